@@ -1,0 +1,153 @@
+//! Checks on the flow of questions: cycles, questions nobody can reach, answers for which no
+//! step leads on, and paths that end without any route.
+
+use std::collections::{BTreeSet, VecDeque};
+
+use super::path::JsonPath;
+use super::Reporter;
+use crate::engine::paths::{enumerate, PathOptions, PathProblemKind};
+use crate::model::{Overlay, Ruleset, RESULTS};
+
+/// Check the flow of the national ruleset.
+pub fn check_flow(rules: &Ruleset, report: &mut Reporter) {
+    let root = JsonPath::root();
+    let index = |id: &str| rules.questions.iter().position(|q| q.id == id);
+    // Cycles: a depth-first search over the steps, whatever their conditions.
+    let mut state = vec![0u8; rules.questions.len()]; // 0 new, 1 on the stack, 2 done
+    let mut reported = BTreeSet::new();
+    for start in 0..rules.questions.len() {
+        if state[start] != 0 {
+            continue;
+        }
+        // An explicit stack of (question, next step to look at).
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        state[start] = 1;
+        while let Some((q, j)) = stack.last().copied() {
+            let question = &rules.questions[q];
+            if j >= question.next.len() {
+                state[q] = 2;
+                stack.pop();
+                continue;
+            }
+            if let Some(top) = stack.last_mut() {
+                top.1 += 1;
+            }
+            let Some(to) = index(&question.next[j].to) else {
+                continue;
+            };
+            match state[to] {
+                0 => {
+                    state[to] = 1;
+                    stack.push((to, 0));
+                }
+                1 if reported.insert((q, j)) => {
+                    let from = stack.iter().position(|(s, _)| *s == to).unwrap_or(0);
+                    let mut chain: Vec<&str> = stack[from..]
+                        .iter()
+                        .map(|(s, _)| rules.questions[*s].id.as_str())
+                        .collect();
+                    chain.push(&rules.questions[to].id);
+                    report.error(
+                        &root.key("questions").index(q).key("next").index(j).key("to"),
+                        format!("this step goes round in a circle: {}. A question cannot lead back to itself", chain.join(" → ")),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+    // Questions no step leads to.
+    let mut reached = BTreeSet::new();
+    let mut queue = VecDeque::new();
+    if let Some(s) = index(&rules.start) {
+        reached.insert(s);
+        queue.push_back(s);
+    }
+    while let Some(q) = queue.pop_front() {
+        for next in &rules.questions[q].next {
+            if let Some(to) = index(&next.to) {
+                if reached.insert(to) {
+                    queue.push_back(to);
+                }
+            }
+        }
+    }
+    for (i, q) in rules.questions.iter().enumerate() {
+        if !reached.contains(&i) {
+            report.error(
+                &root.key("questions").index(i).key("id"),
+                format!("nobody can reach the question \"{}\": no step leads to it from the first question", q.id),
+            );
+        }
+    }
+    if !reported.is_empty() {
+        return; // Paths are not walked round a circle.
+    }
+    // Every path: dead ends, paths with no route, questions and routes no answers lead to.
+    let summary = enumerate(rules, &PathOptions::standard(), |_, _| {});
+    for problem in &summary.problems {
+        let answers = problem.answers.to_json();
+        match &problem.kind {
+            PathProblemKind::DeadEnd(q) => {
+                let at = index(q)
+                    .map(|i| root.key("questions").index(i).key("next"))
+                    .unwrap_or_else(|| root.key("questions"));
+                report.error(&at, format!("a path ends here without results: for the answers {answers}, no step out of \"{q}\" holds. Add a last step with no \"if\""));
+            }
+            PathProblemKind::NoRoutes => report.error(
+                &root.key("routes"),
+                format!("a path ends without results: the answers {answers} show no route at all"),
+            ),
+            PathProblemKind::Loop(q) | PathProblemKind::Missing(q) => report.error(
+                &root.key("questions"),
+                format!("a path cannot go on at \"{q}\" for the answers {answers}"),
+            ),
+        }
+    }
+    if summary.truncated {
+        report.warning(
+            &root.key("questions"),
+            "there are too many paths to walk them all, so some flow checks were not done",
+        );
+        return;
+    }
+    for (i, q) in rules.questions.iter().enumerate() {
+        if reached.contains(&i) && !summary.asked.contains(&q.id) {
+            report.error(
+                &root.key("questions").index(i).key("id"),
+                format!(
+                    "nobody can reach the question \"{}\": no answers lead to it",
+                    q.id
+                ),
+            );
+        }
+    }
+    for (i, r) in rules.routes.iter().enumerate() {
+        if !summary.shown.contains(&r.id) {
+            report.warning(
+                &root.key("routes").index(i).key("when"),
+                format!(
+                    "no answers lead to the route \"{}\", so it is never shown",
+                    r.id
+                ),
+            );
+        }
+    }
+    let _ = RESULTS;
+}
+
+/// Warn about a council's own route that no answers lead to.
+pub fn check_local_routes_shown(merged: &Ruleset, overlay: &Overlay, report: &mut Reporter) {
+    let summary = enumerate(merged, &PathOptions::standard(), |_, _| {});
+    for (i, r) in overlay.routes.iter().enumerate() {
+        if !summary.shown.contains(&r.id) {
+            report.warning(
+                &JsonPath::root().key("routes").index(i).key("when"),
+                format!(
+                    "no answers lead to the route \"{}\", so it is never shown",
+                    r.id
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,278 @@
+//! Every problem in a ruleset or an overlay, each with its file, line, column and JSON path,
+//! in words a council SEND officer understands.
+//!
+//! The checks run in layers, each only when the one before found the file readable:
+//! 1. JSON syntax and keys written twice ([`locate`]);
+//! 2. fields: unknown, missing, of the wrong type, dates in the wrong form ([`crate::model`]);
+//! 3. sense: empty texts, links, duplicate ids, references to questions, answers, routes,
+//!    groups and contacts that do not exist, conditions that test a value the question does
+//!    not offer ([`rules`], [`overlay`]);
+//! 4. the flow: cycles, questions nobody can reach, paths that end without results ([`flow`]).
+
+pub mod flow;
+pub mod locate;
+pub mod overlay;
+pub mod path;
+pub mod rules;
+pub mod texts;
+
+use crate::dates::{self, Date};
+use crate::model::{self, Ruleset};
+use locate::{Pos, SourceMap};
+use path::JsonPath;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The file cannot be used until it is fixed.
+    Error,
+    /// Worth a look; the file can still be used.
+    Warning,
+}
+
+/// One problem, with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file's name as given.
+    pub file: String,
+    /// Line and column, from 1.
+    pub pos: Pos,
+    /// Where in the JSON.
+    pub path: JsonPath,
+    /// What is wrong and, where it helps, how to fix it.
+    pub message: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {level}: at {}: {}",
+            self.file, self.pos.line, self.pos.column, self.path, self.message
+        )
+    }
+}
+
+/// A file to check: its name (for messages) and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+}
+
+/// The outcome of a check.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The ruleset with the overlay applied, when there are no errors.
+    pub ruleset: Option<Ruleset>,
+    /// The council's name, when an overlay was read.
+    pub council: Option<String>,
+    /// Every problem, errors first, then in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+    }
+
+    /// Whether there are no errors.
+    pub fn is_ok(&self) -> bool {
+        self.errors().next().is_none()
+    }
+}
+
+/// Collects the problems of one file, finding each one's line and column.
+pub struct Reporter<'a> {
+    file: &'a str,
+    map: &'a SourceMap,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl<'a> Reporter<'a> {
+    pub fn new(file: &'a str, map: &'a SourceMap, out: &'a mut Vec<Diagnostic>) -> Reporter<'a> {
+        Reporter { file, map, out }
+    }
+
+    /// An error at the value of this path (or its nearest part that exists).
+    pub fn error(&mut self, path: &JsonPath, message: impl Into<String>) {
+        self.push(Severity::Error, path, message.into(), false);
+    }
+
+    /// A warning at the value of this path.
+    pub fn warning(&mut self, path: &JsonPath, message: impl Into<String>) {
+        self.push(Severity::Warning, path, message.into(), false);
+    }
+
+    /// An error at the key of this path (for a field that should not be there).
+    pub fn error_at_key(&mut self, path: &JsonPath, message: impl Into<String>) {
+        self.push(Severity::Error, path, message.into(), true);
+    }
+
+    fn push(&mut self, severity: Severity, path: &JsonPath, message: String, at_key: bool) {
+        let pos = if at_key { self.map.key(path) } else { None };
+        let pos = pos.unwrap_or_else(|| self.map.nearest(path).0);
+        self.out.push(Diagnostic {
+            severity,
+            file: self.file.to_string(),
+            pos,
+            path: path.clone(),
+            message,
+        });
+    }
+}
+
+/// Check a ruleset, and an overlay over it if given. `today` decides when a "last reviewed"
+/// date is old; without it that check is skipped.
+pub fn check(rules: Source, overlay: Option<Source>, today: Option<Date>) -> Checked {
+    let mut diagnostics = Vec::new();
+    let national = read_file(rules, model::load_ruleset, &mut diagnostics);
+    let national = national.map(|(ruleset, map, value)| {
+        let mut report = Reporter::new(rules.name, &map, &mut diagnostics);
+        texts::check_texts(&value, &mut report);
+        rules::check_ruleset(&ruleset, &mut report);
+        if let Some(today) = today {
+            check_review_date(ruleset.last_reviewed.0, today, &mut report);
+        }
+        if !has_errors(&diagnostics) {
+            let mut report = Reporter::new(rules.name, &map, &mut diagnostics);
+            flow::check_flow(&ruleset, &mut report);
+        }
+        ruleset
+    });
+    let mut council = None;
+    let mut merged = national.clone();
+    if let Some(source) = overlay {
+        merged = None;
+        if let Some((overlay, map, value)) =
+            read_file(source, model::load_overlay, &mut diagnostics)
+        {
+            council = Some(overlay.council.name.clone());
+            if let Some(national) = &national {
+                let mut report = Reporter::new(source.name, &map, &mut diagnostics);
+                texts::check_texts(&value, &mut report);
+                let result = overlay::check_overlay(&overlay, national, &mut report);
+                if let Some(today) = today {
+                    check_review_date(overlay.last_reviewed.0, today, &mut report);
+                }
+                if !has_errors(&diagnostics) {
+                    let mut report = Reporter::new(source.name, &map, &mut diagnostics);
+                    flow::check_local_routes_shown(&result, &overlay, &mut report);
+                }
+                merged = Some(result);
+            }
+        }
+    }
+    diagnostics.sort_by(|a, b| {
+        (a.severity, a.file != rules.name, a.pos).cmp(&(b.severity, b.file != rules.name, b.pos))
+    });
+    let ruleset = merged.filter(|_| !has_errors(&diagnostics));
+    Checked {
+        ruleset,
+        council,
+        diagnostics,
+    }
+}
+
+fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// Layers 1 and 2 for one file: the typed value with its source map and raw JSON, or
+/// nothing when the file cannot be read.
+fn read_file<T>(
+    source: Source,
+    load: fn(&str) -> Result<T, Vec<model::LoadError>>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<(T, SourceMap, serde_json::Value)> {
+    let map = match SourceMap::scan(source.text) {
+        Ok(map) => map,
+        Err(e) => {
+            out.push(Diagnostic {
+                severity: Severity::Error,
+                file: source.name.to_string(),
+                pos: e.pos,
+                path: JsonPath::root(),
+                message: format!("the JSON is broken here: {}", e.message),
+            });
+            return None;
+        }
+    };
+    let mut report = Reporter::new(source.name, &map, out);
+    let duplicates = map.duplicate_keys().to_vec();
+    for dup in &duplicates {
+        report.error_at_key(
+            &dup.path,
+            format!(
+                "this key is written twice in the same object (first at line {}, column {}); only one can count",
+                dup.first.line, dup.first.column
+            ),
+        );
+    }
+    let value: serde_json::Value = match serde_json::from_str(source.text) {
+        Ok(v) => v,
+        Err(e) => {
+            report.error(&JsonPath::root(), format!("the JSON cannot be read: {e}"));
+            return None;
+        }
+    };
+    match load(source.text) {
+        Ok(typed) if duplicates.is_empty() => Some((typed, map, value)),
+        Ok(_) => None,
+        Err(errors) => {
+            for e in errors {
+                let path = JsonPath::parse_serde(&e.path);
+                match unknown_field(&e.message) {
+                    Some(name) => report.error_at_key(&path.key(&name), e.message),
+                    None => report.error(&path, e.message),
+                }
+            }
+            None
+        }
+    }
+}
+
+/// The field named by an "is not a field that belongs here" message.
+fn unknown_field(message: &str) -> Option<String> {
+    let rest = message.strip_prefix('"')?;
+    let (name, tail) = rest.split_once('"')?;
+    tail.starts_with(" is not a field")
+        .then(|| name.to_string())
+}
+
+/// A warning when the "last reviewed" date is more than a year old (or in the future).
+fn check_review_date(reviewed: Date, today: Date, report: &mut Reporter) {
+    let path = JsonPath::root().key("last_reviewed");
+    if dates::add_months(reviewed, 12) < today {
+        report.warning(
+            &path,
+            format!(
+                "last reviewed on {}, more than a year ago: check every text against the law and the local contacts, then update this date",
+                dates::long_date(reviewed)
+            ),
+        );
+    } else if reviewed > today {
+        report.warning(
+            &path,
+            format!(
+                "last reviewed on {}, which is after today",
+                dates::long_date(reviewed)
+            ),
+        );
+    }
+}

@@ -1,0 +1,103 @@
+//! Checks on a council overlay, against the national ruleset it lies over.
+
+use super::path::JsonPath;
+use super::rules::{check_route, duplicates};
+use super::Reporter;
+use crate::model::{apply_overlay, Overlay, Ruleset};
+
+/// Check an overlay and return the merged ruleset (with anything refused left out).
+pub fn check_overlay(overlay: &Overlay, national: &Ruleset, report: &mut Reporter) -> Ruleset {
+    let root = JsonPath::root();
+    for (i, id) in overlay.remove_routes.iter().enumerate() {
+        let what = if national.route(id).is_some() {
+            "the national route"
+        } else {
+            "the route"
+        };
+        report.error(
+            &root.key("remove_routes").index(i),
+            format!(
+                "an overlay cannot remove {what} \"{id}\": every family must see every route the law gives them. \
+                 To say something local about it, add a note under \"texts\" instead"
+            ),
+        );
+    }
+    duplicates(
+        overlay.routes.iter().map(|r| r.id.as_str()),
+        &root.key("routes"),
+        "route",
+        report,
+    );
+    duplicates(
+        overlay.contacts.iter().map(|c| c.id.as_str()),
+        &root.key("contacts"),
+        "contact",
+        report,
+    );
+    for (i, route) in overlay.routes.iter().enumerate() {
+        let at = root.key("routes").index(i).key("id");
+        if national.route(&route.id).is_some() {
+            report.error(
+                &at,
+                format!(
+                    "\"{}\" is a national route: an overlay cannot replace it. Give the council's own route an id \
+                     that starts with \"local:\", or change local words under \"texts\"",
+                    route.id
+                ),
+            );
+        } else if !route.id.starts_with("local:") {
+            report.error(&at, format!("a council's own route needs an id that starts with \"local:\", such as \"local:{}\"", route.id));
+        }
+    }
+    for id in overlay.texts.keys() {
+        if national.route(id).is_none() && !overlay.routes.iter().any(|r| &r.id == id) {
+            report.error(
+                &root.key("texts").key(id),
+                format!("there is no route \"{id}\" to add local texts to"),
+            );
+        }
+    }
+    let (merged, _) = apply_overlay(national, overlay);
+    for (i, route) in overlay.routes.iter().enumerate() {
+        check_route(&merged, route, &root.key("routes").index(i), report);
+    }
+    for (i, contact) in overlay.contacts.iter().enumerate() {
+        let used = merged
+            .routes
+            .iter()
+            .any(|r| r.contacts.contains(&contact.id))
+            || merged.help.contains(&contact.id);
+        if !used {
+            report.warning(
+                &root.key("contacts").index(i).key("id"),
+                format!(
+                    "no route uses the contact \"{}\", so families will not see it",
+                    contact.id
+                ),
+            );
+        }
+        if contact.phone.is_none()
+            && contact.email.is_none()
+            && contact.web.is_none()
+            && contact.address.is_none()
+            && contact.not_known.is_none()
+        {
+            report.error(
+                &root.key("contacts").index(i),
+                format!("the contact \"{}\" has no phone, email, web page or address; if none is known, say so in \"not_known\"", contact.id),
+            );
+        }
+    }
+    for placeholder in national.contacts.iter().filter(|c| c.local) {
+        if !overlay.contacts.iter().any(|c| c.id == placeholder.id) {
+            report.warning(
+                &root.key("contacts"),
+                format!(
+                    "the overlay does not fill in the local contact \"{}\" ({}); families will see the national words instead",
+                    placeholder.id, placeholder.name
+                ),
+            );
+        }
+    }
+    merged
+}

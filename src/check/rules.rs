@@ -1,0 +1,349 @@
+//! Sense checks on a national ruleset: duplicate ids, references that lead nowhere,
+//! conditions that test what a question cannot answer.
+
+use std::collections::BTreeMap;
+
+use super::path::JsonPath;
+use super::Reporter;
+use crate::model::{AnswerTest, Condition, DeadlineRule, Kind, Route, Ruleset, RESULTS};
+
+/// Check the national ruleset.
+pub fn check_ruleset(rules: &Ruleset, report: &mut Reporter) {
+    let root = JsonPath::root();
+    duplicates(
+        rules.questions.iter().map(|q| q.id.as_str()),
+        &root.key("questions"),
+        "question",
+        report,
+    );
+    duplicates(
+        rules.routes.iter().map(|r| r.id.as_str()),
+        &root.key("routes"),
+        "route",
+        report,
+    );
+    duplicates(
+        rules.contacts.iter().map(|c| c.id.as_str()),
+        &root.key("contacts"),
+        "contact",
+        report,
+    );
+    duplicates(
+        rules.groups.iter().map(|g| g.id.as_str()),
+        &root.key("groups"),
+        "group",
+        report,
+    );
+    if rules.question(&rules.start).is_none() {
+        report.error(
+            &root.key("start"),
+            format!("the first question \"{}\" does not exist", rules.start),
+        );
+    }
+    for (i, q) in rules.questions.iter().enumerate() {
+        let at = root.key("questions").index(i);
+        duplicates(
+            q.options.iter().map(|o| o.value.as_str()),
+            &at.key("options"),
+            "choice",
+            report,
+        );
+        match q.kind {
+            Kind::One | Kind::Many if q.options.len() < 2 => report.error(
+                &at.key("options"),
+                format!("the question \"{}\" needs at least two choices", q.id),
+            ),
+            Kind::Date if !q.options.is_empty() => {
+                report.error(&at.key("options"), "a date question has no choices: remove \"options\"")
+            }
+            Kind::Date if q.unknown_label.is_none() => report.error(
+                &at,
+                format!("the date question \"{}\" needs an \"unknown_label\", such as \"I do not know\"", q.id),
+            ),
+            _ => {}
+        }
+        if q.kind != Kind::Many {
+            if let Some(j) = q.options.iter().position(|o| o.exclusive) {
+                report.error(
+                    &at.key("options").index(j).key("exclusive"),
+                    "only a question with many answers can have an exclusive choice",
+                );
+            }
+        }
+        if q.next.is_empty() {
+            report.error(
+                &at.key("next"),
+                format!(
+                    "the question \"{}\" has no next step: add {{\"to\": \"results\"}}",
+                    q.id
+                ),
+            );
+        }
+        for (j, next) in q.next.iter().enumerate() {
+            let at = at.key("next").index(j);
+            if next.to != RESULTS && rules.question(&next.to).is_none() {
+                report.error(
+                    &at.key("to"),
+                    format!(
+                        "\"{}\" is not a question: write the id of a question, or \"results\"",
+                        next.to
+                    ),
+                );
+            }
+            if next.condition.is_none() && j + 1 < q.next.len() {
+                report.error(
+                    &at,
+                    "this step has no \"if\", so it is always taken, and the steps after it can never be reached",
+                );
+            }
+            if let Some(c) = &next.condition {
+                check_condition(rules, c, &at.key("if"), report);
+            }
+        }
+    }
+    for (i, route) in rules.routes.iter().enumerate() {
+        check_route(rules, route, &root.key("routes").index(i), report);
+    }
+    for (i, id) in rules.help.iter().enumerate() {
+        if rules.contact(id).is_none() {
+            report.error(
+                &root.key("help").index(i),
+                format!("there is no contact \"{id}\""),
+            );
+        }
+    }
+    for (i, h) in rules.holidays.cancelled.iter().enumerate() {
+        let regular = crate::dates::Holidays::regular(h.date.0.year());
+        if !regular.iter().any(|(d, _)| *d == h.date.0) {
+            report.warning(
+                &root.key("holidays").key("cancelled").index(i).key("date"),
+                format!(
+                    "{} is not a usual bank holiday, so cancelling it changes nothing",
+                    crate::dates::format_iso(h.date.0)
+                ),
+            );
+        }
+    }
+}
+
+/// Check one route (national, or a council's own against the merged ruleset).
+pub fn check_route(rules: &Ruleset, route: &Route, at: &JsonPath, report: &mut Reporter) {
+    if rules.group(&route.group).is_none() {
+        report.error(
+            &at.key("group"),
+            format!(
+                "there is no group \"{}\"; the groups are {}",
+                route.group,
+                list(rules.groups.iter().map(|g| &g.id))
+            ),
+        );
+    }
+    if route.when.is_empty() {
+        report.error(
+            &at.key("when"),
+            format!(
+                "the route \"{}\" has no \"when\", so it can never be shown",
+                route.id
+            ),
+        );
+    }
+    for (j, when) in route.when.iter().enumerate() {
+        let at = at.key("when").index(j);
+        check_condition(rules, &when.condition, &at.key("if"), report);
+        if let Some(g) = &when.group {
+            if rules.group(g).is_none() {
+                report.error(&at.key("group"), format!("there is no group \"{g}\""));
+            }
+        }
+    }
+    if route.steps.is_empty() {
+        report.error(&at.key("steps"), "a route needs at least one first step");
+    }
+    for (j, c) in route.contacts.iter().enumerate() {
+        if rules.contact(c).is_none() {
+            report.error(
+                &at.key("contacts").index(j),
+                format!("there is no contact \"{c}\""),
+            );
+        }
+    }
+    if let Some(after) = &route.after {
+        if rules.route(after).is_none() {
+            report.error(
+                &at.key("after"),
+                format!("there is no route \"{after}\" to show this one after"),
+            );
+        }
+    }
+    if let Some(rule) = &route.deadline {
+        let at = at.key("deadline");
+        for (field, q) in deadline_questions(rule) {
+            match rules.question(q) {
+                None => report.error(&at.key(field), format!("there is no question \"{q}\"")),
+                Some(question) if question.kind != Kind::Date => {
+                    report.error(&at.key(field), format!("\"{q}\" is not a date question"))
+                }
+                _ => {}
+            }
+        }
+        if let DeadlineRule::TribunalAppeal {
+            has_certificate, ..
+        } = rule
+        {
+            match rules.question(has_certificate) {
+                None => report.error(&at.key("has_certificate"), format!("there is no question \"{has_certificate}\"")),
+                Some(q) if q.kind != Kind::One || !q.offers("yes") => report.error(
+                    &at.key("has_certificate"),
+                    format!("\"{has_certificate}\" must be a single-choice question with the choice \"yes\""),
+                ),
+                _ => {}
+            }
+        }
+        if let DeadlineRule::CalendarMonths { months: 0, .. } = rule {
+            report.error(&at.key("months"), "the number of months must be 1 or more");
+        }
+        for (field, text) in [
+            ("deadline_note", &route.deadline_note),
+            ("deadline_unknown", &route.deadline_unknown),
+            ("deadline_passed", &route.deadline_passed),
+        ] {
+            if text.is_none() {
+                report.error(
+                    &at,
+                    format!(
+                        "a route with a deadline needs \"{field}\": the words shown with the date"
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn deadline_questions(rule: &DeadlineRule) -> Vec<(&'static str, &str)> {
+    match rule {
+        DeadlineRule::TribunalAppeal {
+            decision,
+            certificate,
+            ..
+        } => {
+            vec![("decision", decision), ("certificate", certificate)]
+        }
+        DeadlineRule::CalendarMonths { from, .. }
+        | DeadlineRule::SixMonthsStartingWith { from } => vec![("from", from)],
+    }
+}
+
+/// Check a condition: the questions it names exist, the test fits the kind of answer, and
+/// every value it tests is one the question offers.
+pub fn check_condition(
+    rules: &Ruleset,
+    condition: &Condition,
+    at: &JsonPath,
+    report: &mut Reporter,
+) {
+    match condition {
+        Condition::All(cs) | Condition::Any(cs) => {
+            let key = if matches!(condition, Condition::All(_)) {
+                "all"
+            } else {
+                "any"
+            };
+            if cs.is_empty() {
+                report.error(&at.key(key), format!("\"{key}\" has no conditions in it"));
+            }
+            for (i, c) in cs.iter().enumerate() {
+                check_condition(rules, c, &at.key(key).index(i), report);
+            }
+        }
+        Condition::Not(c) => check_condition(rules, c, &at.key("not"), report),
+        Condition::Test(test) => check_test(rules, test, at, report),
+    }
+}
+
+fn check_test(rules: &Ruleset, test: &AnswerTest, at: &JsonPath, report: &mut Reporter) {
+    let id = test.question();
+    let Some(question) = rules.question(id) else {
+        report.error(
+            &at.key("answer"),
+            format!("there is no question \"{id}\" to test"),
+        );
+        return;
+    };
+    let op = test.operator();
+    let fits = match question.kind {
+        Kind::One => matches!(test, AnswerTest::Is { .. } | AnswerTest::In { .. }),
+        Kind::Many => matches!(
+            test,
+            AnswerTest::Has { .. } | AnswerTest::HasAny { .. } | AnswerTest::Only { .. }
+        ),
+        Kind::Date => matches!(test, AnswerTest::Known { .. }),
+    };
+    if !fits {
+        let allowed = match question.kind {
+            Kind::One => "\"is\" or \"in\"",
+            Kind::Many => "\"has\", \"has_any\" or \"only\"",
+            Kind::Date => "\"known\"",
+        };
+        let kind = match question.kind {
+            Kind::One => "single-choice",
+            Kind::Many => "multiple-choice",
+            Kind::Date => "date",
+        };
+        report.error(
+            &at.key(op),
+            format!("\"{id}\" is a {kind} question, so test it with {allowed}, not \"{op}\""),
+        );
+        return;
+    }
+    let values = test.values();
+    if values.is_empty() && !matches!(test, AnswerTest::Known { .. }) {
+        report.error(&at.key(op), format!("\"{op}\" has no values in it"));
+    }
+    for (i, v) in values.iter().enumerate() {
+        if !question.offers(v) {
+            let place = if matches!(test, AnswerTest::Is { .. } | AnswerTest::Has { .. }) {
+                at.key(op)
+            } else {
+                at.key(op).index(i)
+            };
+            report.error(
+                &place,
+                format!(
+                    "\"{v}\" is not a choice of the question \"{id}\", so this test can never hold; its choices are {}",
+                    list(question.options.iter().map(|o| &o.value))
+                ),
+            );
+        }
+    }
+}
+
+/// Report every id used more than once.
+pub fn duplicates<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    at: &JsonPath,
+    what: &str,
+    report: &mut Reporter,
+) {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, id) in ids.enumerate() {
+        if let Some(first) = seen.get(id) {
+            let field = if what == "choice" { "value" } else { "id" };
+            report.error(
+                &at.index(i).key(field),
+                format!(
+                    "the {what} id \"{id}\" is used twice (first at {}); each must be different",
+                    at.index(*first)
+                ),
+            );
+        } else {
+            seen.insert(id, i);
+        }
+    }
+}
+
+fn list<'a>(items: impl Iterator<Item = &'a String>) -> String {
+    items
+        .map(|s| format!("\"{s}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

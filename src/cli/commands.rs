@@ -1,0 +1,324 @@
+//! What each command does, and its exit code.
+
+use std::io::Write;
+use std::time::Instant;
+
+use super::args::{self, Command, GraphFormat, SchemaKind};
+use crate::check::{self, Checked, Source};
+use crate::dates::{self, Date};
+use crate::engine::{self, paths, Answers, EvalError};
+use crate::graph;
+
+/// Exit code: everything fine.
+pub const OK: i32 = 0;
+/// Exit code: a problem in the files, the answers or the command line.
+pub const INVALID: i32 = 2;
+/// Exit code: a question on the path has no answer.
+pub const INCOMPLETE: i32 = 3;
+
+/// Run a command line (without the program name); returns the exit code.
+pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let command = match args::parse(argv) {
+        Ok(c) => c,
+        Err(message) => {
+            let _ = writeln!(err, "route-finder: {message}\n\n{}", args::USAGE);
+            return INVALID;
+        }
+    };
+    match command {
+        Command::Help => {
+            let _ = write!(out, "{}", args::USAGE);
+            OK
+        }
+        Command::Check {
+            rules,
+            council,
+            today,
+        } => check_command(&rules, council.as_deref(), today.as_deref(), out, err),
+        Command::Evaluate {
+            rules,
+            council,
+            answers,
+            today,
+        } => evaluate_command(
+            &rules,
+            council.as_deref(),
+            &answers,
+            today.as_deref(),
+            out,
+            err,
+        ),
+        Command::Paths {
+            rules,
+            council,
+            list,
+        } => paths_command(&rules, council.as_deref(), list, out, err),
+        Command::Graph {
+            rules,
+            council,
+            format,
+        } => graph_command(&rules, council.as_deref(), format, out, err),
+        Command::Schema { which } => schema_command(which, out),
+    }
+}
+
+fn read(path: &str, err: &mut dyn Write) -> Option<String> {
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(_) => {
+                let _ = writeln!(err, "{path}: error: the file is not UTF-8 text");
+                None
+            }
+        },
+        Err(e) => {
+            let _ = writeln!(err, "{path}: error: cannot read the file: {e}");
+            None
+        }
+    }
+}
+
+fn parse_today(today: Option<&str>, err: &mut dyn Write) -> Result<Date, ()> {
+    match today {
+        Some(s) => dates::parse_iso_date(s).map_err(|e| {
+            let _ = writeln!(err, "route-finder: --today: {e}");
+        }),
+        None => Ok(system_today()),
+    }
+}
+
+/// Today's date from the system clock (UTC).
+fn system_today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let epoch = Date::from_calendar_date(1970, dates::Month::January, 1).unwrap_or(Date::MIN);
+    dates::add_days(epoch, secs / 86_400)
+}
+
+/// Read and check the files; print the problems; the checked ruleset when usable.
+fn load(
+    rules: &str,
+    council: Option<&str>,
+    today: Option<Date>,
+    err: &mut dyn Write,
+) -> Option<Checked> {
+    let rules_text = read(rules, err)?;
+    let council_text = match council {
+        Some(path) => Some(read(path, err)?),
+        None => None,
+    };
+    let checked = check::check(
+        Source {
+            name: rules,
+            text: &rules_text,
+        },
+        council
+            .zip(council_text.as_deref())
+            .map(|(name, text)| Source { name, text }),
+        today,
+    );
+    Some(checked)
+}
+
+fn check_command(
+    rules: &str,
+    council: Option<&str>,
+    today: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let Ok(today) = parse_today(today, err) else {
+        return INVALID;
+    };
+    let Some(checked) = load(rules, council, Some(today), err) else {
+        return INVALID;
+    };
+    for d in &checked.diagnostics {
+        let _ = if checked.is_ok() {
+            writeln!(out, "{d}")
+        } else {
+            writeln!(err, "{d}")
+        };
+    }
+    let errors = checked.errors().count();
+    let warnings = checked.warnings().count();
+    match (&checked.ruleset, errors) {
+        (Some(r), 0) => {
+            let what = match council {
+                Some(c) => format!("{rules} with {c}"),
+                None => rules.to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "ok: {what}: version {}, {} questions, {} routes, {} contacts, {warnings} warning{}",
+                r.version,
+                r.questions.len(),
+                r.routes.len(),
+                r.contacts.len(),
+                if warnings == 1 { "" } else { "s" }
+            );
+            OK
+        }
+        _ => {
+            let _ = writeln!(
+                err,
+                "{errors} error{} and {warnings} warning{}",
+                if errors == 1 { "" } else { "s" },
+                if warnings == 1 { "" } else { "s" }
+            );
+            INVALID
+        }
+    }
+}
+
+/// Load for the commands that need a valid ruleset: print errors and return None if invalid.
+fn load_valid(
+    rules: &str,
+    council: Option<&str>,
+    err: &mut dyn Write,
+) -> Option<(crate::model::Ruleset, Option<String>)> {
+    let checked = load(rules, council, None, err)?;
+    if !checked.is_ok() {
+        for d in checked.errors() {
+            let _ = writeln!(err, "{d}");
+        }
+        let _ = writeln!(
+            err,
+            "route-finder: the ruleset has errors; run `route-finder check` for all of them"
+        );
+        return None;
+    }
+    let council = checked.council.clone();
+    checked.ruleset.map(|r| (r, council))
+}
+
+fn evaluate_command(
+    rules: &str,
+    council: Option<&str>,
+    answers: &str,
+    today: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let Ok(today) = parse_today(today, err) else {
+        return INVALID;
+    };
+    let Some((ruleset, council_name)) = load_valid(rules, council, err) else {
+        return INVALID;
+    };
+    let Some(text) = read(answers, err) else {
+        return INVALID;
+    };
+    let value: serde_json::Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            let _ = writeln!(err, "{answers}: error: the answers are not valid JSON: {e}");
+            return INVALID;
+        }
+    };
+    let answers_read = match Answers::from_json(&value, &ruleset) {
+        Ok(a) => a,
+        Err(errors) => {
+            for e in errors {
+                let _ = writeln!(err, "{answers}: error: {e}");
+            }
+            return INVALID;
+        }
+    };
+    match engine::evaluate(&ruleset, &answers_read, today) {
+        Ok(evaluation) => {
+            let report = engine::report(&ruleset, council_name.as_deref(), &evaluation);
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&report).unwrap_or_default()
+            );
+            OK
+        }
+        Err(EvalError::Incomplete(q)) => {
+            let _ = writeln!(out, "{}", serde_json::json!({ "incomplete": q }));
+            INCOMPLETE
+        }
+        Err(e) => {
+            let _ = writeln!(err, "route-finder: {e}");
+            INVALID
+        }
+    }
+}
+
+fn paths_command(
+    rules: &str,
+    council: Option<&str>,
+    list: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let Some((ruleset, _)) = load_valid(rules, council, err) else {
+        return INVALID;
+    };
+    let options = paths::PathOptions::standard();
+    let started = Instant::now();
+    let mut lines = Vec::new();
+    let summary = paths::enumerate(&ruleset, &options, |answers, evaluation| {
+        if list {
+            lines.push(format!(
+                "{} -> {}",
+                answers.canonical(),
+                paths::outcome_line(evaluation)
+            ));
+        }
+    });
+    let elapsed = started.elapsed();
+    for line in &lines {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(
+        out,
+        "paths: {}\noutcomes: {}\nchecksum: {:016x}\nsample date for every date question: {} (and \"unknown\"); today: {}\ntime: {:.3} s",
+        summary.paths,
+        summary.outcomes,
+        summary.checksum,
+        dates::format_iso(options.sample_date),
+        dates::format_iso(options.today),
+        elapsed.as_secs_f64()
+    );
+    if summary.problems.is_empty() && !summary.truncated {
+        OK
+    } else {
+        let _ = writeln!(
+            err,
+            "route-finder: {} problem(s) on the paths; run `route-finder check`",
+            summary.problems.len()
+        );
+        INVALID
+    }
+}
+
+fn graph_command(
+    rules: &str,
+    council: Option<&str>,
+    format: GraphFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let Some((ruleset, _)) = load_valid(rules, council, err) else {
+        return INVALID;
+    };
+    let text = match format {
+        GraphFormat::Mermaid => graph::mermaid(&ruleset),
+        GraphFormat::Dot => graph::dot(&ruleset),
+    };
+    let _ = write!(out, "{text}");
+    OK
+}
+
+fn schema_command(which: SchemaKind, out: &mut dyn Write) -> i32 {
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::schema::schema_json(which == SchemaKind::Rules)
+    );
+    OK
+}

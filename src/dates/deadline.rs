@@ -1,0 +1,386 @@
+//! The deadline rules of the law, as the contract of this crate fixes them.
+//!
+//! | Route | Rule | Function |
+//! |---|---|---|
+//! | Appeal to the First-tier Tribunal (SEND) | two months after the decision or one month after the mediation certificate, whichever is later; moved out of 25 December to 1 January, out of August and off non-working days | [`tribunal_appeal_deadline`] |
+//! | Contacting the mediation adviser | two calendar months after the decision, not moved | [`mediation_advice_deadline`] |
+//! | Disability discrimination claim | six months starting with the date of the act, not moved | [`six_months_starting_with`] |
+//! | Judicial review, ombudsman | a number of calendar months, not moved | [`months_after`] |
+//!
+//! None of these panics, whatever the dates; a deadline that would fall after
+//! 31 December 9999 is that day ([`LATEST`]).
+
+use time::{Date, Month};
+
+use super::calendar::{add_days, add_months, LATEST};
+use super::holidays::Holidays;
+
+/// The appeal deadline of the First-tier Tribunal (SEND).
+///
+/// 1. Take the later of two calendar months after the decision and, when there is a
+///    mediation certificate, one calendar month after the certificate (see [`add_months`]).
+/// 2. Then, once, in this order:
+///    - if that day is from 25 December to 1 January inclusive, the deadline is the first
+///      working day after 1 January (of the following year when the day is in December);
+///    - else if it is in August, the deadline is the first working day after 31 August;
+///    - else if it is not a working day, the deadline is the next working day;
+///    - else the deadline is that day.
+///
+/// Working days are Monday to Friday except bank holidays in England and Wales, with the
+/// one-off changes in `h`.
+///
+/// ```
+/// # use send_route_finder::dates::*;
+/// let h = Holidays::default();
+/// let decision = parse_iso_date("2026-10-25").unwrap(); // two months: Christmas Day
+/// assert_eq!(format_iso(tribunal_appeal_deadline(decision, None, &h)), "2027-01-04");
+/// ```
+pub fn tribunal_appeal_deadline(decision: Date, certificate: Option<Date>, h: &Holidays) -> Date {
+    let two_months = add_months(decision, 2);
+    let later = match certificate {
+        Some(certificate) => two_months.max(add_months(certificate, 1)),
+        None => two_months,
+    };
+    let (year, month, day) = (later.year(), later.month(), later.day());
+    match (month, day) {
+        (Month::December, 25..=31) => {
+            match Date::from_calendar_date(year.saturating_add(1), Month::January, 1) {
+                Ok(new_year) => h.first_working_day_after(new_year),
+                // After 31 December 9999: stop there.
+                Err(_) => LATEST,
+            }
+        }
+        (Month::January, 1) => h.first_working_day_after(later),
+        (Month::August, _) => match Date::from_calendar_date(year, Month::August, 31) {
+            Ok(end_of_august) => h.first_working_day_after(end_of_august),
+            // Cannot happen: `later` is a day of that August.
+            Err(_) => h.next_working_day_on_or_after(later),
+        },
+        _ => h.next_working_day_on_or_after(later),
+    }
+}
+
+/// The last day to contact the mediation adviser: two calendar months after the decision,
+/// not moved off weekends or holidays.
+pub fn mediation_advice_deadline(decision: Date) -> Date {
+    add_months(decision, 2)
+}
+
+/// The last day of a period of six months starting with the date of an act (the time limit
+/// of a disability discrimination claim): six calendar months after the act, less one day,
+/// not moved. An act on 15 March gives 14 September; on 31 August, 27 February (28 in a
+/// leap year).
+///
+/// When six months after the act would be after 31 December 9999, the answer is that day
+/// ([`LATEST`]).
+pub fn six_months_starting_with(event: Date) -> Date {
+    let six_months = add_months(event, 6);
+    if six_months >= LATEST {
+        // Saturated (or exactly the last day): the true answer is at least this late.
+        return LATEST.max(event);
+    }
+    add_days(six_months, -1)
+}
+
+/// The date `n` calendar months after a date, not moved off weekends or holidays (judicial
+/// review: three months; the Local Government and Social Care Ombudsman: twelve months).
+pub fn months_after(d: Date, n: u32) -> Date {
+    add_months(d, n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::calendar::{format_iso, parse_iso_date};
+    use crate::dates::holidays::OneOff;
+    use time::Weekday;
+
+    fn d(s: &str) -> Date {
+        match parse_iso_date(s) {
+            Ok(date) => date,
+            Err(e) => panic!("bad test date: {e}"),
+        }
+    }
+
+    /// The tribunal deadline with the regular holidays only, as `YYYY-MM-DD`.
+    fn tribunal(decision: &str, certificate: Option<&str>) -> String {
+        format_iso(tribunal_appeal_deadline(
+            d(decision),
+            certificate.map(d),
+            &Holidays::default(),
+        ))
+    }
+
+    #[test]
+    fn tribunal_examples_from_the_contract() {
+        let cases: &[(&str, Option<&str>, &str)] = &[
+            ("2026-10-14", None, "2026-12-14"),
+            ("2026-10-14", Some("2026-11-20"), "2026-12-21"), // 20 Dec is a Sunday
+            ("2026-09-10", None, "2026-11-10"),
+            ("2026-11-02", None, "2027-01-04"), // 2 Jan 2027 is a Saturday
+            ("2026-10-25", None, "2027-01-04"), // Christmas Day
+            ("2026-06-15", None, "2026-09-01"), // August
+            ("2026-12-31", None, "2027-03-01"), // 28 Feb 2027 is a Sunday
+            ("2027-12-31", None, "2028-02-29"), // a Tuesday
+            ("2026-02-03", None, "2026-04-07"), // Good Friday, then Easter Monday
+        ];
+        for &(decision, certificate, want) in cases {
+            assert_eq!(
+                tribunal(decision, certificate),
+                want,
+                "{decision} {certificate:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn tribunal_two_months_before_moving() {
+        // The day before moving is add_months: check the month-end cases directly.
+        assert_eq!(add_months(d("2026-12-31"), 2), d("2027-02-28"));
+        assert_eq!(add_months(d("2027-12-31"), 2), d("2028-02-29"));
+        // 2032-02-29 is a Sunday, so a decision of 31 December 2031 moves to 1 March.
+        assert_eq!(d("2032-02-29").weekday(), Weekday::Sunday);
+        assert_eq!(tribunal("2031-12-31", None), "2032-03-01");
+    }
+
+    #[test]
+    fn tribunal_certificate() {
+        // Certificate earlier than the decision: the two-month date.
+        assert_eq!(tribunal("2026-10-14", Some("2026-09-01")), "2026-12-14");
+        // Certificate on the decision day: one month is earlier than two.
+        assert_eq!(tribunal("2026-10-14", Some("2026-10-14")), "2026-12-14");
+        // Certificate giving exactly the same day.
+        assert_eq!(tribunal("2026-10-14", Some("2026-11-14")), "2026-12-14");
+        // Certificate one month after a 31st: end of the month.
+        assert_eq!(tribunal("2026-11-01", Some("2027-01-31")), "2027-03-01"); // 28 Feb is a Sunday
+                                                                              // Certificate into Christmas.
+        assert_eq!(tribunal("2026-10-01", Some("2026-11-29")), "2027-01-04");
+        // Certificate into August.
+        assert_eq!(tribunal("2026-05-01", Some("2026-07-10")), "2026-09-01");
+        // Certificate deadline on a bank holiday Monday (early May, then Easter Monday).
+        assert_eq!(tribunal("2026-02-01", Some("2026-04-04")), "2026-05-05");
+        assert_eq!(tribunal("2026-02-01", Some("2026-03-06")), "2026-04-07");
+    }
+
+    #[test]
+    fn tribunal_christmas_period() {
+        // Every day from 25 December to 1 January gives the same answer.
+        for decision in [
+            "2026-10-25",
+            "2026-10-26",
+            "2026-10-27",
+            "2026-10-28",
+            "2026-10-29",
+            "2026-10-30",
+            "2026-10-31",
+            "2026-11-01",
+        ] {
+            assert_eq!(tribunal(decision, None), "2027-01-04", "{decision}");
+        }
+        // 24 December 2026 is a Thursday: a working day, not moved.
+        assert_eq!(tribunal("2026-10-24", None), "2026-12-24");
+        // 24 December 2027 is a Friday.
+        assert_eq!(tribunal("2027-10-24", None), "2027-12-24");
+        // 24 December 2022 is a Saturday, outside the Christmas period: only the next working
+        // day rule applies, and 26 and 27 December 2022 are bank holidays: Wednesday 28.
+        assert_eq!(tribunal("2022-10-24", None), "2022-12-28");
+        // Saturday 23 December 2023 is before the Christmas period: the rule runs once, so
+        // only the next working day rule applies, and that is Wednesday 27 December, inside
+        // the period (not moved again into January).
+        assert_eq!(tribunal("2023-10-23", None), "2023-12-27");
+        // 2 January 2027 is a Saturday: not in the Christmas period, next working day.
+        assert_eq!(tribunal("2026-11-02", None), "2027-01-04");
+        // 2021-12-28: first working day after 1 January 2022. 1 January 2022 is a Saturday,
+        // Monday 3 January the substitute holiday, so Tuesday 4 January.
+        assert_eq!(tribunal("2021-10-28", None), "2022-01-04");
+        // 1 January itself.
+        assert_eq!(tribunal("2026-11-01", None), "2027-01-04");
+        // 1 January 2025 is a Wednesday: 2 January.
+        assert_eq!(tribunal("2024-10-31", None), "2025-01-02");
+        assert_eq!(tribunal("2024-10-25", None), "2025-01-02");
+        // 2 January 2028: 1 January a Saturday, 3 January the substitute: Tuesday 4 January.
+        assert_eq!(tribunal("2027-11-02", None), "2028-01-04");
+        assert_eq!(tribunal("2027-10-31", None), "2028-01-04");
+        // 2023: 1 January a Sunday, 2 January the substitute: Tuesday 3 January.
+        assert_eq!(tribunal("2022-10-30", None), "2023-01-03");
+    }
+
+    #[test]
+    fn tribunal_august() {
+        // 2026: 31 August is the summer bank holiday; 1 September a Tuesday.
+        for decision in ["2026-06-01", "2026-06-15", "2026-06-30"] {
+            assert_eq!(tribunal(decision, None), "2026-09-01", "{decision}");
+        }
+        // 31 August itself (through a certificate).
+        assert_eq!(tribunal("2026-06-01", Some("2026-07-31")), "2026-09-01");
+        // 2025: 31 August a Sunday, 1 September a Monday.
+        assert_eq!(tribunal("2025-06-20", None), "2025-09-01");
+        // 2029: 1 September a Saturday: Monday 3 September.
+        assert_eq!(d("2029-09-01").weekday(), Weekday::Saturday);
+        assert_eq!(tribunal("2029-06-10", None), "2029-09-03");
+        // 1 August 2026 from 1 June.
+        assert_eq!(tribunal("2026-06-01", None), "2026-09-01");
+        // 31 July 2027 is a Saturday: moved to Monday 2 August only (the rule runs once).
+        assert_eq!(d("2027-07-31").weekday(), Weekday::Saturday);
+        assert_eq!(tribunal("2027-05-31", None), "2027-08-02");
+        // 1 September itself is not moved when a working day.
+        assert_eq!(tribunal("2026-07-01", None), "2026-09-01");
+    }
+
+    #[test]
+    fn tribunal_weekends_and_holidays() {
+        // Saturday 19 December 2026 → Monday 21.
+        assert_eq!(tribunal("2026-10-19", None), "2026-12-21");
+        // Early May bank holiday 4 May 2026 → 5 May.
+        assert_eq!(tribunal("2026-03-04", None), "2026-05-05");
+        // Spring bank holiday 25 May 2026 → 26 May.
+        assert_eq!(tribunal("2026-03-25", None), "2026-05-26");
+        // Easter Monday 2027 (29 March) → 30 March.
+        assert_eq!(tribunal("2027-01-29", None), "2027-03-30");
+        // Good Friday 2027 (26 March) → Tuesday 30 March.
+        assert_eq!(tribunal("2027-01-26", None), "2027-03-30");
+        // Saturday 27 March 2027 → Tuesday 30 March.
+        assert_eq!(tribunal("2027-01-27", None), "2027-03-30");
+        // A working day is kept.
+        assert_eq!(tribunal("2026-03-05", None), "2026-05-05");
+    }
+
+    #[test]
+    fn tribunal_one_offs() {
+        let extra = Holidays::new(
+            vec![OneOff {
+                date: d("2026-05-05"),
+                name: "A one-off".to_string(),
+            }],
+            Vec::new(),
+        );
+        let deadline = tribunal_appeal_deadline(d("2026-03-05"), None, &extra);
+        assert_eq!(format_iso(deadline), "2026-05-06");
+        let deadline = tribunal_appeal_deadline(d("2026-03-04"), None, &extra);
+        assert_eq!(format_iso(deadline), "2026-05-06");
+
+        let cancelled = Holidays::new(
+            Vec::new(),
+            vec![OneOff {
+                date: d("2026-05-04"),
+                name: "Early May bank holiday".to_string(),
+            }],
+        );
+        let deadline = tribunal_appeal_deadline(d("2026-03-04"), None, &cancelled);
+        assert_eq!(format_iso(deadline), "2026-05-04");
+
+        // A one-off on the first working day after 1 January.
+        let new_year = Holidays::new(
+            vec![OneOff {
+                date: d("2027-01-04"),
+                name: "A one-off".to_string(),
+            }],
+            Vec::new(),
+        );
+        let deadline = tribunal_appeal_deadline(d("2026-10-25"), None, &new_year);
+        assert_eq!(format_iso(deadline), "2027-01-05");
+
+        // A one-off on 1 September.
+        let september = Holidays::new(
+            vec![OneOff {
+                date: d("2026-09-01"),
+                name: "A one-off".to_string(),
+            }],
+            Vec::new(),
+        );
+        let deadline = tribunal_appeal_deadline(d("2026-06-15"), None, &september);
+        assert_eq!(format_iso(deadline), "2026-09-02");
+    }
+
+    #[test]
+    fn tribunal_at_the_end_of_time() {
+        let h = Holidays::default();
+        assert_eq!(tribunal_appeal_deadline(LATEST, None, &h), LATEST);
+        assert_eq!(tribunal_appeal_deadline(d("9999-10-25"), None, &h), LATEST);
+        assert_eq!(
+            tribunal_appeal_deadline(Date::MIN, Some(LATEST), &h),
+            LATEST
+        );
+        assert_eq!(
+            tribunal_appeal_deadline(Date::MAX, Some(Date::MAX), &h),
+            LATEST
+        );
+        let early = tribunal_appeal_deadline(Date::MIN, Some(Date::MIN), &h);
+        assert!(early > Date::MIN);
+    }
+
+    #[test]
+    fn mediation_advice() {
+        assert_eq!(
+            format_iso(mediation_advice_deadline(d("2026-10-14"))),
+            "2026-12-14"
+        );
+        // Not moved off a Sunday or Christmas Day.
+        assert_eq!(
+            format_iso(mediation_advice_deadline(d("2026-10-20"))),
+            "2026-12-20"
+        );
+        assert_eq!(
+            format_iso(mediation_advice_deadline(d("2026-10-25"))),
+            "2026-12-25"
+        );
+        assert_eq!(
+            format_iso(mediation_advice_deadline(d("2026-06-15"))),
+            "2026-08-15"
+        );
+        assert_eq!(
+            format_iso(mediation_advice_deadline(d("2026-12-31"))),
+            "2027-02-28"
+        );
+        assert_eq!(
+            format_iso(mediation_advice_deadline(d("2027-12-31"))),
+            "2028-02-29"
+        );
+        assert_eq!(mediation_advice_deadline(LATEST), LATEST);
+    }
+
+    #[test]
+    fn six_months() {
+        let cases = [
+            ("2026-03-15", "2026-09-14"),
+            ("2026-01-01", "2026-06-30"),
+            ("2026-08-31", "2027-02-27"),
+            ("2027-08-31", "2028-02-28"),
+            ("2027-08-29", "2028-02-28"),
+            ("2027-08-30", "2028-02-28"),
+            ("2026-08-28", "2027-02-27"),
+            ("2026-08-29", "2027-02-27"),
+            ("2026-12-31", "2027-06-29"),
+            ("2026-07-01", "2026-12-31"),
+            ("2028-02-29", "2028-08-28"),
+            ("2026-03-31", "2026-09-29"),
+            ("2026-06-25", "2026-12-24"), // not moved off Christmas Eve or anything else
+            ("2026-06-26", "2026-12-25"),
+        ];
+        for (event, want) in cases {
+            assert_eq!(
+                format_iso(six_months_starting_with(d(event))),
+                want,
+                "{event}"
+            );
+        }
+        // Saturation at the end of time.
+        assert_eq!(six_months_starting_with(d("9999-07-01")), LATEST);
+        assert_eq!(six_months_starting_with(LATEST), LATEST);
+        assert_eq!(
+            format_iso(six_months_starting_with(d("9999-06-30"))),
+            "9999-12-29"
+        );
+        assert_eq!(six_months_starting_with(Date::MAX), Date::MAX.max(LATEST));
+    }
+
+    #[test]
+    fn months_after_not_moved() {
+        assert_eq!(format_iso(months_after(d("2026-09-20"), 3)), "2026-12-20"); // a Sunday
+        assert_eq!(format_iso(months_after(d("2026-11-30"), 3)), "2027-02-28");
+        assert_eq!(format_iso(months_after(d("2026-02-28"), 12)), "2027-02-28");
+        assert_eq!(format_iso(months_after(d("2028-02-29"), 12)), "2029-02-28");
+        assert_eq!(format_iso(months_after(d("2026-05-17"), 0)), "2026-05-17");
+        assert_eq!(months_after(d("2026-05-17"), u32::MAX), LATEST);
+    }
+}

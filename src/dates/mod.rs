@@ -1,0 +1,34 @@
+//! Dates: calendar months, working days, England and Wales bank holidays and the deadline
+//! rules of the law.
+//!
+//! Everything here works on [`Date`] (a calendar date with no time of day and no time zone:
+//! the law counts whole days in England).
+//!
+//! - [`calendar`]: reading and writing dates ([`parse_iso_date`], [`format_iso`],
+//!   [`long_date`]) and calendar arithmetic ([`add_months`], [`add_days`], [`days_from_to`]).
+//! - [`holidays`]: [`easter_sunday`] and [`Holidays`], the England and Wales bank holidays
+//!   of any year, computed, plus one-off changes ([`OneOff`]) kept as data.
+//! - [`deadline`]: the deadline rules ([`tribunal_appeal_deadline`],
+//!   [`mediation_advice_deadline`], [`six_months_starting_with`], [`months_after`]).
+//! - [`words`]: English names of months and weekdays.
+//!
+//! No function here panics, whatever date it is given. Dates are meant to lie in the years
+//! 1000 to 9999; arithmetic that would go past 31 December 9999 stops at that day
+//! ([`LATEST`]).
+
+pub mod calendar;
+pub mod deadline;
+pub mod holidays;
+pub mod words;
+
+pub use time::{Date, Month, Weekday};
+
+pub use calendar::{
+    add_days, add_months, days_from_to, days_in_month, format_iso, long_date, parse_iso_date,
+    DateError, LATEST,
+};
+pub use deadline::{
+    mediation_advice_deadline, months_after, six_months_starting_with, tribunal_appeal_deadline,
+};
+pub use holidays::{easter_sunday, Holidays, OneOff};
+pub use words::{month_from_number, month_name, month_number, weekday_name};

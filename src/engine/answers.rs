@@ -1,0 +1,279 @@
+//! Typed answers, keyed by question id (contract section 1).
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use crate::dates::{self, Date};
+use crate::model::{Kind, Question, Ruleset};
+
+/// The answer to one question.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Answer {
+    /// A single choice: the value of the option.
+    One(String),
+    /// Several choices, in the order the question lists them.
+    Many(Vec<String>),
+    /// A date, or `None` for "I do not know".
+    Date(Option<Date>),
+}
+
+/// What is wrong with one answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerError {
+    /// The key of the answer.
+    pub question: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl std::fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "answer \"{}\": {}", self.question, self.message)
+    }
+}
+
+impl std::error::Error for AnswerError {}
+
+/// Answers by question id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Answers {
+    map: BTreeMap<String, Answer>,
+}
+
+impl Answers {
+    /// No answers.
+    pub fn new() -> Answers {
+        Answers::default()
+    }
+
+    /// The answer to a question, if any.
+    pub fn get(&self, question: &str) -> Option<&Answer> {
+        self.map.get(question)
+    }
+
+    /// A single-choice answer.
+    pub fn one(&self, question: &str) -> Option<&str> {
+        match self.map.get(question) {
+            Some(Answer::One(v)) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// A multiple-choice answer.
+    pub fn many(&self, question: &str) -> Option<&[String]> {
+        match self.map.get(question) {
+            Some(Answer::Many(v)) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// A date answer: `Some(Some(date))`, `Some(None)` for "I do not know", `None` when not answered.
+    pub fn date(&self, question: &str) -> Option<Option<Date>> {
+        match self.map.get(question) {
+            Some(Answer::Date(d)) => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// Set an answer, replacing any earlier one.
+    pub fn set(&mut self, question: &str, answer: Answer) {
+        self.map.insert(question.to_string(), answer);
+    }
+
+    /// Remove an answer.
+    pub fn remove(&mut self, question: &str) {
+        self.map.remove(question);
+    }
+
+    /// Whether there are no answers.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The answers, by question id.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Answer)> {
+        self.map.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// Only the answers to these questions: what is left when answers off the path are pruned.
+    pub fn only(&self, questions: &[String]) -> Answers {
+        Answers {
+            map: self
+                .map
+                .iter()
+                .filter(|(k, _)| questions.iter().any(|q| q == *k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        }
+    }
+
+    /// Read answers from JSON (contract section 1) and check each against its question:
+    /// a question that does not exist, a value a question does not offer, or a date that is
+    /// not real is an error. Every error is returned.
+    pub fn from_json(value: &Value, rules: &Ruleset) -> Result<Answers, Vec<AnswerError>> {
+        let Value::Object(object) = value else {
+            return Err(vec![AnswerError {
+                question: String::new(),
+                message: "the answers must be a JSON object, such as {\"role\": \"parent\"}".into(),
+            }]);
+        };
+        read_object(object, rules)
+    }
+
+    /// The answers as one line of compact JSON with sorted keys, written directly (the
+    /// same text as `to_json().to_string()`, faster).
+    pub fn canonical(&self) -> String {
+        let mut out = String::from("{");
+        for (i, (k, v)) in self.map.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_json_string(&mut out, k);
+            out.push(':');
+            match v {
+                Answer::One(s) => push_json_string(&mut out, s),
+                Answer::Many(vs) => {
+                    out.push('[');
+                    for (j, s) in vs.iter().enumerate() {
+                        if j > 0 {
+                            out.push(',');
+                        }
+                        push_json_string(&mut out, s);
+                    }
+                    out.push(']');
+                }
+                Answer::Date(Some(d)) => push_json_string(&mut out, &dates::format_iso(*d)),
+                Answer::Date(None) => out.push_str("\"unknown\""),
+            }
+        }
+        out.push('}');
+        out
+    }
+
+    /// The answers as JSON (contract section 1).
+    pub fn to_json(&self) -> Value {
+        let map: Map<String, Value> = self
+            .map
+            .iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    Answer::One(s) => Value::String(s.clone()),
+                    Answer::Many(vs) => {
+                        Value::Array(vs.iter().cloned().map(Value::String).collect())
+                    }
+                    Answer::Date(Some(d)) => Value::String(dates::format_iso(*d)),
+                    Answer::Date(None) => Value::String("unknown".into()),
+                };
+                (k.clone(), v)
+            })
+            .collect();
+        Value::Object(map)
+    }
+}
+
+fn read_object(object: &Map<String, Value>, rules: &Ruleset) -> Result<Answers, Vec<AnswerError>> {
+    let mut answers = Answers::new();
+    let mut errors = Vec::new();
+    for (key, value) in object {
+        let Some(question) = rules.question(key) else {
+            errors.push(AnswerError {
+                question: key.clone(),
+                message: "there is no question with this id".into(),
+            });
+            continue;
+        };
+        match read_answer(question, value) {
+            Ok(answer) => answers.set(key, answer),
+            Err(message) => errors.push(AnswerError {
+                question: key.clone(),
+                message,
+            }),
+        }
+    }
+    if errors.is_empty() {
+        Ok(answers)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Read and check one answer against its question.
+pub fn read_answer(question: &Question, value: &Value) -> Result<Answer, String> {
+    let offered = || {
+        question
+            .options
+            .iter()
+            .map(|o| format!("\"{}\"", o.value))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (question.kind, value) {
+        (Kind::One, Value::String(s)) => {
+            if question.offers(s) {
+                Ok(Answer::One(s.clone()))
+            } else {
+                Err(format!("\"{s}\" is not one of the choices: {}", offered()))
+            }
+        }
+        (Kind::One, _) => Err(format!("must be one of {} in quotes", offered())),
+        (Kind::Many, Value::Array(items)) => {
+            let mut chosen = Vec::new();
+            for item in items {
+                let Value::String(s) = item else {
+                    return Err(format!(
+                        "must be a list of choices in quotes, from {}",
+                        offered()
+                    ));
+                };
+                if !question.offers(s) {
+                    return Err(format!("\"{s}\" is not one of the choices: {}", offered()));
+                }
+                if chosen.contains(s) {
+                    return Err(format!("\"{s}\" is chosen twice"));
+                }
+                chosen.push(s.clone());
+            }
+            if chosen.is_empty() {
+                return Err("choose at least one".into());
+            }
+            if let Some(only) = question
+                .options
+                .iter()
+                .find(|o| o.exclusive && chosen.contains(&o.value))
+            {
+                if chosen.len() > 1 {
+                    return Err(format!(
+                        "\"{}\" cannot be chosen with other choices",
+                        only.value
+                    ));
+                }
+            }
+            // Keep the question's own order, so equal answers compare equal.
+            let ordered = question
+                .options
+                .iter()
+                .filter(|o| chosen.contains(&o.value))
+                .map(|o| o.value.clone())
+                .collect();
+            Ok(Answer::Many(ordered))
+        }
+        (Kind::Many, _) => Err(format!(
+            "must be a list such as [\"{}\"]",
+            question
+                .options
+                .first()
+                .map(|o| o.value.as_str())
+                .unwrap_or("value")
+        )),
+        (Kind::Date, Value::String(s)) if s == "unknown" => Ok(Answer::Date(None)),
+        (Kind::Date, Value::String(s)) => dates::parse_iso_date(s)
+            .map(|d| Answer::Date(Some(d)))
+            .map_err(|e| e.to_string()),
+        (Kind::Date, _) => Err("must be a date as \"YYYY-MM-DD\", or \"unknown\"".into()),
+    }
+}
+
+fn push_json_string(out: &mut String, s: &str) {
+    out.push_str(&Value::String(s.to_string()).to_string());
+}

@@ -1,0 +1,22 @@
+//! SEND Route Finder.
+//!
+//! The layers, each knowing only of those above it:
+//!
+//! - [`dates`]: calendar months, working days, England and Wales bank holidays and the
+//!   deadline rules of the law.
+//! - [`model`]: the ruleset and council overlay types, read from JSON.
+//! - [`check`]: every problem in a ruleset or overlay, with its file, line, column and JSON path.
+//! - [`engine`]: answers in, the path through the questions and the routes with deadlines out.
+//!
+//! The engine knows nothing of the browser or the command line.
+
+pub mod check;
+pub mod dates;
+pub mod engine;
+pub mod graph;
+pub mod model;
+
+#[cfg(feature = "cli")]
+pub mod cli;
+#[cfg(feature = "schema")]
+pub mod schema;

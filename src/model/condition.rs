@@ -1,0 +1,261 @@
+//! Conditions as data: which answers lead to a question or a route.
+//!
+//! No expression strings: a condition is a small JSON object, so there is nothing to
+//! mis-parse or inject, and every answer it names can be checked and drawn.
+//!
+//! ```json
+//! {"answer": "about", "is": "la_decision"}
+//! {"answer": "decision", "in": ["refuse_assessment", "refuse_reassessment"]}
+//! {"answer": "plan_parts", "has": "placement"}
+//! {"answer": "plan_parts", "has_any": ["needs", "provision"]}
+//! {"answer": "plan_parts", "only": ["placement", "no_placement"]}
+//! {"answer": "decision_date", "known": true}
+//! {"all": [ ... ]}   {"any": [ ... ]}   {"not": { ... }}
+//! ```
+//!
+//! An answer that was not given (or is not on the path) makes every test on it false.
+
+use serde::{Deserialize, Serialize};
+
+/// A condition on the answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawCondition", into = "RawCondition")]
+pub enum Condition {
+    /// Every one of these holds.
+    All(Vec<Condition>),
+    /// At least one of these holds.
+    Any(Vec<Condition>),
+    /// This does not hold.
+    Not(Box<Condition>),
+    /// A test of one answer.
+    Test(AnswerTest),
+}
+
+/// A test of one question's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerTest {
+    /// A single-choice answer is this value.
+    Is { answer: String, value: String },
+    /// A single-choice answer is one of these values.
+    In { answer: String, values: Vec<String> },
+    /// A multiple-choice answer includes this value.
+    Has { answer: String, value: String },
+    /// A multiple-choice answer includes at least one of these values.
+    HasAny { answer: String, values: Vec<String> },
+    /// A multiple-choice answer is not empty and includes nothing but these values.
+    Only { answer: String, values: Vec<String> },
+    /// A date answer is a date (`true`) or "I do not know" (`false`).
+    Known { answer: String, known: bool },
+}
+
+impl AnswerTest {
+    /// The question whose answer is tested.
+    pub fn question(&self) -> &str {
+        match self {
+            AnswerTest::Is { answer, .. }
+            | AnswerTest::In { answer, .. }
+            | AnswerTest::Has { answer, .. }
+            | AnswerTest::HasAny { answer, .. }
+            | AnswerTest::Only { answer, .. }
+            | AnswerTest::Known { answer, .. } => answer,
+        }
+    }
+
+    /// The answer values the test names (none for `known`).
+    pub fn values(&self) -> Vec<&str> {
+        match self {
+            AnswerTest::Is { value, .. } | AnswerTest::Has { value, .. } => vec![value],
+            AnswerTest::In { values, .. }
+            | AnswerTest::HasAny { values, .. }
+            | AnswerTest::Only { values, .. } => values.iter().map(String::as_str).collect(),
+            AnswerTest::Known { .. } => vec![],
+        }
+    }
+
+    /// The name of the test, as written in the file.
+    pub fn operator(&self) -> &'static str {
+        match self {
+            AnswerTest::Is { .. } => "is",
+            AnswerTest::In { .. } => "in",
+            AnswerTest::Has { .. } => "has",
+            AnswerTest::HasAny { .. } => "has_any",
+            AnswerTest::Only { .. } => "only",
+            AnswerTest::Known { .. } => "known",
+        }
+    }
+}
+
+impl Condition {
+    /// Every answer test inside this condition, depth first.
+    pub fn tests(&self) -> Vec<&AnswerTest> {
+        let mut out = Vec::new();
+        self.collect_tests(&mut out);
+        out
+    }
+
+    fn collect_tests<'a>(&'a self, out: &mut Vec<&'a AnswerTest>) {
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.collect_tests(out)),
+            Condition::Not(c) => c.collect_tests(out),
+            Condition::Test(t) => out.push(t),
+        }
+    }
+}
+
+/// A condition as written in the file: exactly one of `all`, `any`, `not`, or `answer`
+/// with exactly one test.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(title = "Condition"))]
+#[serde(deny_unknown_fields)]
+pub struct RawCondition {
+    /// Every one of these conditions holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all: Option<Vec<Condition>>,
+    /// At least one of these conditions holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub any: Option<Vec<Condition>>,
+    /// This condition does not hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not: Option<Box<Condition>>,
+    /// The id of the question whose answer is tested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    /// The single-choice answer is this value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is: Option<String>,
+    /// The single-choice answer is one of these values.
+    #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
+    pub in_: Option<Vec<String>>,
+    /// The multiple-choice answer includes this value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has: Option<String>,
+    /// The multiple-choice answer includes at least one of these values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_any: Option<Vec<String>>,
+    /// The multiple-choice answer is not empty and has nothing but these values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub only: Option<Vec<String>>,
+    /// The date answer is a date (true) or "I do not know" (false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known: Option<bool>,
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Condition {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Condition".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        RawCondition::json_schema(generator)
+    }
+}
+
+const SHAPES: &str = "a condition must be one of: {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}}, \
+or {\"answer\": \"<question id>\"} with one of \"is\", \"in\", \"has\", \"has_any\", \"only\", \"known\"";
+
+impl TryFrom<RawCondition> for Condition {
+    type Error = String;
+
+    fn try_from(raw: RawCondition) -> Result<Condition, String> {
+        let tests = [
+            raw.is.is_some(),
+            raw.in_.is_some(),
+            raw.has.is_some(),
+            raw.has_any.is_some(),
+            raw.only.is_some(),
+            raw.known.is_some(),
+        ]
+        .iter()
+        .filter(|b| **b)
+        .count();
+        let groups = [
+            raw.all.is_some(),
+            raw.any.is_some(),
+            raw.not.is_some(),
+            raw.answer.is_some(),
+        ]
+        .iter()
+        .filter(|b| **b)
+        .count();
+        if groups != 1 {
+            return Err(format!(
+                "{SHAPES}; this one has {groups} of all/any/not/answer"
+            ));
+        }
+        if let Some(all) = raw.all {
+            return no_tests(tests).map(|_| Condition::All(all));
+        }
+        if let Some(any) = raw.any {
+            return no_tests(tests).map(|_| Condition::Any(any));
+        }
+        if let Some(not) = raw.not {
+            return no_tests(tests).map(|_| Condition::Not(not));
+        }
+        let answer = raw.answer.unwrap_or_default();
+        if tests != 1 {
+            return Err(format!(
+                "the test of \"{answer}\" must have exactly one of \"is\", \"in\", \"has\", \"has_any\", \"only\", \"known\"; it has {tests}"
+            ));
+        }
+        let test = if let Some(value) = raw.is {
+            AnswerTest::Is { answer, value }
+        } else if let Some(values) = raw.in_ {
+            AnswerTest::In { answer, values }
+        } else if let Some(value) = raw.has {
+            AnswerTest::Has { answer, value }
+        } else if let Some(values) = raw.has_any {
+            AnswerTest::HasAny { answer, values }
+        } else if let Some(values) = raw.only {
+            AnswerTest::Only { answer, values }
+        } else {
+            AnswerTest::Known {
+                answer,
+                known: raw.known.unwrap_or(true),
+            }
+        };
+        Ok(Condition::Test(test))
+    }
+}
+
+fn no_tests(tests: usize) -> Result<(), String> {
+    if tests == 0 {
+        Ok(())
+    } else {
+        Err(format!(
+            "{SHAPES}; \"all\", \"any\" and \"not\" cannot carry a test as well"
+        ))
+    }
+}
+
+impl From<Condition> for RawCondition {
+    fn from(c: Condition) -> RawCondition {
+        let mut raw = RawCondition::default();
+        match c {
+            Condition::All(cs) => raw.all = Some(cs),
+            Condition::Any(cs) => raw.any = Some(cs),
+            Condition::Not(c) => raw.not = Some(c),
+            Condition::Test(t) => match t {
+                AnswerTest::Is { answer, value } => {
+                    (raw.answer, raw.is) = (Some(answer), Some(value))
+                }
+                AnswerTest::In { answer, values } => {
+                    (raw.answer, raw.in_) = (Some(answer), Some(values))
+                }
+                AnswerTest::Has { answer, value } => {
+                    (raw.answer, raw.has) = (Some(answer), Some(value))
+                }
+                AnswerTest::HasAny { answer, values } => {
+                    (raw.answer, raw.has_any) = (Some(answer), Some(values))
+                }
+                AnswerTest::Only { answer, values } => {
+                    (raw.answer, raw.only) = (Some(answer), Some(values))
+                }
+                AnswerTest::Known { answer, known } => {
+                    (raw.answer, raw.known) = (Some(answer), Some(known))
+                }
+            },
+        }
+        raw
+    }
+}

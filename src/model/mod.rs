@@ -1,0 +1,20 @@
+//! The ruleset and council overlay types, as written in `rules.json` and `www/councils/*.json`.
+//!
+//! Everything here is plain data read with serde. The types say what a file may hold; the
+//! [`crate::check`] layer says whether what it holds makes sense (references, reachability,
+//! cycles), and the [`crate::engine`] layer uses it.
+
+mod condition;
+mod load;
+mod overlay;
+mod ruleset;
+pub mod text;
+
+pub use condition::{AnswerTest, Condition, RawCondition};
+pub use load::{load_overlay, load_ruleset, LoadError};
+pub use overlay::{apply_overlay, Council, Overlay, OverlayProblem, RouteTexts};
+pub use ruleset::{
+    Choice, Contact, DeadlineRule, Group, HolidayData, IsoDate, Kind, Next, OneOffHoliday,
+    Question, Route, Ruleset, StartScreen, When, RESULTS,
+};
+pub use text::{Role, Text};

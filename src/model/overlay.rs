@@ -1,0 +1,160 @@
+//! A council overlay: the council's own contacts, its own routes and local notes, laid over
+//! the national ruleset.
+//!
+//! An overlay can add and fill in; it cannot take away. A national route cannot be removed or
+//! replaced by a council: [`crate::check`] reports any attempt, and [`apply_overlay`] ignores it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Contact, IsoDate, Route, Ruleset, Text};
+
+/// A council overlay, as in `www/councils/<id>.json`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Overlay {
+    /// The JSON Schema this file follows, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The council.
+    pub council: Council,
+    /// The day someone last checked this overlay, as YYYY-MM-DD.
+    pub last_reviewed: IsoDate,
+    /// Contacts: one with the id of a national contact fills it in for this council
+    /// (for example "iass"); a new id adds a contact for the council's own routes.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    /// The council's own routes. Their ids start with "local:".
+    #[serde(default)]
+    pub routes: Vec<Route>,
+    /// Local notes and extra steps for national routes, by route id.
+    #[serde(default)]
+    pub texts: BTreeMap<String, RouteTexts>,
+    /// National routes the council would hide. Always refused: every family must see every
+    /// route the law gives them. Kept as a field so that `check` can say so plainly.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remove_routes: Vec<String>,
+}
+
+/// The council an overlay is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Council {
+    /// A short id, for example "luton".
+    pub id: String,
+    /// The council's name, for example "Luton Borough Council".
+    pub name: String,
+    /// The council's own page about disagreements (https), for the fallback link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+}
+
+/// Local texts for one national route.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RouteTexts {
+    /// A local note shown under the route's summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Steps added after the national first steps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra_steps: Vec<Text>,
+}
+
+/// Something in an overlay that [`apply_overlay`] had to leave out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OverlayProblem {
+    /// A route of the overlay has the id of a national route.
+    Shadows(String),
+    /// A council's own route whose id does not start with "local:".
+    NotLocal(String),
+    /// The overlay asks to remove a national route.
+    Removes(String),
+    /// Local texts for a route that does not exist.
+    TextsForUnknownRoute(String),
+}
+
+/// The national ruleset with the overlay laid over it, and what was left out.
+///
+/// Contacts with a national id replace the national placeholder; new contacts are added.
+/// Local routes go after the route named by their `after`, or at the end. A route that
+/// would shadow a national one, and any removal, is left out and reported.
+pub fn apply_overlay(national: &Ruleset, overlay: &Overlay) -> (Ruleset, Vec<OverlayProblem>) {
+    let mut merged = national.clone();
+    let mut problems = Vec::new();
+    for id in &overlay.remove_routes {
+        problems.push(OverlayProblem::Removes(id.clone()));
+    }
+    for contact in &overlay.contacts {
+        match merged.contacts.iter_mut().find(|c| c.id == contact.id) {
+            Some(slot) => {
+                *slot = Contact {
+                    local: false,
+                    ..contact.clone()
+                }
+            }
+            None => merged.contacts.push(contact.clone()),
+        }
+    }
+    for route in &overlay.routes {
+        if national.route(&route.id).is_some() {
+            problems.push(OverlayProblem::Shadows(route.id.clone()));
+            continue;
+        }
+        if !route.id.starts_with("local:") {
+            problems.push(OverlayProblem::NotLocal(route.id.clone()));
+            continue;
+        }
+        let at = route
+            .after
+            .as_deref()
+            .and_then(|after| merged.routes.iter().position(|r| r.id == after))
+            .map(|i| {
+                // After the named route and any local routes already placed after it.
+                let mut j = i + 1;
+                while j < merged.routes.len() && merged.routes[j].id.starts_with("local:") {
+                    j += 1;
+                }
+                j
+            })
+            .unwrap_or(merged.routes.len());
+        merged.routes.insert(at, route.clone());
+    }
+    for (id, texts) in &overlay.texts {
+        match merged.routes.iter_mut().find(|r| &r.id == id) {
+            Some(route) => {
+                if let Some(note) = &texts.note {
+                    route.summary = join_texts(&route.summary, note);
+                }
+                route.steps.extend(texts.extra_steps.iter().cloned());
+            }
+            None => problems.push(OverlayProblem::TextsForUnknownRoute(id.clone())),
+        }
+    }
+    (merged, problems)
+}
+
+/// A summary followed by a local note, keeping both versions of a text that follows the person.
+fn join_texts(first: &Text, second: &Text) -> Text {
+    use super::text::ByRole;
+    use super::Role;
+    match (first, second) {
+        (Text::Plain(a), Text::Plain(b)) => Text::Plain(format!("{a} {b}")),
+        _ => Text::ByRole(ByRole {
+            parent: format!(
+                "{} {}",
+                first.for_role(Role::Parent),
+                second.for_role(Role::Parent)
+            ),
+            young_person: format!(
+                "{} {}",
+                first.for_role(Role::YoungPerson),
+                second.for_role(Role::YoungPerson)
+            ),
+        }),
+    }
+}

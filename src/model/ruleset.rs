@@ -1,0 +1,383 @@
+//! The national ruleset: the questions, the routes, the contacts and the calendar data.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{Condition, Text};
+use crate::dates::{self, Date};
+
+/// The `to` of a question's last step: show the results.
+pub const RESULTS: &str = "results";
+
+/// The whole ruleset, as in `rules.json`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Ruleset {
+    /// The JSON Schema this file follows, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The version of this ruleset, shown on the results page (for example "1.0.0").
+    pub version: String,
+    /// The day someone last checked every text against the law, as YYYY-MM-DD.
+    pub last_reviewed: IsoDate,
+    /// Where this ruleset applies (England).
+    pub jurisdiction: String,
+    /// The start screen.
+    pub start_screen: StartScreen,
+    /// The id of the first question.
+    pub start: String,
+    /// The questions. Each says which question comes next.
+    pub questions: Vec<Question>,
+    /// The headings the results are grouped under, in the order shown.
+    pub groups: Vec<Group>,
+    /// Every route the results can show, in the order shown within a group.
+    pub routes: Vec<Route>,
+    /// The people and services a route can point to.
+    pub contacts: Vec<Contact>,
+    /// The contacts for free, independent help, shown at the end of every result.
+    pub help: Vec<String>,
+    /// Shown on the results when more than one route can be used at the same time.
+    pub together: Text,
+    /// Bank holidays that are not computed: one-off days and moved days.
+    pub holidays: HolidayData,
+}
+
+/// The start screen of the widget.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StartScreen {
+    /// The heading.
+    pub title: String,
+    /// What the tool helps with, in a few short paragraphs.
+    pub paragraphs: Vec<String>,
+    /// How long it takes.
+    pub time_needed: String,
+    /// That the answers stay on the device.
+    pub privacy: String,
+}
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// One of the choices (radio buttons). The answer is a string.
+    One,
+    /// Any of the choices (checkboxes). The answer is an array of strings.
+    Many,
+    /// A date, or "unknown". The answer is "YYYY-MM-DD" or "unknown".
+    Date,
+}
+
+/// One question, asked on a page of its own.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// The id: the key of the answer (contract section 1).
+    pub id: String,
+    /// One, many or date.
+    pub kind: Kind,
+    /// The question, shown as the page heading.
+    pub text: Text,
+    /// A short hint under the question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Text>,
+    /// The choices, for one and many.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+    /// For a date: the label of the "I do not know" choice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unknown_label: Option<Text>,
+    /// A question that may stay unanswered (treated as "not known").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
+    /// A short name for the answer in the "Your answers" list.
+    pub summary_label: Text,
+    /// Where to go next: the first step whose condition holds. The last one should have no condition.
+    pub next: Vec<Next>,
+}
+
+/// One choice of a question.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// The value stored in the answers (contract section 1).
+    pub value: String,
+    /// What the person sees.
+    pub label: Text,
+    /// A hint under the choice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Text>,
+    /// For many: choosing this one clears the others ("None of these").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exclusive: bool,
+}
+
+/// A step from one question to the next.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Next {
+    /// When this step is taken; always, when missing.
+    #[serde(rename = "if", default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Condition>,
+    /// The id of the next question, or "results".
+    pub to: String,
+}
+
+/// A heading the results are grouped under.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// The id routes use to name the group.
+    pub id: String,
+    /// The heading, for example "Start here".
+    pub heading: String,
+    /// A line under the heading.
+    pub intro: Text,
+}
+
+/// A route: something the family can do.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    /// The id (contract section 2; a council's own routes start with "local:").
+    pub id: String,
+    /// A short title.
+    pub title: Text,
+    /// What it is, in two or three sentences.
+    pub summary: Text,
+    /// When the route is shown, and why it applies. The route shows when any of these holds;
+    /// every reason that holds is shown.
+    pub when: Vec<When>,
+    /// The group it is shown in, unless the matching `when` says otherwise.
+    pub group: String,
+    /// The first steps to take.
+    pub steps: Vec<Text>,
+    /// The time limit, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_limit: Option<Text>,
+    /// How the last day is worked out from the answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<DeadlineRule>,
+    /// Shown beside a computed last day (for example "by 5pm").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_note: Option<Text>,
+    /// Shown when a date needed for the last day is not known: how the time limit is counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_unknown: Option<Text>,
+    /// Shown when the last day has passed: what can still be done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_passed: Option<Text>,
+    /// Who runs it and how to reach them: ids of contacts.
+    #[serde(default)]
+    pub contacts: Vec<String>,
+    /// The law behind it, for an adviser who wants to check.
+    pub source: String,
+    /// For a council's own route: the id of the route it is shown after.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+}
+
+/// One reason a route is shown.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct When {
+    /// The answers that lead here.
+    #[serde(rename = "if")]
+    pub condition: Condition,
+    /// Why the route applies, in words the family reads.
+    pub why: Text,
+    /// The group, when it differs from the route's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+}
+
+/// How a route's last day is worked out (contract section 3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
+pub enum DeadlineRule {
+    /// The later of two months after the decision and one month after the mediation
+    /// certificate, then moved for Christmas, August and non-working days.
+    TribunalAppeal {
+        /// The date question of the decision letter.
+        decision: String,
+        /// The single-choice question "do you have a mediation certificate" (answer "yes").
+        has_certificate: String,
+        /// The date question of the certificate.
+        certificate: String,
+    },
+    /// A number of calendar months after a date, not moved.
+    CalendarMonths {
+        /// The date question it counts from.
+        from: String,
+        /// How many months.
+        months: u32,
+    },
+    /// Six months starting with a date: six calendar months after it, less one day.
+    SixMonthsStartingWith {
+        /// The date question it counts from.
+        from: String,
+    },
+}
+
+impl DeadlineRule {
+    /// The date questions the rule reads.
+    pub fn date_questions(&self) -> Vec<&str> {
+        match self {
+            DeadlineRule::TribunalAppeal {
+                decision,
+                certificate,
+                ..
+            } => vec![decision, certificate],
+            DeadlineRule::CalendarMonths { from, .. }
+            | DeadlineRule::SixMonthsStartingWith { from } => {
+                vec![from]
+            }
+        }
+    }
+}
+
+/// A person or service to contact.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// The id routes use.
+    pub id: String,
+    /// The name of the service.
+    pub name: String,
+    /// What they do for the family, in a sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<Text>,
+    /// A phone number as people dial it, for example "0300 061 0614".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// An email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// A web page (https only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web: Option<String>,
+    /// A postal address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// A national placeholder that each council's overlay should fill with its own details.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub local: bool,
+    /// Said instead of details that are not known (for example "The council's page gives no phone number.").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_known: Option<String>,
+}
+
+/// Bank holidays kept as data.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct HolidayData {
+    /// Where the dates come from.
+    pub source: String,
+    /// Extra bank holidays in England and Wales that the usual rules do not give.
+    #[serde(default)]
+    pub extra: Vec<OneOffHoliday>,
+    /// Usual bank holidays that were moved away in one year.
+    #[serde(default)]
+    pub cancelled: Vec<OneOffHoliday>,
+}
+
+/// One bank holiday kept as data.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OneOffHoliday {
+    /// The day, as YYYY-MM-DD.
+    pub date: IsoDate,
+    /// Its name.
+    pub name: String,
+}
+
+impl HolidayData {
+    /// The calendar the deadline rules use.
+    pub fn calendar(&self) -> dates::Holidays {
+        let one_off = |list: &[OneOffHoliday]| {
+            list.iter()
+                .map(|h| dates::OneOff {
+                    date: h.date.0,
+                    name: h.name.clone(),
+                })
+                .collect()
+        };
+        dates::Holidays::new(one_off(&self.extra), one_off(&self.cancelled))
+    }
+}
+
+/// A date written as YYYY-MM-DD in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct IsoDate(pub Date);
+
+impl Serialize for IsoDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&dates::format_iso(self.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<IsoDate, D::Error> {
+        let s = String::deserialize(d)?;
+        dates::parse_iso_date(&s).map(IsoDate).map_err(|e| {
+            serde::de::Error::custom(format!(
+                "{e} (write dates as YYYY-MM-DD, for example 2026-11-23)"
+            ))
+        })
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for IsoDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "IsoDate".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A date as YYYY-MM-DD, for example 2026-11-23."
+        })
+    }
+}
+
+impl Ruleset {
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The route with this id.
+    pub fn route(&self, id: &str) -> Option<&Route> {
+        self.routes.iter().find(|r| r.id == id)
+    }
+
+    /// The contact with this id.
+    pub fn contact(&self, id: &str) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.id == id)
+    }
+
+    /// The group with this id.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+}
+
+impl Question {
+    /// Whether this question offers the value.
+    pub fn offers(&self, value: &str) -> bool {
+        self.options.iter().any(|o| o.value == value)
+    }
+}
