@@ -58,6 +58,16 @@ pub fn check_overlay(overlay: &Overlay, national: &Ruleset, report: &mut Reporte
         }
     }
     let (merged, _) = apply_overlay(national, overlay);
+    for (id, texts) in &overlay.texts {
+        for (j, contact) in texts.extra_contacts.iter().enumerate() {
+            if merged.contact(contact).is_none() {
+                report.error(
+                    &root.key("texts").key(id).key("extra_contacts").index(j),
+                    format!("there is no contact \"{contact}\": add it to \"contacts\" first"),
+                );
+            }
+        }
+    }
     for (i, route) in overlay.routes.iter().enumerate() {
         check_route(&merged, route, &root.key("routes").index(i), report);
     }

@@ -63,6 +63,9 @@ pub struct RouteTexts {
     /// Steps added after the national first steps.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra_steps: Vec<Text>,
+    /// Ids of more contacts to show with the route (the council's own, or national ones).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra_contacts: Vec<String>,
 }
 
 /// Something in an overlay that [`apply_overlay`] had to leave out.
@@ -131,6 +134,11 @@ pub fn apply_overlay(national: &Ruleset, overlay: &Overlay) -> (Ruleset, Vec<Ove
                     route.summary = join_texts(&route.summary, note);
                 }
                 route.steps.extend(texts.extra_steps.iter().cloned());
+                for contact in &texts.extra_contacts {
+                    if !route.contacts.contains(contact) {
+                        route.contacts.push(contact.clone());
+                    }
+                }
             }
             None => problems.push(OverlayProblem::TextsForUnknownRoute(id.clone())),
         }
