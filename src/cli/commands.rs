@@ -102,6 +102,7 @@ fn load(
     rules: &str,
     council: Option<&str>,
     today: Option<Date>,
+    flow: bool,
     err: &mut dyn Write,
 ) -> Option<Checked> {
     let rules_text = read(rules, err)?;
@@ -109,7 +110,7 @@ fn load(
         Some(path) => Some(read(path, err)?),
         None => None,
     };
-    let checked = check::check(
+    let checked = check::check_with(
         Source {
             name: rules,
             text: &rules_text,
@@ -118,6 +119,7 @@ fn load(
             .zip(council_text.as_deref())
             .map(|(name, text)| Source { name, text }),
         today,
+        flow,
     );
     Some(checked)
 }
@@ -132,7 +134,7 @@ fn check_command(
     let Ok(today) = parse_today(today, err) else {
         return INVALID;
     };
-    let Some(checked) = load(rules, council, Some(today), err) else {
+    let Some(checked) = load(rules, council, Some(today), true, err) else {
         return INVALID;
     };
     for d in &checked.diagnostics {
@@ -179,7 +181,7 @@ fn load_valid(
     council: Option<&str>,
     err: &mut dyn Write,
 ) -> Option<(crate::model::Ruleset, Option<String>)> {
-    let checked = load(rules, council, None, err)?;
+    let checked = load(rules, council, None, false, err)?;
     if !checked.is_ok() {
         for d in checked.errors() {
             let _ = writeln!(err, "{d}");
