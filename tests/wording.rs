@@ -1,0 +1,67 @@
+//! Wording follows the person: a young person is spoken to ("you"), never about ("your
+//! child"). Any text a young person can see (a plain text, or the young_person version) must
+//! not speak of "your child"; the parent version may.
+
+use serde_json::Value;
+
+fn offending(v: &Value, under_parent: bool, path: String, out: &mut Vec<String>) {
+    match v {
+        Value::Object(map) => {
+            for (k, x) in map {
+                offending(x, k == "parent", format!("{path}.{k}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                offending(x, under_parent, format!("{path}[{i}]"), out);
+            }
+        }
+        Value::String(s) if !under_parent => {
+            let lower = s.to_lowercase();
+            for phrase in ["your child", "your son", "your daughter"] {
+                if lower.contains(phrase) {
+                    out.push(format!("{path}: \"{s}\""));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn young_people_are_spoken_to_not_about() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut files = vec![format!("{root}/rules.json")];
+    for c in ["norfolk", "bedford", "tower-hamlets", "sefton", "luton"] {
+        files.push(format!("{root}/www/councils/{c}.json"));
+    }
+    let mut found = Vec::new();
+    for f in &files {
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(f).expect("read")).expect("json");
+        offending(&v, false, f.rsplit('/').next().unwrap_or(f).to_string(), &mut found);
+    }
+    assert!(found.is_empty(), "texts a young person would see that speak of them as a child:\n{}", found.join("\n"));
+}
+
+#[test]
+fn texts_that_differ_by_person_really_differ() {
+    // A {"parent", "young_person"} pair with the same words twice is a slip: one should change.
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules.json")).expect("read")).expect("json");
+    fn walk(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(map) => {
+                if let (Some(p), Some(y)) = (map.get("parent"), map.get("young_person")) {
+                    if p == y {
+                        out.push(p.to_string());
+                    }
+                }
+                map.values().for_each(|x| walk(x, out));
+            }
+            Value::Array(items) => items.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut same = Vec::new();
+    walk(&v, &mut same);
+    assert!(same.is_empty(), "{same:?}");
+}
