@@ -20,12 +20,13 @@ pub fn mermaid(rules: &Ruleset) -> String {
     }
     out.push_str(&format!("  {}([\"Results\"])\n", node_id(RESULTS)));
     for q in &rules.questions {
+        let conditional = q.next.iter().any(|n| n.condition.is_some());
         for next in &q.next {
-            match &next.condition {
-                Some(c) => out.push_str(&format!(
+            match step_label(conditional, next.condition.as_ref()) {
+                Some(label) => out.push_str(&format!(
                     "  {} -->|\"{}\"| {}\n",
                     node_id(&q.id),
-                    mermaid_text(&describe(c)),
+                    label.split('\n').map(mermaid_text).collect::<Vec<_>>().join("<br>"),
                     node_id(&next.to)
                 )),
                 None => out.push_str(&format!("  {} --> {}\n", node_id(&q.id), node_id(&next.to))),
@@ -37,7 +38,9 @@ pub fn mermaid(rules: &Ruleset) -> String {
 
 /// Graphviz DOT text.
 pub fn dot(rules: &Ruleset) -> String {
-    let mut out = String::from("digraph questionnaire {\n  rankdir=TB;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n");
+    let mut out = String::from(
+        "digraph questionnaire {\n  rankdir=TB;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n",
+    );
     out.push_str(&format!(
         "  start [label=\"Start\", shape=oval];\n  start -> {};\n",
         node_id(&rules.start)
@@ -58,13 +61,14 @@ pub fn dot(rules: &Ruleset) -> String {
         node_id(RESULTS)
     ));
     for q in &rules.questions {
+        let conditional = q.next.iter().any(|n| n.condition.is_some());
         for next in &q.next {
-            match &next.condition {
-                Some(c) => out.push_str(&format!(
+            match step_label(conditional, next.condition.as_ref()) {
+                Some(label) => out.push_str(&format!(
                     "  {} -> {} [label=\"{}\"];\n",
                     node_id(&q.id),
                     node_id(&next.to),
-                    dot_text(&describe(c))
+                    dot_text(&label)
                 )),
                 None => out.push_str(&format!("  {} -> {};\n", node_id(&q.id), node_id(&next.to))),
             }
@@ -77,12 +81,9 @@ pub fn dot(rules: &Ruleset) -> String {
 /// A condition in short words, for an arrow's label.
 pub fn describe(c: &Condition) -> String {
     match c {
-        Condition::All(cs) => cs.iter().map(describe).collect::<Vec<_>>().join(" and "),
-        Condition::Any(cs) => format!(
-            "({})",
-            cs.iter().map(describe).collect::<Vec<_>>().join(" or ")
-        ),
-        Condition::Not(c) => format!("not {}", describe(c)),
+        Condition::All(cs) => cs.iter().map(nested).collect::<Vec<_>>().join(" and "),
+        Condition::Any(cs) => cs.iter().map(nested).collect::<Vec<_>>().join(" or "),
+        Condition::Not(c) => format!("not {}", nested(c)),
         Condition::Test(t) => match t {
             AnswerTest::Is { answer, value } => format!("{answer} = {value}"),
             AnswerTest::In { answer, values } => format!("{answer} in {}", values.join("/")),
@@ -101,6 +102,42 @@ pub fn describe(c: &Condition) -> String {
             } => format!("{answer} unknown"),
         },
     }
+}
+
+/// A condition inside another, in brackets when it is a group.
+fn nested(c: &Condition) -> String {
+    match c {
+        Condition::All(cs) | Condition::Any(cs) if cs.len() > 1 => format!("({})", describe(c)),
+        _ => describe(c),
+    }
+}
+
+/// The label of a step: its condition, or "otherwise" for the last step of a question whose
+/// other steps have conditions.
+fn step_label(conditional_siblings: bool, condition: Option<&Condition>) -> Option<String> {
+    match condition {
+        Some(c) => Some(wrap(&describe(c), 48)),
+        None if conditional_siblings => Some("otherwise".to_string()),
+        None => None,
+    }
+}
+
+/// Break a long label into lines of about `width` characters, at spaces.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in text.split(' ') {
+        if line > 0 && line + word.len() > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += word.chars().count();
+    }
+    out
 }
 
 /// An identifier both formats accept for any question id: letters, digits and underscores,
@@ -127,6 +164,8 @@ fn mermaid_text(s: &str) -> String {
             '<' => out.push_str("#lt;"),
             '>' => out.push_str("#gt;"),
             '#' => out.push_str("#35;"),
+            '&' => out.push_str("#amp;"),
+            '\\' => out.push_str("#92;"),
             '\n' | '\r' => out.push(' '),
             c => out.push(c),
         }
@@ -141,6 +180,7 @@ fn dot_text(s: &str) -> String {
         match ch {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            '&' => out.push_str("&amp;"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
             c => out.push(c),

@@ -15,6 +15,7 @@ pub mod dates;
 pub mod engine;
 pub mod graph;
 pub mod model;
+pub mod ui;
 
 #[cfg(feature = "cli")]
 pub mod cli;

@@ -3,12 +3,19 @@
 //
 // Usage:
 //   node tests/render/render_mermaid.mjs GRAPH.mmd [OUT.svg] [RULES.json] [--png OUT.png]
+//                                        [--expect-label TEXT]...
 //     OUT.svg    defaults to GRAPH.svg next to the input
 //     RULES.json defaults to ./rules.json
 //     --png      also writes a screenshot of the rendered chart, to look at
+//     --expect-label TEXT  some node's shown text must contain TEXT exactly (repeatable):
+//                the label survived Mermaid's escaping as the reader should see it
 //   node tests/render/render_mermaid.mjs --self-test
 //     proves the checker can fail: a tiny valid chart must pass, a broken one must be
 //     rejected, and a valid chart lacking the question ids must be reported.
+//
+// Checks: mermaid.parse and mermaid.render succeed (securityLevel 'strict'); the SVG has a
+// node whose label starts with each question id of RULES.json (questions[].id), a node that
+// reads "Results", and 1 (from Start) plus one arrow per step of each question.
 //
 // Exit codes: 0 rendered and checked; 1 Mermaid rejected the text or a check failed;
 // 2 bad usage or missing tools. Nothing is fetched over the network: the page is blank
@@ -48,6 +55,7 @@ function resolveOrDie(spec) {
 }
 
 const mermaidJs = resolveOrDie('mermaid/dist/mermaid.min.js');
+const mermaidVersion = require(resolveOrDie('mermaid/package.json')).version;
 const { chromium } = require(resolveOrDie('playwright-core'));
 if (!existsSync(CHROMIUM)) die(2, `no browser at ${CHROMIUM}: install Debian's chromium package`);
 
@@ -66,12 +74,11 @@ async function openPage() {
   await page.route('**/*', (route) => route.abort());
   await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body><div id="out"></div></body></html>');
   await page.addScriptTag({ path: mermaidJs });
-  const version = await page.evaluate(() => {
+  await page.evaluate(() => {
     if (typeof window.mermaid === 'undefined') throw new Error('mermaid did not load');
     window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
-    return window.mermaid.version ? window.mermaid.version() : 'unknown';
   });
-  return { browser, page, version };
+  return { browser, page, version: mermaidVersion };
 }
 
 /**
@@ -116,7 +123,7 @@ function expected(rulesPath) {
 }
 
 /** Problems with a rendered chart: every question id labels a node, and Results is there. */
-function checkContent(result, { ids, edges }) {
+function checkContent(result, { ids, edges }, labels = []) {
   const problems = [];
   // A question's node label starts with its id (e.g. "role: Who is using this tool?").
   const startsWithId = (label, id) =>
@@ -127,6 +134,12 @@ function checkContent(result, { ids, edges }) {
   if (!result.svg.includes('Results')) problems.push('the SVG text lacks "Results"');
   if (edges !== undefined && result.edges !== edges) {
     problems.push(`${result.edges} arrows drawn, expected ${edges} (1 from Start + one per step)`);
+  }
+  for (const text of labels) {
+    const want = text.replace(/\s+/g, ' ').trim();
+    if (!result.nodes.some((label) => label.includes(want))) {
+      problems.push(`no node shows the text ${JSON.stringify(want)}`);
+    }
   }
   return problems;
 }
@@ -144,8 +157,8 @@ async function selfTest() {
     if (!good.error) {
       const p = checkContent(good, { ids: ['a'], edges: 1 });
       report(p.length === 0, `valid chart passes the content check${p.length ? `: ${p.join('; ')}` : ''}`);
-      const q = checkContent(good, { ids: ['a', 'zzz'], edges: 2 });
-      report(q.length === 2, `content check reports a missing id and a missing arrow (${q.join('; ')})`);
+      const q = checkContent(good, { ids: ['a', 'zzz'], edges: 2 }, ['One', 'Three']);
+      report(q.length === 3, `content check reports a missing id, arrow and label (${q.join('; ')})`);
     }
     const bad = await render(page, 'flowchart TD\n A -->');
     report(!!bad.error, `broken chart "flowchart TD\\n A -->" is rejected${bad.error ? ` (${bad.error.split('\n')[0]})` : ''}`);
@@ -161,14 +174,17 @@ async function selfTest() {
 async function main(argv) {
   let png;
   const pos = [];
+  const labels = [];
+  const usage = 'usage: render_mermaid.mjs GRAPH.mmd [OUT.svg] [RULES.json] [--png OUT.png] [--expect-label TEXT]... | --self-test';
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--png') png = argv[++i];
-    else if (argv[i] === '--self-test') return selfTest();
+    if (argv[i] === '--png' || argv[i] === '--expect-label') {
+      if (i + 1 >= argv.length) die(2, usage);
+      if (argv[i] === '--png') png = argv[++i];
+      else labels.push(argv[++i]);
+    } else if (argv[i] === '--self-test') return selfTest();
     else pos.push(argv[i]);
   }
-  if (pos.length < 1 || pos.length > 3 || (png === undefined && argv.includes('--png'))) {
-    die(2, 'usage: render_mermaid.mjs GRAPH.mmd [OUT.svg] [RULES.json] [--png OUT.png] | --self-test');
-  }
+  if (pos.length < 1 || pos.length > 3) die(2, usage);
   const [input, outArg, rulesArg] = pos;
   const out = outArg || input.replace(/\.mmd$|$/, '.svg');
   const rulesPath = rulesArg || path.resolve('rules.json');
@@ -178,23 +194,33 @@ async function main(argv) {
   const want = expected(rulesPath);
 
   const { browser, page } = await openPage();
+  let failure;
   try {
     const result = await render(page, text);
-    if (result.error) die(1, `Mermaid rejected ${input}:\n${result.error}`);
-    writeFileSync(out, result.svg);
-    if (png) {
-      const el = await page.$('#out svg');
-      await el.screenshot({ path: png });
+    if (result.error) {
+      failure = `Mermaid (${mermaidVersion}) rejected ${input}:\n${result.error}`;
+    } else {
+      writeFileSync(out, result.svg);
+      if (png) {
+        const el = await page.$('#out svg');
+        await el.screenshot({ path: png });
+      }
+      const problems = checkContent(result, want, labels);
+      if (problems.length) {
+        failure = `${out}: ${problems.join('; ')}`;
+      } else {
+        console.log(
+          `render_mermaid: ${out}: ${result.nodes.length} nodes, ${result.edges} arrows, ` +
+            `all ${want.ids.length} question ids and Results present` +
+            (labels.length ? `, ${labels.length} expected label(s) shown` : '') +
+            ` (${Math.round(result.width)}x${Math.round(result.height)}, mermaid ${mermaidVersion})`,
+        );
+      }
     }
-    const problems = checkContent(result, want);
-    if (problems.length) die(1, `${out}: ${problems.join('; ')}`);
-    console.log(
-      `render_mermaid: ${out}: ${result.nodes.length} nodes, ${result.edges} arrows, ` +
-        `all ${want.ids.length} question ids and Results present (${Math.round(result.width)}x${Math.round(result.height)})`,
-    );
   } finally {
     await browser.close();
   }
+  if (failure) die(1, failure);
 }
 
 main(process.argv.slice(2)).catch((e) => die(1, String((e && e.stack) || e)));

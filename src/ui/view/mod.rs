@@ -1,0 +1,151 @@
+//! The Yew components: the app and one module per screen or part, following GOV.UK Frontend
+//! (one question a page, error summary, back link, summary list).
+
+mod parts;
+mod question;
+mod results;
+mod start;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::journey::{Action, Focus, Journey, Screen};
+use crate::dates::Date;
+use crate::model::Ruleset;
+
+/// What the widget tells the page around it (never an answer's content).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WidgetEvent {
+    /// Start was pressed.
+    Start,
+    /// A question is on screen: its id.
+    Step(String),
+    /// The results are on screen: the route ids.
+    Results(Vec<String>),
+}
+
+/// The app's properties, set by the embedding.
+#[derive(Properties, Clone)]
+pub struct AppProps {
+    pub rules: Rc<Ruleset>,
+    #[prop_or_default]
+    pub council: Option<AttrValue>,
+    pub today: Date,
+    /// The level of the first heading, 1 to 6 (default 2).
+    #[prop_or(2)]
+    pub heading_level: u8,
+    #[prop_or_default]
+    pub on_event: Callback<WidgetEvent>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.rules, &other.rules)
+            && self.council == other.council
+            && self.today == other.today
+            && self.heading_level == other.heading_level
+            && self.on_event == other.on_event
+    }
+}
+
+/// The journey as Yew state.
+#[derive(Clone)]
+struct State(Journey);
+
+impl Reducible for State {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = self.0.clone();
+        next.apply(action);
+        Rc::new(State(next))
+    }
+}
+
+/// Heading levels for this embedding: the page heading, and the two below it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Levels(pub u8);
+
+impl Levels {
+    pub fn tag(self, below: u8) -> String {
+        format!("h{}", (self.0 + below).clamp(1, 6))
+    }
+}
+
+/// The widget.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = {
+        let rules = props.rules.clone();
+        let council = props.council.as_ref().map(|c| c.to_string());
+        let today = props.today;
+        use_reducer(move || State(Journey::new(rules, council, today)))
+    };
+    let heading = use_node_ref();
+    let summary = use_node_ref();
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    let journey = &state.0;
+    // After each move: focus the new heading, or the error summary; tell the page.
+    {
+        let heading = heading.clone();
+        let summary = summary.clone();
+        let on_event = props.on_event.clone();
+        let event = match &journey.screen {
+            Screen::Start => None,
+            Screen::Question(id) => Some(WidgetEvent::Step(id.clone())),
+            Screen::Results => journey.report().map(|r| WidgetEvent::Results(r.routes.iter().map(|x| x.id.clone()).collect())),
+        };
+        let focus = journey.focus;
+        let erred = !journey.errors.is_empty();
+        use_effect_with(journey.moves, move |moves| {
+            if *moves > 0 {
+                let target = if focus == Focus::Errors && erred { &summary } else { &heading };
+                if let Some(el) = target.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+                if focus == Focus::Heading {
+                    if let Some(e) = event {
+                        on_event.emit(e);
+                    }
+                }
+            }
+        });
+    }
+    let levels = Levels(props.heading_level);
+    let announce = match (&journey.screen, journey.errors.is_empty()) {
+        (_, false) if journey.moves > 0 => "There is a problem. Check the question.".to_string(),
+        (Screen::Question(_), _) => journey
+            .question()
+            .map(|q| format!("Question: {}", q.text.for_role(journey.role())))
+            .unwrap_or_default(),
+        (Screen::Results, _) => "Your options are shown.".to_string(),
+        (Screen::Start, _) if journey.moves > 0 => "Start page.".to_string(),
+        (Screen::Start, _) => String::new(),
+    };
+    let on_start = {
+        let dispatch = dispatch.clone();
+        let on_event = props.on_event.clone();
+        Callback::from(move |_| {
+            on_event.emit(WidgetEvent::Start);
+            dispatch.emit(Action::Start)
+        })
+    };
+    let body = match &journey.screen {
+        Screen::Start => html! { <start::StartScreen rules={props.rules.clone()} {levels} heading={heading.clone()} on_start={on_start} /> },
+        Screen::Question(_) => html! {
+            <question::QuestionScreen journey={Rc::new(journey.clone())} {levels} heading={heading.clone()} summary={summary.clone()} dispatch={dispatch.clone()} />
+        },
+        Screen::Results => html! {
+            <results::ResultsScreen journey={Rc::new(journey.clone())} {levels} heading={heading.clone()} dispatch={dispatch.clone()} />
+        },
+    };
+    html! {
+        <div class="srf">
+            {body}
+            <div class="srf-visually-hidden" aria-live="polite" aria-atomic="true">{announce}</div>
+        </div>
+    }
+}

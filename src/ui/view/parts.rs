@@ -1,0 +1,102 @@
+//! Small parts shared by the screens: the heading, the back link, the error summary, links.
+
+use yew::prelude::*;
+
+use super::Levels;
+use crate::ui::journey::FieldError;
+
+/// A heading at a level below the embedding's first heading, with focus allowed by script.
+pub fn heading(levels: Levels, below: u8, class: &'static str, node: Option<NodeRef>, text: Html) -> Html {
+    let tag = levels.tag(below);
+    match node {
+        Some(node) => html! { <@{tag} class={class} tabindex="-1" ref={node}>{text}</@> },
+        None => html! { <@{tag} class={class}>{text}</@> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BackProps {
+    pub on_back: Callback<()>,
+}
+
+/// "Back", as a button that looks like the GOV.UK back link.
+#[component]
+pub fn BackLink(props: &BackProps) -> Html {
+    let on_back = props.on_back.clone();
+    html! {
+        <button type="button" class="srf-back-link" onclick={move |_| on_back.emit(())}>{"Back"}</button>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub errors: Vec<FieldError>,
+    pub node: NodeRef,
+    pub levels: Levels,
+}
+
+/// The error summary: a list of the problems, each a link to its field. It takes focus.
+#[component]
+pub fn ErrorSummary(props: &SummaryProps) -> Html {
+    if props.errors.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="srf-error-summary" tabindex="-1" ref={props.node.clone()} aria-labelledby="srf-error-summary-title">
+            { heading(props.levels, 0, "srf-error-summary__title", None, html! { <span id="srf-error-summary-title">{"There is a problem"}</span> }) }
+            <ul class="srf-list srf-error-summary__list">
+                { for props.errors.iter().map(|e| {
+                    let target = e.target.clone();
+                    let onclick = Callback::from(move |ev: MouseEvent| {
+                        ev.prevent_default();
+                        focus_in_same_root(&ev, &target);
+                    });
+                    html! { <li><a href={format!("#{}", e.target)} {onclick}>{&e.message}</a></li> }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// Focus the element with this id in the same document or shadow root as the event's target.
+fn focus_in_same_root(ev: &MouseEvent, id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(node) = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else { return };
+    let root = node.get_root_node();
+    let found = if let Some(shadow) = root.dyn_ref::<web_sys::ShadowRoot>() {
+        shadow.get_element_by_id(id)
+    } else {
+        root.dyn_ref::<web_sys::Document>().and_then(|d| d.get_element_by_id(id))
+    };
+    if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// A phone number as a link that dials.
+pub fn phone_link(phone: &str) -> Html {
+    let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    if crate::check::texts::is_phone(phone) {
+        html! { <a href={format!("tel:{digits}")}>{phone}</a> }
+    } else {
+        html! { {phone} }
+    }
+}
+
+/// A web address as a link, only when it is https; otherwise plain text.
+pub fn web_link(url: &str, text: &str) -> Html {
+    if crate::check::texts::is_https_link(url) {
+        html! { <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{text}<span class="srf-visually-hidden">{" (opens in a new tab)"}</span></a> }
+    } else {
+        html! { {url} }
+    }
+}
+
+/// An email address as a link, only when it looks like one.
+pub fn email_link(email: &str) -> Html {
+    if crate::check::texts::is_email(email) {
+        html! { <a href={format!("mailto:{email}")}>{email}</a> }
+    } else {
+        html! { {email} }
+    }
+}

@@ -1,0 +1,170 @@
+//! One question on its page: radios, checkboxes or the GOV.UK date input, with the question
+//! as the heading inside the legend, a hint, the error message and Continue.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::parts::{heading, BackLink, ErrorSummary};
+use super::Levels;
+use crate::model::{Kind, Question, Role};
+use crate::ui::journey::{input_id, Action, DatePart, Draft, FieldError, Journey};
+
+#[derive(Properties, Clone)]
+pub struct QuestionProps {
+    pub journey: Rc<Journey>,
+    pub levels: Levels,
+    pub heading: NodeRef,
+    pub summary: NodeRef,
+    pub dispatch: Callback<Action>,
+}
+
+impl PartialEq for QuestionProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.journey, &other.journey) && self.levels == other.levels
+    }
+}
+
+#[component]
+pub fn QuestionScreen(props: &QuestionProps) -> Html {
+    let journey = &props.journey;
+    let Some(question) = journey.question() else { return html! {} };
+    let role = journey.role();
+    let error = journey.errors.first();
+    let hint_id = format!("srf-{}-hint", question.id);
+    let error_id = format!("srf-{}-error", question.id);
+    let described: Vec<String> = [question.hint.as_ref().map(|_| hint_id.clone()), error.map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect();
+    let dispatch = props.dispatch.clone();
+    let onsubmit = Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        dispatch.emit(Action::Continue)
+    });
+    let back = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::Back))
+    };
+    let inputs = match question.kind {
+        Kind::One => choices(question, role, &journey.draft, &props.dispatch, false),
+        Kind::Many => choices(question, role, &journey.draft, &props.dispatch, true),
+        Kind::Date => date_input(question, role, &journey.draft, error, &props.dispatch),
+    };
+    html! {
+        <div class="srf-screen">
+            <BackLink on_back={back} />
+            <ErrorSummary errors={journey.errors.clone()} node={props.summary.clone()} levels={props.levels} />
+            <form class="srf-form" novalidate=true {onsubmit}>
+                <div class={classes!("srf-form-group", error.map(|_| "srf-form-group--error"))}>
+                    <fieldset class="srf-fieldset" aria-describedby={(!described.is_empty()).then(|| described.join(" "))}>
+                        <legend class="srf-fieldset__legend">
+                            { heading(props.levels, 0, "srf-heading-l srf-fieldset__heading", Some(props.heading.clone()), html! { {question.text.for_role(role)} }) }
+                        </legend>
+                        if let Some(hint) = &question.hint {
+                            <div id={hint_id.clone()} class="srf-hint">{hint.for_role(role)}</div>
+                        }
+                        if let Some(e) = error {
+                            <p id={error_id.clone()} class="srf-error-message">
+                                <span class="srf-visually-hidden">{"Error: "}</span>{&e.message}
+                            </p>
+                        }
+                        {inputs}
+                    </fieldset>
+                </div>
+                <button type="submit" class="srf-button">{"Continue"}</button>
+            </form>
+        </div>
+    }
+}
+
+/// Radios (one) or checkboxes (many), with "or" before an exclusive choice.
+fn choices(question: &Question, role: Role, draft: &Draft, dispatch: &Callback<Action>, many: bool) -> Html {
+    let chosen = |v: &str| match draft {
+        Draft::One(Some(c)) => c == v,
+        Draft::Many(cs) => cs.iter().any(|c| c == v),
+        _ => false,
+    };
+    let class = if many { "srf-checkboxes" } else { "srf-radios" };
+    html! {
+        <div class={class}>
+            { for question.options.iter().map(|o| {
+                let id = input_id(&question.id, Some(&o.value));
+                let hint_id = format!("{id}-hint");
+                let value = o.value.clone();
+                let dispatch = dispatch.clone();
+                let onchange = Callback::from(move |_: Event| {
+                    dispatch.emit(if many { Action::Toggle(value.clone()) } else { Action::Choose(value.clone()) })
+                });
+                html! {
+                    <>
+                        if o.exclusive {
+                            <div class="srf-checkboxes__divider">{"or"}</div>
+                        }
+                        <div class="srf-choice">
+                            <input class="srf-choice__input" id={id.clone()} name={question.id.clone()}
+                                type={if many { "checkbox" } else { "radio" }} value={o.value.clone()}
+                                checked={chosen(&o.value)} {onchange}
+                                aria-describedby={o.hint.as_ref().map(|_| hint_id.clone())} />
+                            <label class="srf-choice__label" for={id}>{o.label.for_role(role)}</label>
+                            if let Some(h) = &o.hint {
+                                <div id={hint_id} class="srf-hint srf-choice__hint">{h.for_role(role)}</div>
+                            }
+                        </div>
+                    </>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// The GOV.UK date input: day, month and year boxes, then "I do not know".
+fn date_input(question: &Question, role: Role, draft: &Draft, error: Option<&FieldError>, dispatch: &Callback<Action>) -> Html {
+    let Draft::Date { day, month, year, unknown } = draft else { return html! {} };
+    let wrong = |p: DatePart| error.is_some_and(|e| e.parts.contains(&p));
+    let field = |part: DatePart, name: &str, label: &str, value: &str, width: &'static str| {
+        let id = format!("srf-{}-{name}", question.id);
+        let dispatch = dispatch.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                dispatch.emit(Action::Type(part, input.value()));
+            }
+        });
+        html! {
+            <div class="srf-date-input__item">
+                <label class="srf-label srf-date-input__label" for={id.clone()}>{label}</label>
+                <input class={classes!("srf-input", width, wrong(part).then_some("srf-input--error"))}
+                    id={id} name={format!("{}-{name}", question.id)} type="text" inputmode="numeric"
+                    autocomplete="off" spellcheck="false" value={value.to_string()} {oninput} />
+            </div>
+        }
+    };
+    let unknown_id = format!("srf-{}-unknown", question.id);
+    let on_unknown = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                dispatch.emit(Action::Unknown(input.checked()));
+            }
+        })
+    };
+    html! {
+        <>
+            <div class="srf-date-input">
+                { field(DatePart::Day, "day", "Day", day, "srf-input--width-2") }
+                { field(DatePart::Month, "month", "Month", month, "srf-input--width-2") }
+                { field(DatePart::Year, "year", "Year", year, "srf-input--width-4") }
+            </div>
+            if let Some(label) = &question.unknown_label {
+                <div class="srf-checkboxes srf-date-unknown">
+                    <div class="srf-choice">
+                        <input class="srf-choice__input" id={unknown_id.clone()} name={format!("{}-unknown", question.id)}
+                            type="checkbox" checked={*unknown} onchange={on_unknown} />
+                        <label class="srf-choice__label" for={unknown_id}>{label.for_role(role)}</label>
+                    </div>
+                </div>
+            }
+        </>
+    }
+}

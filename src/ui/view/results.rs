@@ -1,0 +1,180 @@
+//! The results: the routes under "Start here", "You can also" and "If that does not work",
+//! each with why it applies, the first steps, the deadline in words and the local contacts;
+//! then free help, "Your answers" with Change links, and Start again.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::parts::{email_link, heading, phone_link, web_link, BackLink};
+use super::Levels;
+use crate::dates;
+use crate::engine::report::{ContactReport, RouteReport};
+use crate::engine::Answer;
+use crate::model::{Question, Role};
+use crate::ui::journey::{Action, Journey};
+
+#[derive(Properties, Clone)]
+pub struct ResultsProps {
+    pub journey: Rc<Journey>,
+    pub levels: Levels,
+    pub heading: NodeRef,
+    pub dispatch: Callback<Action>,
+}
+
+impl PartialEq for ResultsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.journey, &other.journey) && self.levels == other.levels
+    }
+}
+
+#[component]
+pub fn ResultsScreen(props: &ResultsProps) -> Html {
+    let journey = &props.journey;
+    let Some(report) = journey.report() else { return html! {} };
+    let levels = props.levels;
+    let role = journey.role();
+    let back = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::Back))
+    };
+    let start_again = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::StartAgain))
+    };
+    // Group the routes under their headings, in order.
+    let mut groups: Vec<(String, String, Vec<&RouteReport>)> = Vec::new();
+    for route in &report.routes {
+        match groups.iter_mut().find(|(id, _, _)| *id == route.group) {
+            Some((_, _, list)) => list.push(route),
+            None => groups.push((route.group.clone(), route.group_heading.clone(), vec![route])),
+        }
+    }
+    let intro = |id: &str| journey.rules.group(id).map(|g| g.intro.for_role(role).to_string()).unwrap_or_default();
+    let title = match &report.council {
+        Some(c) => format!("Your options, with contacts from {c}"),
+        None => "Your options".to_string(),
+    };
+    html! {
+        <div class="srf-screen srf-results">
+            <BackLink on_back={back} />
+            { heading(levels, 0, "srf-heading-l", Some(props.heading.clone()), html! { {title} }) }
+            <p class="srf-body">{ format!("{} {} open to you, based on your answers.", report.routes.len(), if report.routes.len() == 1 { "route is" } else { "routes are" }) }</p>
+            if let Some(together) = &report.together {
+                <div class="srf-inset srf-together"><p class="srf-body">{together}</p></div>
+            }
+            { for groups.iter().map(|(id, title, routes)| html! {
+                <section class="srf-group" aria-label={title.clone()}>
+                    { heading(levels, 1, "srf-heading-m", None, html! { {title} }) }
+                    <p class="srf-body srf-group__intro">{intro(id)}</p>
+                    { for routes.iter().map(|r| route(r, levels)) }
+                </section>
+            }) }
+            <section class="srf-help" aria-label="Free, independent help">
+                { heading(levels, 1, "srf-heading-m", None, html! { {"Free, independent help"} }) }
+                <ul class="srf-list srf-contacts">
+                    { for report.help.iter().map(contact) }
+                </ul>
+            </section>
+            <section class="srf-answers" aria-label="Your answers">
+                { heading(levels, 1, "srf-heading-m", None, html! { {"Your answers"} }) }
+                <dl class="srf-summary-list">
+                    { for journey.answered().into_iter().map(|(q, a)| answer_row(q, a, role, &props.dispatch)) }
+                </dl>
+                <button type="button" class="srf-button srf-button--secondary" onclick={move |_| start_again.emit(())}>{"Start again"}</button>
+            </section>
+            <p class="srf-body srf-small srf-version">
+                { format!("Rules version {}, last checked {}. This is not legal advice.", report.ruleset.version,
+                    dates::parse_iso_date(&report.ruleset.last_reviewed).map(dates::long_date).unwrap_or_else(|_| report.ruleset.last_reviewed.clone())) }
+            </p>
+        </div>
+    }
+}
+
+/// One route.
+fn route(r: &RouteReport, levels: Levels) -> Html {
+    html! {
+        <article class={classes!("srf-route", r.passed.then_some("srf-route--passed"))} id={format!("srf-route-{}", r.id.replace(':', "-"))}>
+            { heading(levels, 2, "srf-heading-s", None, html! { {&r.title} }) }
+            <p class="srf-body">{&r.summary}</p>
+            if let Some(deadline) = &r.deadline_in_words {
+                <div class={classes!("srf-deadline", r.passed.then_some("srf-deadline--passed"))}>
+                    <p class="srf-body srf-deadline__date">
+                        <strong>{ if r.passed { "The last day was " } else { "Last day: " } }{deadline}</strong>
+                        { days_left(r.days_left) }
+                    </p>
+                    if let Some(note) = &r.deadline_note {
+                        <p class="srf-body">{note}</p>
+                    }
+                </div>
+            } else if let Some(note) = &r.deadline_note {
+                <div class="srf-deadline srf-deadline--unknown"><p class="srf-body">{note}</p></div>
+            }
+            { heading(levels, 3, "srf-heading-xs", None, html! { {"Why this applies"} }) }
+            <ul class="srf-list srf-list--bullet">{ for r.why.iter().map(|w| html! { <li>{w}</li> }) }</ul>
+            { heading(levels, 3, "srf-heading-xs", None, html! { {"What to do first"} }) }
+            <ol class="srf-list srf-list--number">{ for r.steps.iter().map(|s| html! { <li>{s}</li> }) }</ol>
+            if let Some(limit) = &r.time_limit {
+                <p class="srf-body"><strong>{"Time limit: "}</strong>{limit}</p>
+            }
+            if !r.contacts.is_empty() {
+                { heading(levels, 3, "srf-heading-xs", None, html! { {"Who to contact"} }) }
+                <ul class="srf-list srf-contacts">{ for r.contacts.iter().map(contact) }</ul>
+            }
+            <details class="srf-details">
+                <summary class="srf-details__summary">{"The law behind this"}</summary>
+                <p class="srf-body srf-small">{&r.source}</p>
+            </details>
+        </article>
+    }
+}
+
+fn days_left(days: Option<i64>) -> Html {
+    match days {
+        Some(0) => html! { {" (today)"} },
+        Some(1) => html! { {" (1 day left)"} },
+        Some(d) if d > 1 => html! { {format!(" ({d} days left)")} },
+        Some(-1) => html! { {" (1 day ago)"} },
+        Some(d) => html! { {format!(" ({} days ago)", -d)} },
+        None => html! {},
+    }
+}
+
+fn contact(c: &ContactReport) -> Html {
+    html! {
+        <li class="srf-contact">
+            <p class="srf-body srf-contact__name"><strong>{&c.name}</strong></p>
+            if let Some(about) = &c.about { <p class="srf-body">{about}</p> }
+            if let Some(phone) = &c.phone { <p class="srf-body">{"Phone: "}{phone_link(phone)}</p> }
+            if let Some(email) = &c.email { <p class="srf-body">{"Email: "}{email_link(email)}</p> }
+            if let Some(web) = &c.web { <p class="srf-body">{"Website: "}{web_link(web, web.trim_start_matches("https://").trim_end_matches('/'))}</p> }
+            if let Some(address) = &c.address { <p class="srf-body">{"Address: "}{address}</p> }
+            if let Some(nk) = &c.not_known { <p class="srf-body srf-contact__unknown">{nk}</p> }
+        </li>
+    }
+}
+
+/// One row of "Your answers", with its Change link.
+fn answer_row(q: &Question, a: &Answer, role: Role, dispatch: &Callback<Action>) -> Html {
+    let label = |v: &str| q.options.iter().find(|o| o.value == v).map(|o| o.label.for_role(role).to_string()).unwrap_or_else(|| v.to_string());
+    let value = match a {
+        Answer::One(v) => html! { {label(v)} },
+        Answer::Many(vs) => html! { <ul class="srf-list">{ for vs.iter().map(|v| html! { <li>{label(v)}</li> }) }</ul> },
+        Answer::Date(Some(d)) => html! { {dates::long_date(*d)} },
+        Answer::Date(None) => html! { {q.unknown_label.as_ref().map(|l| l.for_role(role).to_string()).unwrap_or_else(|| "Not known".into())} },
+    };
+    let id = q.id.clone();
+    let dispatch = dispatch.clone();
+    let name = q.summary_label.for_role(role).to_string();
+    html! {
+        <div class="srf-summary-list__row">
+            <dt class="srf-summary-list__key">{&name}</dt>
+            <dd class="srf-summary-list__value">{value}</dd>
+            <dd class="srf-summary-list__actions">
+                <button type="button" class="srf-link-button" onclick={move |_| dispatch.emit(Action::Change(id.clone()))}>
+                    {"Change"}<span class="srf-visually-hidden">{format!(" {}", name.to_lowercase())}</span>
+                </button>
+            </dd>
+        </div>
+    }
+}

@@ -1,0 +1,43 @@
+//! The start screen.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::parts::heading;
+use super::Levels;
+use crate::model::Ruleset;
+
+#[derive(Properties, Clone)]
+pub struct StartProps {
+    pub rules: Rc<Ruleset>,
+    pub levels: Levels,
+    pub heading: NodeRef,
+    pub on_start: Callback<()>,
+}
+
+impl PartialEq for StartProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.rules, &other.rules) && self.levels == other.levels && self.heading == other.heading
+    }
+}
+
+#[component]
+pub fn StartScreen(props: &StartProps) -> Html {
+    let screen = &props.rules.start_screen;
+    let on_start = props.on_start.clone();
+    html! {
+        <div class="srf-screen">
+            { heading(props.levels, 0, "srf-heading-l", Some(props.heading.clone()), html! { {&screen.title} }) }
+            { for screen.paragraphs.iter().map(|p| html! { <p class="srf-body">{p}</p> }) }
+            <p class="srf-body">{&screen.time_needed}</p>
+            <p class="srf-body srf-inset">{&screen.privacy}</p>
+            <button type="button" class="srf-button srf-button--start" onclick={move |_| on_start.emit(())}>
+                {"Start now"}
+                <svg class="srf-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+                    <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+                </svg>
+            </button>
+        </div>
+    }
+}
