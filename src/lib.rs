@@ -21,3 +21,5 @@ pub mod ui;
 pub mod cli;
 #[cfg(feature = "schema")]
 pub mod schema;
+#[cfg(all(feature = "web", target_arch = "wasm32"))]
+pub mod embed;

@@ -1,4 +1,5 @@
 //! Properties of the deadline rules, over many dates.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use send_route_finder::dates::*;

@@ -1,6 +1,7 @@
 //! The outcomes of every path through the national ruleset, pinned by a checksum, so that a
 //! change to what families are told shows here and is reviewed. Also: the committed JSON
 //! Schemas match the types, and the flow charts name every question.
+#![cfg(all(not(target_arch = "wasm32"), feature = "cli"))]
 
 use send_route_finder::engine::paths::{enumerate, PathOptions};
 use send_route_finder::model::load_ruleset;

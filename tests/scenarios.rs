@@ -1,5 +1,6 @@
 //! Every scenario of tests/scenarios/*.json (contract section 5) through
 //! `route-finder evaluate`, run in-process: the public scenarios, kept unchanged, and our own.
+#![cfg(all(not(target_arch = "wasm32"), feature = "cli"))]
 
 use std::path::{Path, PathBuf};
 

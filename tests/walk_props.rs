@@ -4,6 +4,7 @@
 //! - With answers missing, evaluation stops at a question on the path that has no answer.
 //! - It never panics.
 //! - The result is the same as evaluating the pruned answers again.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use send_route_finder::dates::{self, Date};

@@ -1,6 +1,7 @@
 //! Wording follows the person: a young person is spoken to ("you"), never about ("your
 //! child"). Any text a young person can see (a plain text, or the young_person version) must
 //! not speak of "your child"; the parent version may.
+#![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
 

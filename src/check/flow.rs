@@ -49,7 +49,7 @@ pub fn check_flow(rules: &Ruleset, report: &mut Reporter) {
                     chain.push(&rules.questions[to].id);
                     report.error(
                         &root.key("questions").index(q).key("next").index(j).key("to"),
-                        format!("this step goes round in a circle: {}. A question cannot lead back to itself", chain.join(" → ")),
+                        format!("this step goes round in a circle: {}. The questions must always lead on, to the results", chain.join(" → ")),
                     );
                 }
                 _ => {}

@@ -119,6 +119,11 @@ impl<'a> Reporter<'a> {
         self.push(Severity::Warning, path, message.into(), false);
     }
 
+    /// The line and column of a path's value, for messages that point at a second place.
+    pub fn place(&self, path: &JsonPath) -> Pos {
+        self.map.nearest(path).0
+    }
+
     /// An error at the key of this path (for a field that should not be there).
     pub fn error_at_key(&mut self, path: &JsonPath, message: impl Into<String>) {
         self.push(Severity::Error, path, message.into(), true);
@@ -231,7 +236,7 @@ fn read_file<T>(
             ),
         );
     }
-    let value: serde_json::Value = match serde_json::from_str(source.text) {
+    let value: serde_json::Value = match serde_json::from_str(source.text.strip_prefix('\u{feff}').unwrap_or(source.text)) {
         Ok(v) => v,
         Err(e) => {
             report.error(&JsonPath::root(), format!("the JSON cannot be read: {e}"));
@@ -245,7 +250,11 @@ fn read_file<T>(
             for e in errors {
                 let path = JsonPath::parse_serde(&e.path);
                 match unknown_field(&e.message) {
-                    Some(name) => report.error_at_key(&path.key(&name), e.message),
+                    Some(name) => {
+                        // serde's path may already end with the field's name.
+                        let at = if path.0.last() == Some(&path::Seg::Key(name.clone())) { path } else { path.key(&name) };
+                        report.error_at_key(&at, e.message)
+                    }
                     None => report.error(&path, e.message),
                 }
             }

@@ -51,7 +51,7 @@ pub fn check_overlay(overlay: &Overlay, national: &Ruleset, report: &mut Reporte
     }
     for id in overlay.texts.keys() {
         if national.route(id).is_none() && !overlay.routes.iter().any(|r| &r.id == id) {
-            report.error(
+            report.error_at_key(
                 &root.key("texts").key(id),
                 format!("there is no route \"{id}\" to add local texts to"),
             );
@@ -72,6 +72,16 @@ pub fn check_overlay(overlay: &Overlay, national: &Ruleset, report: &mut Reporte
         check_route(&merged, route, &root.key("routes").index(i), report);
     }
     for (i, contact) in overlay.contacts.iter().enumerate() {
+        if national.contact(&contact.id).is_some_and(|c| !c.local) {
+            report.error(
+                &root.key("contacts").index(i).key("id"),
+                format!(
+                    "\"{}\" is a national contact, which an overlay cannot change; an overlay fills in only the local ones ({}). Give the council's own contact a new id",
+                    contact.id,
+                    national.contacts.iter().filter(|c| c.local).map(|c| format!("\"{}\"", c.id)).collect::<Vec<_>>().join(", ")
+                ),
+            );
+        }
         let used = merged
             .routes
             .iter()

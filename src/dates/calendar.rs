@@ -50,7 +50,11 @@ impl DateError {
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // `{:?}` puts the input in double quotes and escapes any control characters in it.
-        write!(f, "{:?} is not a real date: {}", self.input, self.reason)
+        if self.reason.starts_with("write the date as") {
+            write!(f, "{:?} is not written as a date in the form YYYY-MM-DD: {}", self.input, self.reason)
+        } else {
+            write!(f, "{:?} is not a real date: {}", self.input, self.reason)
+        }
     }
 }
 
@@ -301,7 +305,7 @@ mod tests {
         let e = parse_iso_date("2026-2-3").expect_err("wrong form");
         assert!(e
             .to_string()
-            .starts_with("\"2026-2-3\" is not a real date: write the date as YYYY-MM-DD"));
+            .starts_with("\"2026-2-3\" is not written as a date in the form YYYY-MM-DD: write the date as YYYY-MM-DD"));
         let e = parse_iso_date("").expect_err("empty");
         assert!(e
             .to_string()

@@ -43,6 +43,8 @@ pub fn load_overlay(text: &str) -> Result<Overlay, Vec<LoadError>> {
 /// Parse the text, then read it as `T`; on failure, read each part on its own to list
 /// every problem.
 fn load_whole<T: DeserializeOwned>(text: &str) -> Result<T, Vec<LoadError>> {
+    // Some editors (Windows Notepad) start a file with a byte order mark: not an error.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -86,21 +88,25 @@ fn collect_part_errors<T: DeserializeOwned>(map: &Map<String, Value>, errors: &m
             }
         }
     }
-    let hollow: Map<String, Value> = map
+    // Then the object with every list emptied, for problems with the other fields. serde stops
+    // at the first, so take each problem's field out and read again, to find them all.
+    let mut hollow: Map<String, Value> = map
         .iter()
-        .map(|(k, v)| {
-            (
-                k.clone(),
-                if v.is_array() {
-                    Value::Array(vec![])
-                } else {
-                    v.clone()
-                },
-            )
-        })
+        .map(|(k, v)| (k.clone(), if v.is_array() { Value::Array(vec![]) } else { v.clone() }))
         .collect();
-    if let Err(e) = serde_path_to_error::deserialize::<_, T>(&Value::Object(hollow)) {
-        errors.push(to_load_error("", e));
+    let mut reported: Vec<String> = Vec::new();
+    for _ in 0..=map.len() {
+        let Err(e) = serde_path_to_error::deserialize::<_, T>(&Value::Object(hollow.clone())) else { break };
+        let field = e.path().iter().next().map(|s| s.to_string()).unwrap_or_default();
+        let error = to_load_error("", e);
+        let missing_again = reported.iter().any(|r| error.message.contains(&format!("\"{r}\" is missing")));
+        if !missing_again {
+            errors.push(error);
+        }
+        if field.is_empty() || hollow.remove(&field).is_none() {
+            break;
+        }
+        reported.push(field);
     }
 }
 
@@ -171,7 +177,11 @@ fn plain_message(message: &str) -> String {
         let (found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "another type"));
-        return format!("this is {found}, but it must be {expected}");
+        return format!("this is {}, but it must be {}", plain_type(found), plain_type(expected));
+    }
+    if let Some(rest) = m.strip_prefix("invalid length ") {
+        let (_, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
+        return format!("this is a list, but it must be {}", plain_type(expected));
     }
     if let Some(rest) = m.strip_prefix("unknown variant `") {
         let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
@@ -181,4 +191,30 @@ fn plain_message(message: &str) -> String {
         return format!("\"{name}\" is not allowed here. Allowed: {expected}");
     }
     m
+}
+
+/// serde's names for kinds of value, in plain words.
+fn plain_type(serde_words: &str) -> String {
+    let w = serde_words.trim();
+    if let Some(rest) = w.strip_prefix("string ") {
+        return format!("the text {rest}");
+    }
+    if let Some(rest) = w.strip_prefix("integer ").or_else(|| w.strip_prefix("floating point ")) {
+        return format!("the number {}", rest.trim_matches('`'));
+    }
+    if let Some(rest) = w.strip_prefix("boolean ") {
+        return format!("{} (true or false)", rest.trim_matches('`'));
+    }
+    match w {
+        "a string" => "a text in double quotes".into(),
+        "a sequence" | "sequence" => "a list in square brackets [ ]".into(),
+        "map" | "a map" => "an object in curly brackets { }".into(),
+        "a boolean" => "true or false".into(),
+        "null" | "unit value" => "null (empty)".into(),
+        "u32" | "u8" | "u64" | "usize" => "a whole number".into(),
+        "struct RawCondition" => "a condition such as {\"answer\": \"about\", \"is\": \"health\"}".into(),
+        "internally tagged enum DeadlineRule" => "a deadline rule such as {\"rule\": \"calendar_months\", ...}".into(),
+        s if s.starts_with("struct ") => "an object in curly brackets { }".into(),
+        s => s.replace('`', "\""),
+    }
 }

@@ -1,0 +1,153 @@
+//! The browser entry: what `send-route-finder.js` calls for each `<send-route-finder>`
+//! element (contract section 6).
+//!
+//! [`start`] gives the element an open shadow root holding the widget's stylesheet, a slot that
+//! keeps showing the element's fallback content, and an empty box. It fetches the ruleset and
+//! the overlay, checks them, and only then hides the fallback and starts the app in the box.
+//! If anything fails, the fallback stays (it carries the council's own link) with a short
+//! message above it, and one line goes to the console. Nothing here panics on bad input.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+use crate::check::{self, Source};
+use crate::dates::{self, Date};
+use crate::ui::view::{App, AppProps, WidgetEvent};
+
+thread_local! {
+    /// The running apps, kept so they live as long as the page.
+    static APPS: RefCell<Vec<yew::AppHandle<App>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Start the widget in a `<send-route-finder>` element. `rules_url` and `council_url` are
+/// absolute; `css_url` is the widget's stylesheet, next to the script.
+#[wasm_bindgen]
+pub async fn start(host: HtmlElement, rules_url: Option<String>, council_url: Option<String>, heading_level: u8, css_url: String) {
+    let Some(parts) = prepare(&host, &css_url) else { return };
+    match load(rules_url, council_url).await {
+        Ok((rules, council)) => {
+            parts.slot.remove();
+            parts.message.remove();
+            let props = AppProps {
+                rules: Rc::new(rules),
+                council: council.map(Into::into),
+                today: today(),
+                heading_level: heading_level.clamp(1, 6),
+                on_event: events_to(host.clone()),
+            };
+            let app = yew::Renderer::<App>::with_root_and_props(parts.container, props).render();
+            APPS.with(|apps| apps.borrow_mut().push(app));
+        }
+        Err(problem) => {
+            web_sys::console::error_1(&format!("send-route-finder: {problem}").into());
+            parts.message.set_text_content(Some(
+                "Sorry, the route finder could not start. The information below still applies.",
+            ));
+            let _ = parts.message.set_attribute("role", "alert");
+            let _ = parts.message.set_attribute("class", "srf-load-error");
+        }
+    }
+}
+
+/// The shadow root's contents.
+struct Parts {
+    message: Element,
+    slot: Element,
+    container: Element,
+}
+
+/// Set up the shadow root: stylesheet, a place for a message, the fallback slot, the app box.
+fn prepare(host: &HtmlElement, css_url: &str) -> Option<Parts> {
+    let root: ShadowRoot = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?,
+    };
+    let document = host.owner_document()?;
+    root.set_inner_html("");
+    let link = document.create_element("link").ok()?;
+    link.set_attribute("rel", "stylesheet").ok()?;
+    link.set_attribute("href", css_url).ok()?;
+    let message = document.create_element("p").ok()?;
+    let slot = document.create_element("slot").ok()?;
+    let container = document.create_element("div").ok()?;
+    container.set_attribute("class", "srf-root").ok()?;
+    for node in [&link, &message, &slot, &container] {
+        root.append_child(node).ok()?;
+    }
+    Some(Parts { message, slot, container })
+}
+
+/// Fetch and check the ruleset and the overlay.
+async fn load(rules_url: Option<String>, council_url: Option<String>) -> Result<(crate::model::Ruleset, Option<String>), String> {
+    let rules_url = rules_url.filter(|u| !u.is_empty()).ok_or("the element has no \"rules\" attribute")?;
+    let rules_text = fetch_text(&rules_url).await?;
+    let council_text = match &council_url {
+        Some(url) if !url.is_empty() => Some(fetch_text(url).await?),
+        _ => None,
+    };
+    let checked = check::check_with(
+        Source { name: &rules_url, text: &rules_text },
+        council_url.as_deref().zip(council_text.as_deref()).map(|(name, text)| Source { name, text }),
+        None,
+        false,
+    );
+    match checked.ruleset {
+        Some(rules) if checked.is_ok() => Ok((rules, checked.council)),
+        _ => {
+            let first = checked.errors().next().map(|d| d.to_string()).unwrap_or_default();
+            Err(format!("the rules cannot be used ({} problems; the first: {first}). Run route-finder check on them.", checked.errors().count()))
+        }
+    }
+}
+
+/// GET a URL as text; an HTTP error is an error. Never cached stale by the browser's
+/// heuristics: the ruleset must be current.
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| format!("{url} could not be fetched"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    if !response.ok() {
+        return Err(format!("{url} answered {} {}", response.status(), response.status_text()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| "no body")?)
+        .await
+        .map_err(|_| format!("{url} could not be read"))?;
+    text.as_string().ok_or_else(|| format!("{url} is not text"))
+}
+
+/// Today, on the person's own clock.
+fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    let iso = format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date());
+    dates::parse_iso_date(&iso).unwrap_or(Date::MIN)
+}
+
+/// Tell the page what happens, with DOM events that bubble out of the shadow root. Only
+/// question and route ids: never an answer.
+fn events_to(host: HtmlElement) -> yew::Callback<WidgetEvent> {
+    yew::Callback::from(move |event: WidgetEvent| {
+        let (name, detail): (&str, JsValue) = match event {
+            WidgetEvent::Start => ("srf-start", JsValue::NULL),
+            WidgetEvent::Step(q) => ("srf-step", JsValue::from_str(&q)),
+            WidgetEvent::Results(ids) => {
+                ("srf-results", ids.iter().map(|id| JsValue::from_str(id)).collect::<js_sys::Array>().into())
+            }
+        };
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = host.dispatch_event(&e);
+        }
+    })
+}

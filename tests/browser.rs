@@ -1,0 +1,353 @@
+//! Browser tests: the real widget in headless Chromium (wasm-bindgen-test), driven as a person
+//! would, by clicking and typing into it, through the public scenarios and the error, back,
+//! change, start again, failure and two-widget cases.
+//!
+//! Run by scripts/test.sh: `cargo test --target wasm32-unknown-unknown --no-default-features
+//! --features web --test browser`. The test runner serves the crate's own files, so the tests
+//! fetch /rules.json and /www/councils/*.json as a page would.
+#![cfg(all(target_arch = "wasm32", feature = "web"))]
+
+use std::time::Duration;
+
+use serde_json::Value;
+use send_route_finder::dates;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PUBLIC: &str = include_str!("scenarios/public.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+async fn sleep(ms: u64) {
+    yew::platform::time::sleep(Duration::from_millis(ms)).await;
+}
+
+/// A host element on the page, with fallback content, and the widget started in it.
+async fn mount(rules: &str, council: Option<&str>) -> (HtmlElement, ShadowRoot) {
+    let host: HtmlElement = document().create_element("div").expect("div").dyn_into().expect("html element");
+    host.set_inner_html("<p class=\"fallback\">Fallback: <a href=\"https://example.org/council\">council page</a></p>");
+    document().body().expect("body").append_child(&host).expect("append");
+    send_route_finder::embed::start(
+        host.clone(),
+        Some(rules.to_string()),
+        council.map(str::to_string),
+        2,
+        "/www/send-route-finder.css".to_string(),
+    )
+    .await;
+    let root = host.shadow_root().expect("an open shadow root");
+    (host, root)
+}
+
+/// Wait until an element matches, for up to five seconds.
+async fn find(root: &ShadowRoot, selector: &str) -> Element {
+    for _ in 0..250 {
+        if let Ok(Some(e)) = root.query_selector(selector) {
+            return e;
+        }
+        sleep(20).await;
+    }
+    panic!("nothing matches {selector}; the widget shows: {}", root.inner_html().chars().take(2000).collect::<String>());
+}
+
+fn maybe(root: &ShadowRoot, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+fn click(e: &Element) {
+    e.dyn_ref::<HtmlElement>().expect("html element").click();
+}
+
+fn heading_text(root: &ShadowRoot) -> String {
+    maybe(root, "[tabindex=\"-1\"].srf-heading-l").and_then(|h| h.text_content()).unwrap_or_default()
+}
+
+/// Wait for the screen to change after an action (the main heading's text changes).
+async fn after(root: &ShadowRoot, before: &str) {
+    for _ in 0..250 {
+        if heading_text(root) != before {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("the screen did not change from {before:?}");
+}
+
+fn current_question(root: &ShadowRoot) -> Option<String> {
+    let input = maybe(root, "form input")?;
+    let name = input.get_attribute("name")?;
+    Some(name.trim_end_matches("-day").to_string())
+}
+
+/// Answer the question on screen and press Continue.
+async fn answer(root: &ShadowRoot, question: &str, value: &Value) {
+    let before = heading_text(root);
+    match value {
+        Value::String(s) if maybe(root, &format!("#srf-{question}-day")).is_some() => {
+            if s == "unknown" {
+                click(&find(root, &format!("#srf-{question}-unknown")).await);
+            } else {
+                let d = dates::parse_iso_date(s).expect("a scenario date");
+                for (part, v) in [("day", d.day().to_string()), ("month", u8::from(d.month()).to_string()), ("year", d.year().to_string())] {
+                    type_into(root, &format!("#srf-{question}-{part}"), &v).await;
+                }
+            }
+        }
+        Value::String(s) => click(&find(root, &format!("#srf-{question}-{s}")).await),
+        Value::Array(items) => {
+            for v in items.iter().filter_map(Value::as_str) {
+                click(&find(root, &format!("#srf-{question}-{v}")).await);
+            }
+        }
+        other => panic!("answer {other}"),
+    }
+    sleep(10).await;
+    click(&find(root, "button[type=submit]").await);
+    after(root, &before).await;
+}
+
+/// Type into a text box, firing the input event a keyboard would.
+async fn type_into(root: &ShadowRoot, selector: &str, text: &str) {
+    let input: HtmlInputElement = find(root, selector).await.dyn_into().expect("an input");
+    input.set_value(text);
+    let event = web_sys::InputEvent::new("input").expect("event");
+    input.dispatch_event(&event).expect("dispatch");
+    sleep(5).await;
+}
+
+/// Press Start and answer every question the widget asks from the answers given.
+async fn journey(root: &ShadowRoot, answers: &Value) {
+    let before = heading_text(root);
+    click(&find(root, ".srf-button--start").await);
+    after(root, &before).await;
+    for _ in 0..20 {
+        if maybe(root, ".srf-results").is_some() {
+            return;
+        }
+        let q = current_question(root).expect("a question or the results");
+        let value = answers.get(&q).unwrap_or_else(|| panic!("the widget asked {q}, which the scenario does not answer"));
+        answer(root, &q, value).await;
+    }
+    find(root, ".srf-results").await;
+}
+
+fn shown_routes(root: &ShadowRoot) -> Vec<String> {
+    let list = root.query_selector_all("article.srf-route").expect("query");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .map(|e| e.id().trim_start_matches("srf-route-").replacen("local-", "local:", 1))
+        .collect()
+}
+
+fn cleanup(host: &HtmlElement) {
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn public_scenarios_through_the_widget() {
+    let file: Value = serde_json::from_str(PUBLIC).expect("scenarios");
+    let scenarios = file["scenarios"].as_array().expect("list");
+    assert!(scenarios.len() >= 8);
+    let mut ran = 0;
+    for s in scenarios {
+        let council = s["council"].as_str().map(|c| format!("/www/councils/{c}.json"));
+        let (host, root) = mount("/rules.json", council.as_deref()).await;
+        journey(&root, &s["answers"]).await;
+        let shown = shown_routes(&root);
+        let id = s["id"].as_str().unwrap_or("?");
+        for r in s["expect"]["include"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            assert!(shown.iter().any(|x| x == r), "{id}: {r} is not shown; shown: {shown:?}");
+        }
+        for r in s["expect"]["exclude"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            assert!(!shown.iter().any(|x| x == r), "{id}: {r} is shown");
+        }
+        for (r, want) in s["expect"]["deadlines"].as_object().into_iter().flatten() {
+            let article = find(&root, &format!("#srf-route-{r}")).await;
+            let text = article.text_content().unwrap_or_default();
+            match want.as_str() {
+                Some(date) => {
+                    let words = dates::long_date(dates::parse_iso_date(date).expect("date"));
+                    assert!(text.contains(&words), "{id}: {r} should show {words}: {text}");
+                }
+                None => assert!(!text.contains("Last day:"), "{id}: {r} should have no date"),
+            }
+        }
+        // The results say routes can run side by side, and show the ruleset's version.
+        assert!(find(&root, ".srf-together").await.text_content().unwrap_or_default().contains("same time"));
+        assert!(find(&root, ".srf-version").await.text_content().unwrap_or_default().contains("version 1.0.0"));
+        // Phone numbers are links that dial.
+        if let Some(tel) = maybe(&root, "a[href^=\"tel:\"]") {
+            assert!(tel.get_attribute("href").unwrap_or_default().chars().skip(4).all(|c| c.is_ascii_digit() || c == '+'));
+        }
+        cleanup(&host);
+        ran += 1;
+    }
+    assert_eq!(ran, scenarios.len());
+}
+
+#[wasm_bindgen_test]
+async fn error_summary_takes_focus_and_links_to_the_field() {
+    let (host, root) = mount("/rules.json", None).await;
+    let before = heading_text(&root);
+    click(&find(&root, ".srf-button--start").await);
+    after(&root, &before).await;
+    // The new heading has focus.
+    let active = root.active_element().expect("focus inside the widget");
+    assert_eq!(active.text_content().unwrap_or_default(), "Who is using this tool?");
+    click(&find(&root, "button[type=submit]").await);
+    let summary = find(&root, ".srf-error-summary").await;
+    sleep(50).await;
+    assert_eq!(root.active_element().map(|e| e.class_name()), Some("srf-error-summary".to_string()));
+    assert!(summary.text_content().unwrap_or_default().contains("Select one answer"));
+    assert!(find(&root, ".srf-error-message").await.text_content().unwrap_or_default().contains("Select one answer"));
+    // The summary's link moves focus to the first choice.
+    click(&find(&root, ".srf-error-summary a").await);
+    sleep(20).await;
+    assert_eq!(root.active_element().map(|e| e.id()), Some("srf-role-parent".to_string()));
+    // An impossible date is an error too.
+    answer(&root, "role", &Value::from("parent")).await;
+    answer(&root, "age", &Value::from("under_16")).await;
+    answer(&root, "ehcp", &Value::from("yes")).await;
+    answer(&root, "about", &Value::from("discrimination")).await;
+    answer(&root, "setting", &Value::from("academy")).await;
+    type_into(&root, "#srf-event_date-day", "30").await;
+    type_into(&root, "#srf-event_date-month", "2").await;
+    type_into(&root, "#srf-event_date-year", "2026").await;
+    click(&find(&root, "button[type=submit]").await);
+    let summary = find(&root, ".srf-error-summary").await;
+    assert!(summary.text_content().unwrap_or_default().contains("real date"));
+    assert!(maybe(&root, "#srf-event_date-day.srf-input--error").is_some());
+    cleanup(&host);
+}
+
+#[wasm_bindgen_test]
+async fn back_keeps_answers_and_change_asks_new_questions() {
+    let (host, root) = mount("/rules.json", None).await;
+    let answers: Value = serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "yes", "about": "health"});
+    journey(&root, &answers).await;
+    assert!(shown_routes(&root).contains(&"nhs_complaint".to_string()));
+    // Back from the results: the last question, with its answer kept.
+    let before = heading_text(&root);
+    click(&find(&root, ".srf-back-link").await);
+    after(&root, &before).await;
+    let health: HtmlInputElement = find(&root, "#srf-about-health").await.dyn_into().expect("input");
+    assert!(health.checked(), "the answer is kept");
+    // Continue returns to the results.
+    let before = heading_text(&root);
+    click(&find(&root, "button[type=submit]").await);
+    after(&root, &before).await;
+    find(&root, ".srf-results").await;
+    // Change "what it is about": the new questions are asked, then the results again.
+    let before = heading_text(&root);
+    let change = find(&root, ".srf-summary-list__row:nth-child(4) .srf-link-button").await;
+    assert!(change.text_content().unwrap_or_default().contains("what it is about"));
+    click(&change);
+    after(&root, &before).await;
+    answer(&root, "about", &Value::from("exclusion")).await;
+    answer(&root, "exclusion_type", &Value::from("permanent")).await;
+    answer(&root, "setting", &Value::from("maintained_school")).await;
+    find(&root, ".srf-results").await;
+    let shown = shown_routes(&root);
+    assert!(shown.contains(&"exclusion_irp".to_string()), "{shown:?}");
+    assert!(!shown.contains(&"nhs_complaint".to_string()), "{shown:?}");
+    // Start again forgets everything.
+    let before = heading_text(&root);
+    click(&find(&root, ".srf-button--secondary").await);
+    after(&root, &before).await;
+    find(&root, ".srf-button--start").await;
+    let before = heading_text(&root);
+    click(&find(&root, ".srf-button--start").await);
+    after(&root, &before).await;
+    let parent: HtmlInputElement = find(&root, "#srf-role-parent").await.dyn_into().expect("input");
+    assert!(!parent.checked(), "nothing is kept after Start again");
+    cleanup(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_ruleset_that_cannot_be_fetched_keeps_the_fallback() {
+    let (host, root) = mount("/no-such-rules.json", None).await;
+    let message = find(&root, ".srf-load-error").await;
+    assert_eq!(message.get_attribute("role").as_deref(), Some("alert"));
+    assert!(message.text_content().unwrap_or_default().contains("could not start"));
+    assert!(maybe(&root, "slot").is_some(), "the fallback content is still shown");
+    assert!(maybe(&root, ".srf").is_none(), "no half-started widget");
+    let link = host.query_selector(".fallback a").ok().flatten().expect("the fallback link");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("https://example.org/council"));
+    cleanup(&host);
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_ruleset_or_overlay_keeps_the_fallback() {
+    for (rules, council) in [
+        ("/tests/broken/rules-syntax-trailing-comma.json", None),
+        ("/tests/broken/rules-ref-next-missing-question.json", None),
+        ("/rules.json", Some("/tests/broken/overlay-remove-national-route.json")),
+        ("/README.md", None),
+    ] {
+        let (host, root) = mount(rules, council).await;
+        let message = find(&root, ".srf-load-error").await;
+        assert!(message.text_content().unwrap_or_default().contains("could not start"), "{rules}");
+        assert!(maybe(&root, "slot").is_some(), "{rules}: fallback kept");
+        cleanup(&host);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_on_one_page_work_independently() {
+    let (host_a, a) = mount("/rules.json", None).await;
+    let (host_b, b) = mount("/rules.json", Some("/www/councils/bedford.json")).await;
+    journey(&a, &serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "no", "about": "social_care"})).await;
+    // The second is still on its start screen.
+    assert!(maybe(&b, ".srf-button--start").is_some());
+    journey(
+        &b,
+        &serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "in_progress", "about": "la_decision",
+            "decision": "refuse_assessment", "decision_date": "2026-11-02", "certificate": "no"}),
+    )
+    .await;
+    let in_a = shown_routes(&a);
+    let in_b = shown_routes(&b);
+    assert!(in_a.contains(&"children_social_care_complaint".to_string()));
+    assert!(!in_a.contains(&"tribunal_appeal".to_string()));
+    assert!(in_b.contains(&"local:way_forward_meeting".to_string()), "{in_b:?}");
+    assert!(!in_b.contains(&"children_social_care_complaint".to_string()));
+    cleanup(&host_a);
+    cleanup(&host_b);
+}
+
+#[wasm_bindgen_test]
+async fn events_tell_the_page_route_ids_but_never_answers() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let seen: Rc<RefCell<Vec<String>>> = Rc::default();
+    let body = document().body().expect("body");
+    let mut listeners = Vec::new();
+    for name in ["srf-start", "srf-step", "srf-results"] {
+        let seen = seen.clone();
+        let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            seen.borrow_mut().push(format!("{}:{}", e.type_(), js_sys::JSON::stringify(&e.detail()).map(String::from).unwrap_or_default()));
+        });
+        body.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref()).expect("listen");
+        listeners.push((name, listener));
+    }
+    let (host, root) = mount("/rules.json", None).await;
+    journey(&root, &serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "no", "about": "health"})).await;
+    let seen = seen.borrow().clone();
+    assert_eq!(seen.first().map(String::as_str), Some("srf-start:null"));
+    assert!(seen.contains(&"srf-step:\"about\"".to_string()), "{seen:?}");
+    let results = seen.iter().find(|s| s.starts_with("srf-results:")).expect("a results event");
+    assert!(results.contains("nhs_complaint"));
+    // No event carries an answer's value.
+    assert!(!seen.iter().any(|s| s.contains("parent") || s.contains("under_16") || s.contains("\"health\"")), "{seen:?}");
+    for (name, listener) in listeners {
+        let _ = body.remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+    }
+    cleanup(&host);
+}
