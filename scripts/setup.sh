@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine lacks to build and test SEND Route Finder, and nothing that is
+# already there. Sourced by scripts/demo.sh and scripts/test.sh. Everything comes from the
+# package registries: Debian, crates.io, PyPI and npm (never a downloaded binary).
+set -euo pipefail
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# The wasm-bindgen version pinned in Cargo.lock: the CLI must match it exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock
+}
+
+setup_rust_web() {
+  export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
+    echo "Installing Trunk 0.21.14 from crates.io (about 8 minutes on 2 cores)"
+    cargo install trunk --version 0.21.14 --locked
+  fi
+  local wb
+  wb=$(wasm_bindgen_version)
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb" ]; then
+    echo "Installing wasm-bindgen-cli $wb from crates.io (about 3 minutes)"
+    cargo install wasm-bindgen-cli --version "$wb"
+  fi
+}
+
+setup_debian() {
+  local missing=()
+  command -v dot >/dev/null || missing+=(graphviz)
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  if [ ${#missing[@]} -gt 0 ]; then
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+setup_python() {
+  python3 -c 'import textstat, jsonschema' 2>/dev/null ||
+    python3 -m pip install --quiet --disable-pip-version-check textstat==0.7.3 jsonschema==4.26.0
+}
+
+setup_npm() {
+  if [ ! -f node_modules/.srf-lock ] || ! cmp -s package-lock.json node_modules/.srf-lock; then
+    npm ci --no-audit --no-fund --loglevel=error
+    cp package-lock.json node_modules/.srf-lock
+  fi
+  export PATH="$PWD/node_modules/.bin:$PATH"
+}
