@@ -71,6 +71,8 @@ fn heading_text(root: &ShadowRoot) -> String {
 async fn after(root: &ShadowRoot, before: &str) {
     for _ in 0..250 {
         if heading_text(root) != before {
+            // Let the effects after the render run (focus, events).
+            sleep(60).await;
             return;
         }
         sleep(20).await;
@@ -351,3 +353,4 @@ async fn events_tell_the_page_route_ids_but_never_answers() {
     }
     cleanup(&host);
 }
+
