@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
-use crate::check::{self, Source};
+use crate::check;
 use crate::dates::{self, Date};
 use crate::ui::view::{App, AppProps, WidgetEvent};
 
@@ -90,19 +90,14 @@ async fn load(rules_url: Option<String>, council_url: Option<String>) -> Result<
         Some(url) if !url.is_empty() => Some(fetch_text(url).await?),
         _ => None,
     };
-    let checked = check::check_with(
-        Source { name: &rules_url, text: &rules_text },
-        council_url.as_deref().zip(council_text.as_deref()).map(|(name, text)| Source { name, text }),
-        None,
-        false,
-    );
-    match checked.ruleset {
-        Some(rules) if checked.is_ok() => Ok((rules, checked.council)),
-        _ => {
-            let first = checked.errors().next().map(|d| d.to_string()).unwrap_or_default();
-            Err(format!("the rules cannot be used ({} problems; the first: {first}). Run route-finder check on them.", checked.errors().count()))
-        }
-    }
+    check::usable(&rules_text, council_text.as_deref()).map_err(|problems| {
+        format!(
+            "the rules cannot be used ({} problem{}; the first: {}). Run route-finder check on them.",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" },
+            problems.first().map(String::as_str).unwrap_or("")
+        )
+    })
 }
 
 /// GET a URL as text; an HTTP error is an error. Never cached stale by the browser's

@@ -97,15 +97,45 @@ impl Checked {
     }
 }
 
+/// Where the parts of a file are: a [`SourceMap`] for `route-finder check`, or nothing in the
+/// widget, which needs to know only whether a file can be used (and so carries no scanner).
+pub trait Places {
+    /// The place of the value at this path, or of its nearest part that exists.
+    fn value_place(&self, path: &JsonPath) -> Pos;
+    /// The place of the key at this path.
+    fn key_place(&self, path: &JsonPath) -> Option<Pos>;
+}
+
+impl Places for SourceMap {
+    fn value_place(&self, path: &JsonPath) -> Pos {
+        self.nearest(path).0
+    }
+    fn key_place(&self, path: &JsonPath) -> Option<Pos> {
+        self.key(path)
+    }
+}
+
+/// No places: every problem is at line 0, column 0.
+pub struct NoPlaces;
+
+impl Places for NoPlaces {
+    fn value_place(&self, _: &JsonPath) -> Pos {
+        Pos { line: 0, column: 0 }
+    }
+    fn key_place(&self, _: &JsonPath) -> Option<Pos> {
+        None
+    }
+}
+
 /// Collects the problems of one file, finding each one's line and column.
 pub struct Reporter<'a> {
     file: &'a str,
-    map: &'a SourceMap,
+    map: &'a dyn Places,
     out: &'a mut Vec<Diagnostic>,
 }
 
 impl<'a> Reporter<'a> {
-    pub fn new(file: &'a str, map: &'a SourceMap, out: &'a mut Vec<Diagnostic>) -> Reporter<'a> {
+    pub fn new(file: &'a str, map: &'a dyn Places, out: &'a mut Vec<Diagnostic>) -> Reporter<'a> {
         Reporter { file, map, out }
     }
 
@@ -121,7 +151,7 @@ impl<'a> Reporter<'a> {
 
     /// The line and column of a path's value, for messages that point at a second place.
     pub fn place(&self, path: &JsonPath) -> Pos {
-        self.map.nearest(path).0
+        self.map.value_place(path)
     }
 
     /// An error at the key of this path (for a field that should not be there).
@@ -130,8 +160,8 @@ impl<'a> Reporter<'a> {
     }
 
     fn push(&mut self, severity: Severity, path: &JsonPath, message: String, at_key: bool) {
-        let pos = if at_key { self.map.key(path) } else { None };
-        let pos = pos.unwrap_or_else(|| self.map.nearest(path).0);
+        let pos = if at_key { self.map.key_place(path) } else { None };
+        let pos = pos.unwrap_or_else(|| self.map.value_place(path));
         self.out.push(Diagnostic {
             severity,
             file: self.file.to_string(),
@@ -198,6 +228,32 @@ pub fn check_with(rules: Source, overlay: Option<Source>, today: Option<Date>, f
         ruleset,
         council,
         diagnostics,
+    }
+}
+
+/// Whether a ruleset (and an overlay over it) can be used, for the widget: the same sense
+/// checks as [`check`], without places, texts or the walk of every path, so that the widget
+/// carries no JSON scanner. Returns the merged ruleset and the council's name, or the problems.
+pub fn usable(rules: &str, overlay: Option<&str>) -> Result<(Ruleset, Option<String>), Vec<String>> {
+    let national = model::parse_ruleset(rules).map_err(|e| vec![format!("the ruleset: {e}")])?;
+    let mut diagnostics = Vec::new();
+    rules::check_ruleset(&national, &mut Reporter::new("the ruleset", &NoPlaces, &mut diagnostics));
+    let mut council = None;
+    let mut merged = national;
+    if let Some(text) = overlay {
+        let parsed = model::parse_overlay(text).map_err(|e| vec![format!("the council overlay: {e}")])?;
+        council = Some(parsed.council.name.clone());
+        merged = overlay::check_overlay(&parsed, &merged, &mut Reporter::new("the council overlay", &NoPlaces, &mut diagnostics));
+    }
+    let errors: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("{}: at {}: {}", d.file, d.path, d.message))
+        .collect();
+    if errors.is_empty() {
+        Ok((merged, council))
+    } else {
+        Err(errors)
     }
 }
 

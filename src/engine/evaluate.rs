@@ -115,8 +115,8 @@ pub fn evaluate_with(
         other => return Err(EvalError::Ruleset(other)),
     }
     let pruned = answers.only(&walked.path);
-    let mut routes: Vec<(usize, usize, Shown)> = Vec::new();
-    for (position, route) in rules.routes.iter().enumerate() {
+    let mut shown: Vec<Shown> = Vec::new();
+    for route in &rules.routes {
         let reasons: Vec<usize> = route
             .when
             .iter()
@@ -124,36 +124,23 @@ pub fn evaluate_with(
             .filter(|(_, w)| holds(&w.condition, &pruned))
             .map(|(i, _)| i)
             .collect();
-        let Some(first) = reasons.first() else {
-            continue;
-        };
-        let group = route.when[*first]
-            .group
-            .clone()
-            .unwrap_or_else(|| route.group.clone());
-        let rank = rules
-            .groups
-            .iter()
-            .position(|g| g.id == group)
-            .unwrap_or(usize::MAX);
+        let Some(first) = reasons.first() else { continue };
+        let group = route.when[*first].group.clone().unwrap_or_else(|| route.group.clone());
         let deadline = deadline_of(route, &pruned, holidays, today);
-        routes.push((
-            rank,
-            position,
-            Shown {
-                id: route.id.clone(),
-                group,
-                reasons,
-                deadline,
-            },
-        ));
+        shown.push(Shown { id: route.id.clone(), group, reasons, deadline });
     }
-    routes.sort_by_key(|(rank, position, _)| (*rank, *position));
+    // In the order of the groups, then of the routes in the ruleset; a route in a group that
+    // does not exist (which `check` refuses) goes last.
+    let rank = |s: &Shown| rules.groups.iter().position(|g| g.id == s.group).unwrap_or(rules.groups.len());
+    let mut routes = Vec::with_capacity(shown.len());
+    for r in 0..=rules.groups.len() {
+        routes.extend(shown.iter().filter(|s| rank(s) == r).cloned());
+    }
     Ok(Evaluation {
         role: Role::from_answer(pruned.one("role")),
         path: walked.path,
         answers: pruned,
-        routes: routes.into_iter().map(|(_, _, shown)| shown).collect(),
+        routes,
         today,
     })
 }

@@ -234,7 +234,8 @@ impl Journey {
             } else {
                 chosen.retain(|c| !exclusive.contains(c));
                 chosen.push(value);
-                chosen.sort_by_key(|c| order.iter().position(|o| o == c));
+                // Keep the question's own order.
+                *chosen = order.iter().filter(|o| chosen.contains(o)).cloned().collect();
             }
         }
     }

@@ -117,8 +117,15 @@ const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; " +
   "img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-const server = await serve(dist, { routes: { "/missing.html": MISSING, "/hostile.html": HOSTILE, "/two.html": TWO } });
+/** The hostile page with a ruleset that is not there: the failure message under its CSS. */
+const HOSTILE_MISSING = HOSTILE.replace('rules="rules.json"', 'rules="missing.json"');
+
+const server = await serve(dist, {
+  routes: { "/missing.html": MISSING, "/hostile.html": HOSTILE, "/hostile-missing.html": HOSTILE_MISSING, "/two.html": TWO },
+});
 const cspServer = await serve(dist, { headers: { "Content-Security-Policy": CSP } });
+/** The same files, but the wasm is gone: the loader's own failure path. */
+const noWasmServer = await serve(dist, { routes: { "/send_route_finder_bg.wasm": { status: 404, type: "text/plain; charset=utf-8", body: "not found" } } });
 const browser = await launchBrowser();
 const DEMO = server.url;
 
@@ -265,6 +272,28 @@ async function checkAxe() {
     p.expect(unexpected.length === 0, `unexpected errors: ${unexpected.join("; ")}`);
     t.record(p.ok, "load failure: role=alert message and the fallback kept", `"${(state.text || "").trim()}", ${state.assigned} fallback elements in the slot`, p.text());
     await axeScreen(page, "load failure (rules=missing.json)");
+  });
+
+  // The wasm itself cannot be fetched: send-route-finder.js shows its own message.
+  await withPage({}, async (page, errors) => {
+    await page.goto(noWasmServer.url);
+    await inWidget(page, "p[role=alert]").waitFor({ state: "visible", timeout: 20000 });
+    const p = problems();
+    const state = await widget(page).evaluate((host) => {
+      const root = host.shadowRoot;
+      const message = root.querySelector("p[role=alert]");
+      const slot = root.querySelector("slot");
+      return {
+        text: message.textContent.trim(),
+        assigned: slot ? slot.assignedNodes({ flatten: true }).filter((n) => n.nodeType === 1).length : 0,
+        styled: !!root.querySelector('link[rel="stylesheet"]') || message.classList.contains("srf-load-error"),
+      };
+    });
+    p.expect(state.assigned > 0, "no <slot> showing the fallback");
+    const unexpected = errors.filter((e) => !/send_route_finder_bg\.wasm|404|WebAssembly|send-route-finder: /.test(e));
+    p.expect(unexpected.length === 0, `unexpected errors: ${unexpected.join("; ")}`);
+    t.record(p.ok, "load failure (wasm missing): role=alert message and the fallback kept", `"${state.text}", ${state.assigned} fallback elements in the slot, widget stylesheet ${state.styled ? "used" : "not used"}`, p.text());
+    await axeScreen(page, "load failure (wasm missing)");
   });
 }
 
@@ -738,6 +767,25 @@ async function checkHostile() {
   });
 }
 
+async function checkHostileFailure() {
+  await withPage({}, async (page, errors) => {
+    await page.goto(server.url + "hostile-missing.html");
+    await inWidget(page, "p.srf-load-error").waitFor({ state: "visible", timeout: 20000 });
+    const m = await inWidget(page, "p.srf-load-error").evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { color: cs.color, size: parseFloat(cs.fontSize), font: cs.fontFamily, lineHeight: cs.lineHeight, title: document.title };
+    });
+    const p = problems();
+    p.expect(m.color !== "rgb(255, 0, 0)", `the message is red (the host's colour)`);
+    p.expect(m.size >= 14 && m.size <= 24, `the message is ${m.size}px, not 14–24px (the host's root is 40px)`);
+    p.expect(!/papyrus/i.test(m.font), `the message font is ${m.font}`);
+    p.expect(m.title === "Host page title", `the page title became "${m.title}"`);
+    const unexpected = errors.filter((e) => !expectedOnFailure(e));
+    p.expect(unexpected.length === 0, `unexpected errors: ${unexpected.join("; ")}`);
+    t.record(p.ok, "hostile page: the load-failure message keeps its own look", `${m.color}, ${m.size}px, line-height ${m.lineHeight}, ${m.font.split(",")[0]}`, p.text());
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // e. screenshots
 
@@ -922,6 +970,7 @@ try {
   await check("forced colours", 40, checkForcedColours);
   await check("reduced motion", 40, checkReducedMotion);
   await check("hostile page", 40, checkHostile);
+  await check("hostile page, load failure", 30, checkHostileFailure);
   await check("screenshots", 60, checkScreenshots);
   await check("two widgets", 40, checkTwo);
   await check("strict CSP", 30, checkCsp);
@@ -929,6 +978,7 @@ try {
   await browser.close().catch(() => {});
   await server.close();
   await cspServer.close();
+  await noWasmServer.close();
 }
 
 console.log(`(${axeScreens.length} screens checked with axe-core ${AXE_VERSION}; ${((Date.now() - started) / 1000).toFixed(0)} s)`);

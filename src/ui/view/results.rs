@@ -172,7 +172,7 @@ fn answer_row(q: &Question, a: &Answer, role: Role, dispatch: &Callback<Action>)
             <dd class="srf-summary-list__value">{value}</dd>
             <dd class="srf-summary-list__actions">
                 <button type="button" class="srf-link-button" onclick={move |_| dispatch.emit(Action::Change(id.clone()))}>
-                    {"Change"}<span class="srf-visually-hidden">{format!(" {}", name.to_lowercase())}</span>
+                    {"Change"}<span class="srf-visually-hidden">{format!(" {}", name.to_ascii_lowercase())}</span>
                 </button>
             </dd>
         </div>
