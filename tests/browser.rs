@@ -206,8 +206,8 @@ async fn error_summary_takes_focus_and_links_to_the_field() {
     let summary = find(&root, ".srf-error-summary").await;
     sleep(50).await;
     assert_eq!(root.active_element().map(|e| e.class_name()), Some("srf-error-summary".to_string()));
-    assert!(summary.text_content().unwrap_or_default().contains("Select one answer"));
-    assert!(find(&root, ".srf-error-message").await.text_content().unwrap_or_default().contains("Select one answer"));
+    assert!(summary.text_content().unwrap_or_default().contains("Select who is using this tool"));
+    assert!(find(&root, ".srf-error-message").await.text_content().unwrap_or_default().contains("Select who is using this tool"));
     // The summary's link moves focus to the first choice.
     click(&find(&root, ".srf-error-summary a").await);
     sleep(20).await;

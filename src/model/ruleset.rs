@@ -93,6 +93,10 @@ pub struct Question {
     /// A question that may stay unanswered (treated as "not known").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub optional: bool,
+    /// The error shown when Continue is pressed with no answer, GOV.UK style
+    /// ("Select who is using this tool"). A general one is used when missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Text>,
     /// A short name for the answer in the "Your answers" list.
     pub summary_label: Text,
     /// Where to go next: the first step whose condition holds. The last one should have no condition.

@@ -242,7 +242,7 @@ impl Journey {
 
     fn continue_on(&mut self) {
         let Some(question) = self.question().cloned() else { return };
-        match read_draft(&question, &self.draft, self.today) {
+        match read_draft(&question, &self.draft, self.today, self.role()) {
             Err(error) => {
                 self.errors = vec![error];
                 self.moved(Focus::Errors);
@@ -331,7 +331,8 @@ fn draft_for(question: &Question, answer: Option<&Answer>) -> Draft {
 }
 
 /// Turn what was entered into an answer, or say what is wrong (GOV.UK error messages).
-pub fn read_draft(question: &Question, draft: &Draft, today: Date) -> Result<Answer, FieldError> {
+pub fn read_draft(question: &Question, draft: &Draft, today: Date, role: Role) -> Result<Answer, FieldError> {
+    let own = question.error.as_ref().map(|t| t.for_role(role).to_string());
     let first = question.options.first().map(|o| o.value.as_str());
     let error = |message: &str, parts: Vec<DatePart>| FieldError {
         target: match question.kind {
@@ -343,9 +344,9 @@ pub fn read_draft(question: &Question, draft: &Draft, today: Date) -> Result<Ans
     };
     match draft {
         Draft::One(Some(v)) if question.offers(v) => Ok(Answer::One(v.clone())),
-        Draft::One(_) => Err(error("Select one answer", vec![])),
+        Draft::One(_) => Err(error(own.as_deref().unwrap_or("Select one answer"), vec![])),
         Draft::Many(vs) if !vs.is_empty() && vs.iter().all(|v| question.offers(v)) => Ok(Answer::Many(vs.clone())),
-        Draft::Many(_) => Err(error("Select at least one answer, or ‘None of these’", vec![])),
+        Draft::Many(_) => Err(error(own.as_deref().unwrap_or("Select at least one answer"), vec![])),
         Draft::Date { unknown: true, day, month, year } => {
             if [day, month, year].iter().any(|s| !s.trim().is_empty()) {
                 Err(error("Enter a date, or tick the box if you do not know it – not both", vec![]))
@@ -353,7 +354,7 @@ pub fn read_draft(question: &Question, draft: &Draft, today: Date) -> Result<Ans
                 Ok(Answer::Date(None))
             }
         }
-        Draft::Date { day, month, year, .. } => read_date(day, month, year, today).map(|d| Answer::Date(Some(d))).map_err(|(m, parts)| {
+        Draft::Date { day, month, year, .. } => read_date(day, month, year, today, own.as_deref()).map(|d| Answer::Date(Some(d))).map_err(|(m, parts)| {
             let target = match parts.first() {
                 Some(DatePart::Month) => format!("srf-{}-month", question.id),
                 Some(DatePart::Year) => format!("srf-{}-year", question.id),
@@ -365,7 +366,7 @@ pub fn read_draft(question: &Question, draft: &Draft, today: Date) -> Result<Ans
     }
 }
 
-fn read_date(day: &str, month: &str, year: &str, today: Date) -> Result<Date, (String, Vec<DatePart>)> {
+fn read_date(day: &str, month: &str, year: &str, today: Date, empty: Option<&str>) -> Result<Date, (String, Vec<DatePart>)> {
     let (day, month, year) = (day.trim(), month.trim(), year.trim());
     let missing: Vec<DatePart> = [(DatePart::Day, day), (DatePart::Month, month), (DatePart::Year, year)]
         .iter()
@@ -373,7 +374,7 @@ fn read_date(day: &str, month: &str, year: &str, today: Date) -> Result<Date, (S
         .map(|(p, _)| *p)
         .collect();
     if missing.len() == 3 {
-        return Err(("Enter the date, or tick the box if you do not know it".into(), missing));
+        return Err((empty.unwrap_or("Enter the date, or tick the box if you do not know it").into(), missing));
     }
     if !missing.is_empty() {
         let names: Vec<&str> = missing
@@ -454,7 +455,7 @@ mod tests {
         assert_eq!(j.screen, Screen::Question("event_date".into()));
         for (d, m, y, message) in [
             ("30", "2", "2026", "real date"),
-            ("", "", "", "Enter the date"),
+            ("", "", "", "Enter the date it happened"),
             ("3", "", "2026", "include a month"),
             ("3", "4", "26", "4 numbers"),
             ("3", "4", "2027", "today or in the past"),
@@ -535,6 +536,6 @@ mod tests {
         assert_eq!(j.draft, Draft::Many(vec!["spoke_to_setting".into()]));
         j.apply(Action::Toggle("spoke_to_setting".into()));
         j.apply(Action::Continue);
-        assert!(j.errors[0].message.contains("at least one"));
+        assert!(j.errors[0].message.contains("what you have tried"), "{:?}", j.errors);
     }
 }

@@ -126,7 +126,15 @@ const server = await serve(dist, {
 const cspServer = await serve(dist, { headers: { "Content-Security-Policy": CSP } });
 /** The same files, but the wasm is gone: the loader's own failure path. */
 const noWasmServer = await serve(dist, { routes: { "/send_route_finder_bg.wasm": { status: 404, type: "text/plain; charset=utf-8", body: "not found" } } });
-const browser = await launchBrowser();
+let browser;
+try {
+  browser = await launchBrowser();
+} catch (error) {
+  console.log(`FAIL Chromium did not start: ${String(error.message || error).split("\n")[0]}`);
+  console.log("web: 0 passed, 1 failed");
+  await Promise.all([server.close(), cspServer.close(), noWasmServer.close()]);
+  process.exit(1);
+}
 const DEMO = server.url;
 
 /** A fresh context and page (1280×900 unless told), closed afterwards. */
@@ -964,15 +972,15 @@ async function checkServer() {
 
 try {
   await check("test server", 20, checkServer);
-  await check("axe", 120, checkAxe);
-  await check("keyboard only", 60, checkKeyboard);
-  await check("layout 320px", 40, checkLayout);
-  await check("forced colours", 40, checkForcedColours);
-  await check("reduced motion", 40, checkReducedMotion);
-  await check("hostile page", 40, checkHostile);
+  await check("axe", 180, checkAxe);
+  await check("keyboard only", 90, checkKeyboard);
+  await check("layout 320px", 60, checkLayout);
+  await check("forced colours", 60, checkForcedColours);
+  await check("reduced motion", 60, checkReducedMotion);
+  await check("hostile page", 60, checkHostile);
   await check("hostile page, load failure", 30, checkHostileFailure);
-  await check("screenshots", 60, checkScreenshots);
-  await check("two widgets", 40, checkTwo);
+  await check("screenshots", 90, checkScreenshots);
+  await check("two widgets", 60, checkTwo);
   await check("strict CSP", 30, checkCsp);
 } finally {
   await browser.close().catch(() => {});
