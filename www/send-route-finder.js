@@ -30,11 +30,15 @@ function absolute(element, name) {
 function showFailure(element) {
   const root = element.shadowRoot || element.attachShadow({ mode: "open" });
   if (root.querySelector("[data-srf-failed]")) return;
+  const link = document.createElement("link");
+  link.setAttribute("rel", "stylesheet");
+  link.setAttribute("href", stylesheet);
   const message = document.createElement("p");
   message.setAttribute("role", "alert");
+  message.setAttribute("class", "srf-load-error");
   message.setAttribute("data-srf-failed", "");
   message.textContent = "Sorry, the route finder could not start. The information below still applies.";
-  root.replaceChildren(message, document.createElement("slot"));
+  root.replaceChildren(link, message, document.createElement("slot"));
 }
 
 class SendRouteFinder extends HTMLElement {

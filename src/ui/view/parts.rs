@@ -42,7 +42,7 @@ pub fn ErrorSummary(props: &SummaryProps) -> Html {
         return html! {};
     }
     html! {
-        <div class="srf-error-summary" tabindex="-1" ref={props.node.clone()} aria-labelledby="srf-error-summary-title">
+        <div class="srf-error-summary" role="group" tabindex="-1" ref={props.node.clone()} aria-labelledby="srf-error-summary-title">
             { heading(props.levels, 0, "srf-error-summary__title", None, html! { <span id="srf-error-summary-title">{"There is a problem"}</span> }) }
             <ul class="srf-list srf-error-summary__list">
                 { for props.errors.iter().map(|e| {
