@@ -7,13 +7,14 @@
 //   f. two widgets on one page
 //   g. the page under a strict Content Security Policy, and the server's MIME types and gzip
 //
-//   node tests/web/run.mjs dist      (SCREENSHOTS=dir for the screenshots, default /tmp/srf-shots)
+//   node tests/web/run.mjs dist      (SCREENSHOTS=dir for the screenshots, default: srf-shots in the system temp folder)
 //
 // One line per check, "ok" or "FAIL" with figures; the last line is "web: N passed, M failed".
 
 import { mkdirSync, readFileSync, existsSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
+import { tmpdir } from "node:os";
 import { serve } from "./server.mjs";
 import {
   AXE_VERSION,
@@ -49,7 +50,7 @@ import {
 } from "./lib.mjs";
 
 const dist = process.argv[2] || "dist";
-const SHOTS = process.env.SCREENSHOTS || "/tmp/srf-shots";
+const SHOTS = process.env.SCREENSHOTS || join(tmpdir(), "srf-shots");
 const started = Date.now();
 const t = tally();
 
