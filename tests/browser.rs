@@ -199,12 +199,15 @@ async fn error_summary_takes_focus_and_links_to_the_field() {
     let before = heading_text(&root);
     click(&find(&root, ".srf-button--start").await);
     after(&root, &before).await;
-    // The new heading has focus.
+    // The new heading has focus, and the polite live region says what changed.
     let active = root.active_element().expect("focus inside the widget");
     assert_eq!(active.text_content().unwrap_or_default(), "Who is using this tool?");
+    let live = find(&root, "[aria-live=polite]").await;
+    assert_eq!(live.text_content().unwrap_or_default(), "Question: Who is using this tool?");
     click(&find(&root, "button[type=submit]").await);
     let summary = find(&root, ".srf-error-summary").await;
     sleep(50).await;
+    assert!(live.text_content().unwrap_or_default().contains("There is a problem"));
     assert_eq!(root.active_element().map(|e| e.class_name()), Some("srf-error-summary".to_string()));
     assert!(summary.text_content().unwrap_or_default().contains("Select who is using this tool"));
     assert!(find(&root, ".srf-error-message").await.text_content().unwrap_or_default().contains("Select who is using this tool"));
@@ -354,3 +357,19 @@ async fn events_tell_the_page_route_ids_but_never_answers() {
     cleanup(&host);
 }
 
+
+#[wasm_bindgen_test]
+async fn the_page_sets_the_first_heading_level() {
+    let host: HtmlElement = document().create_element("div").expect("div").dyn_into().expect("html element");
+    document().body().expect("body").append_child(&host).expect("append");
+    send_route_finder::embed::start(host.clone(), Some("/rules.json".into()), None, 4, "/www/send-route-finder.css".into()).await;
+    let root = host.shadow_root().expect("shadow root");
+    let start = find(&root, "h4.srf-heading-l").await;
+    assert!(start.text_content().unwrap_or_default().contains("Find your options"));
+    journey(&root, &serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "yes", "about": "health"})).await;
+    find(&root, "h4.srf-heading-l").await;
+    find(&root, "h5.srf-heading-m").await; // "Start here" and the other groups
+    find(&root, "h6.srf-heading-s").await; // each route
+    assert!(maybe(&root, "h1, h2, h3").is_none(), "no heading above the level the page asked for");
+    cleanup(&host);
+}
