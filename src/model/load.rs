@@ -30,15 +30,19 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Read a ruleset in one pass, for the widget: the first problem only, with serde's line and
-/// column. [`load_ruleset`] finds every problem, for `route-finder check`.
+/// Read a ruleset for the widget: the first problem only, and no serde derives (see
+/// [`super::decode`]). [`load_ruleset`] finds every problem, for `route-finder check`.
 pub fn parse_ruleset(text: &str) -> Result<Ruleset, String> {
-    serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| e.to_string())
+    super::decode::ruleset(&parse_value(text)?)
 }
 
-/// Read an overlay in one pass, for the widget (see [`parse_ruleset`]).
+/// Read an overlay for the widget (see [`parse_ruleset`]).
 pub fn parse_overlay(text: &str) -> Result<Overlay, String> {
-    serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| e.to_string())
+    super::decode::overlay(&parse_value(text)?)
+}
+
+fn parse_value(text: &str) -> Result<Value, String> {
+    serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| format!("the file is not valid JSON: {e}"))
 }
 
 /// Read a ruleset. Returns every problem found when it cannot be read.

@@ -5,6 +5,7 @@
 //! cycles), and the [`crate::engine`] layer uses it.
 
 mod condition;
+pub mod decode;
 mod load;
 mod overlay;
 mod ruleset;

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::{Contact, IsoDate, Route, Ruleset, Text};
 
 /// A council overlay, as in `www/councils/<id>.json`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Overlay {

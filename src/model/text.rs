@@ -47,6 +47,11 @@ pub struct ByRole {
 }
 
 impl Text {
+    /// A text with one version for a parent and one for a young person.
+    pub fn by_role(parent: String, young_person: String) -> Text {
+        Text::ByRole(ByRole { parent, young_person })
+    }
+
     /// The words for this person.
     pub fn for_role(&self, role: Role) -> &str {
         match (self, role) {

@@ -1,0 +1,354 @@
+//! Reading the model from a parsed JSON value by hand, for the widget.
+//!
+//! The serde derives read the files for the command line, with every problem and its place.
+//! Each derive is compiled once per struct and per reader, which costs the widget most of its
+//! size; this reader is plain code over one `serde_json::Value`, so the widget carries one
+//! small JSON reader instead. It accepts exactly what the derives accept (unknown fields are
+//! refused too); a test reads every shipped file both ways and compares.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::{
+    AnswerTest, Choice, Condition, Contact, Council, DeadlineRule, Group, HolidayData, IsoDate, Kind, Next,
+    OneOffHoliday, Overlay, Question, Route, RouteTexts, Ruleset, StartScreen, Text, When,
+};
+use crate::dates;
+
+/// A problem, with where it is.
+type Result<T> = std::result::Result<T, String>;
+
+/// An object being read: its fields, and where it is for messages.
+struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    at: String,
+}
+
+impl<'a> Obj<'a> {
+    fn new(value: &'a Value, at: &str, allowed: &[&str]) -> Result<Obj<'a>> {
+        let map = value.as_object().ok_or_else(|| format!("{at}: must be an object {{ }}"))?;
+        if let Some(k) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
+            return Err(format!("{at}: \"{k}\" is not a field that belongs here"));
+        }
+        Ok(Obj { map, at: at.to_string() })
+    }
+
+    fn place(&self, key: &str) -> String {
+        if self.at.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.at)
+        }
+    }
+
+    fn opt(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    fn req(&self, key: &str) -> Result<&'a Value> {
+        self.opt(key).ok_or_else(|| format!("{}: the field \"{key}\" is missing", self.at))
+    }
+
+    fn string(&self, key: &str) -> Result<String> {
+        string(self.req(key)?, &self.place(key))
+    }
+
+    fn opt_string(&self, key: &str) -> Result<Option<String>> {
+        self.opt(key).map(|v| string(v, &self.place(key))).transpose()
+    }
+
+    fn text(&self, key: &str) -> Result<Text> {
+        text(self.req(key)?, &self.place(key))
+    }
+
+    fn opt_text(&self, key: &str) -> Result<Option<Text>> {
+        self.opt(key).map(|v| text(v, &self.place(key))).transpose()
+    }
+
+    fn flag(&self, key: &str) -> Result<bool> {
+        match self.opt(key) {
+            None => Ok(false),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(_) => Err(format!("{}: must be true or false", self.place(key))),
+        }
+    }
+
+    fn date(&self, key: &str) -> Result<IsoDate> {
+        let s = self.string(key)?;
+        dates::parse_iso_date(&s).map(IsoDate).map_err(|e| format!("{}: {e}", self.place(key)))
+    }
+
+    fn list<T>(&self, key: &str, required: bool, read: impl Fn(&Value, &str) -> Result<T>) -> Result<Vec<T>> {
+        match self.opt(key) {
+            None if required => Err(format!("{}: the field \"{key}\" is missing", self.at)),
+            None => Ok(Vec::new()),
+            Some(v) => list(v, &self.place(key), read),
+        }
+    }
+}
+
+fn string(v: &Value, at: &str) -> Result<String> {
+    v.as_str().map(str::to_string).ok_or_else(|| format!("{at}: must be a text in double quotes"))
+}
+
+fn list<T>(v: &Value, at: &str, read: impl Fn(&Value, &str) -> Result<T>) -> Result<Vec<T>> {
+    let items = v.as_array().ok_or_else(|| format!("{at}: must be a list in square brackets [ ]"))?;
+    items.iter().enumerate().map(|(i, item)| read(item, &format!("{at}[{i}]"))).collect()
+}
+
+fn strings(v: &Value, at: &str) -> Result<Vec<String>> {
+    list(v, at, string)
+}
+
+fn text(v: &Value, at: &str) -> Result<Text> {
+    match v {
+        Value::String(s) => Ok(Text::Plain(s.clone())),
+        Value::Object(_) => {
+            let o = Obj::new(v, at, &["parent", "young_person"])?;
+            Ok(Text::by_role(o.string("parent")?, o.string("young_person")?))
+        }
+        _ => Err(format!("{at}: must be a text, or {{\"parent\": \"...\", \"young_person\": \"...\"}}")),
+    }
+}
+
+/// Read a ruleset.
+pub fn ruleset(v: &Value) -> Result<Ruleset> {
+    let o = Obj::new(
+        v,
+        "",
+        &[
+            "$schema", "version", "last_reviewed", "jurisdiction", "start_screen", "start", "questions", "groups", "routes",
+            "contacts", "help", "together", "holidays",
+        ],
+    )?;
+    Ok(Ruleset {
+        schema: o.opt_string("$schema")?,
+        version: o.string("version")?,
+        last_reviewed: o.date("last_reviewed")?,
+        jurisdiction: o.string("jurisdiction")?,
+        start_screen: start_screen(o.req("start_screen")?, "start_screen")?,
+        start: o.string("start")?,
+        questions: o.list("questions", true, question)?,
+        groups: o.list("groups", true, group)?,
+        routes: o.list("routes", true, route)?,
+        contacts: o.list("contacts", true, contact)?,
+        help: o.list("help", true, string)?,
+        together: o.text("together")?,
+        holidays: holidays(o.req("holidays")?, "holidays")?,
+    })
+}
+
+/// Read a council overlay.
+pub fn overlay(v: &Value) -> Result<Overlay> {
+    let o = Obj::new(v, "", &["$schema", "council", "last_reviewed", "contacts", "routes", "texts", "remove_routes"])?;
+    let c = Obj::new(o.req("council")?, "council", &["id", "name", "page"])?;
+    let mut texts = BTreeMap::new();
+    if let Some(t) = o.opt("texts") {
+        let map = t.as_object().ok_or("texts: must be an object { }")?;
+        for (id, value) in map {
+            let at = format!("texts.{id}");
+            let r = Obj::new(value, &at, &["note", "extra_steps", "extra_contacts"])?;
+            texts.insert(
+                id.clone(),
+                RouteTexts {
+                    note: r.opt_text("note")?,
+                    extra_steps: r.list("extra_steps", false, text)?,
+                    extra_contacts: r.list("extra_contacts", false, string)?,
+                },
+            );
+        }
+    }
+    Ok(Overlay {
+        schema: o.opt_string("$schema")?,
+        council: Council { id: c.string("id")?, name: c.string("name")?, page: c.opt_string("page")? },
+        last_reviewed: o.date("last_reviewed")?,
+        contacts: o.list("contacts", false, contact)?,
+        routes: o.list("routes", false, route)?,
+        texts,
+        remove_routes: o.list("remove_routes", false, string)?,
+    })
+}
+
+fn start_screen(v: &Value, at: &str) -> Result<StartScreen> {
+    let o = Obj::new(v, at, &["title", "paragraphs", "time_needed", "privacy"])?;
+    Ok(StartScreen {
+        title: o.string("title")?,
+        paragraphs: o.list("paragraphs", true, string)?,
+        time_needed: o.string("time_needed")?,
+        privacy: o.string("privacy")?,
+    })
+}
+
+fn question(v: &Value, at: &str) -> Result<Question> {
+    let o = Obj::new(
+        v,
+        at,
+        &["id", "kind", "text", "hint", "options", "unknown_label", "optional", "error", "summary_label", "next"],
+    )?;
+    let kind = match o.string("kind")?.as_str() {
+        "one" => Kind::One,
+        "many" => Kind::Many,
+        "date" => Kind::Date,
+        other => return Err(format!("{}: \"{other}\" is not allowed here. Allowed: \"one\", \"many\", \"date\"", o.place("kind"))),
+    };
+    Ok(Question {
+        id: o.string("id")?,
+        kind,
+        text: o.text("text")?,
+        hint: o.opt_text("hint")?,
+        options: o.list("options", false, choice)?,
+        unknown_label: o.opt_text("unknown_label")?,
+        optional: o.flag("optional")?,
+        error: o.opt_text("error")?,
+        summary_label: o.text("summary_label")?,
+        next: o.list("next", true, next)?,
+    })
+}
+
+fn choice(v: &Value, at: &str) -> Result<Choice> {
+    let o = Obj::new(v, at, &["value", "label", "hint", "exclusive"])?;
+    Ok(Choice { value: o.string("value")?, label: o.text("label")?, hint: o.opt_text("hint")?, exclusive: o.flag("exclusive")? })
+}
+
+fn next(v: &Value, at: &str) -> Result<Next> {
+    let o = Obj::new(v, at, &["if", "to"])?;
+    Ok(Next { condition: o.opt("if").map(|c| condition(c, &o.place("if"))).transpose()?, to: o.string("to")? })
+}
+
+fn group(v: &Value, at: &str) -> Result<Group> {
+    let o = Obj::new(v, at, &["id", "heading", "intro"])?;
+    Ok(Group { id: o.string("id")?, heading: o.string("heading")?, intro: o.text("intro")? })
+}
+
+fn route(v: &Value, at: &str) -> Result<Route> {
+    let o = Obj::new(
+        v,
+        at,
+        &[
+            "id", "title", "summary", "when", "group", "steps", "time_limit", "deadline", "deadline_note",
+            "deadline_unknown", "deadline_passed", "contacts", "source", "after",
+        ],
+    )?;
+    Ok(Route {
+        id: o.string("id")?,
+        title: o.text("title")?,
+        summary: o.text("summary")?,
+        when: o.list("when", true, when)?,
+        group: o.string("group")?,
+        steps: o.list("steps", true, text)?,
+        time_limit: o.opt_text("time_limit")?,
+        deadline: o.opt("deadline").map(|d| deadline(d, &o.place("deadline"))).transpose()?,
+        deadline_note: o.opt_text("deadline_note")?,
+        deadline_unknown: o.opt_text("deadline_unknown")?,
+        deadline_passed: o.opt_text("deadline_passed")?,
+        contacts: o.list("contacts", false, string)?,
+        source: o.string("source")?,
+        after: o.opt_string("after")?,
+    })
+}
+
+fn when(v: &Value, at: &str) -> Result<When> {
+    let o = Obj::new(v, at, &["if", "why", "group"])?;
+    Ok(When { condition: condition(o.req("if")?, &o.place("if"))?, why: o.text("why")?, group: o.opt_string("group")? })
+}
+
+fn deadline(v: &Value, at: &str) -> Result<DeadlineRule> {
+    let rule = v.get("rule").and_then(Value::as_str).unwrap_or_default();
+    match rule {
+        "tribunal_appeal" => {
+            let o = Obj::new(v, at, &["rule", "decision", "has_certificate", "certificate"])?;
+            Ok(DeadlineRule::TribunalAppeal {
+                decision: o.string("decision")?,
+                has_certificate: o.string("has_certificate")?,
+                certificate: o.string("certificate")?,
+            })
+        }
+        "calendar_months" => {
+            let o = Obj::new(v, at, &["rule", "from", "months"])?;
+            let months = o
+                .req("months")?
+                .as_u64()
+                .and_then(|m| u32::try_from(m).ok())
+                .ok_or_else(|| format!("{}: must be a whole number", o.place("months")))?;
+            Ok(DeadlineRule::CalendarMonths { from: o.string("from")?, months })
+        }
+        "six_months_starting_with" => {
+            let o = Obj::new(v, at, &["rule", "from"])?;
+            Ok(DeadlineRule::SixMonthsStartingWith { from: o.string("from")? })
+        }
+        other => Err(format!(
+            "{at}.rule: \"{other}\" is not allowed here. Allowed: \"tribunal_appeal\", \"calendar_months\", \"six_months_starting_with\""
+        )),
+    }
+}
+
+fn contact(v: &Value, at: &str) -> Result<Contact> {
+    let o = Obj::new(v, at, &["id", "name", "about", "phone", "email", "web", "address", "local", "not_known"])?;
+    Ok(Contact {
+        id: o.string("id")?,
+        name: o.string("name")?,
+        about: o.opt_text("about")?,
+        phone: o.opt_string("phone")?,
+        email: o.opt_string("email")?,
+        web: o.opt_string("web")?,
+        address: o.opt_string("address")?,
+        local: o.flag("local")?,
+        not_known: o.opt_string("not_known")?,
+    })
+}
+
+fn holidays(v: &Value, at: &str) -> Result<HolidayData> {
+    let o = Obj::new(v, at, &["source", "extra", "cancelled"])?;
+    Ok(HolidayData {
+        source: o.string("source")?,
+        extra: o.list("extra", false, one_off)?,
+        cancelled: o.list("cancelled", false, one_off)?,
+    })
+}
+
+fn one_off(v: &Value, at: &str) -> Result<OneOffHoliday> {
+    let o = Obj::new(v, at, &["date", "name"])?;
+    Ok(OneOffHoliday { date: o.date("date")?, name: o.string("name")? })
+}
+
+fn condition(v: &Value, at: &str) -> Result<Condition> {
+    let o = Obj::new(v, at, &["all", "any", "not", "answer", "is", "in", "has", "has_any", "only", "known"])?;
+    let shapes = ["all", "any", "not", "answer"].iter().filter(|k| o.opt(k).is_some()).count();
+    let tests = ["is", "in", "has", "has_any", "only", "known"].iter().filter(|k| o.opt(k).is_some()).count();
+    let nested = |key: &str| o.list(key, true, condition);
+    match (shapes, o.opt("answer")) {
+        (1, Some(_)) if tests == 1 => {
+            let answer = o.string("answer")?;
+            let values = |key: &str| o.opt(key).map(|v| strings(v, &o.place(key))).transpose();
+            let test = if let Some(value) = o.opt_string("is")? {
+                AnswerTest::Is { answer, value }
+            } else if let Some(values) = values("in")? {
+                AnswerTest::In { answer, values }
+            } else if let Some(value) = o.opt_string("has")? {
+                AnswerTest::Has { answer, value }
+            } else if let Some(values) = values("has_any")? {
+                AnswerTest::HasAny { answer, values }
+            } else if let Some(values) = values("only")? {
+                AnswerTest::Only { answer, values }
+            } else {
+                let known = o.req("known")?.as_bool().ok_or_else(|| format!("{}: must be true or false", o.place("known")))?;
+                AnswerTest::Known { answer, known }
+            };
+            Ok(Condition::Test(test))
+        }
+        (1, None) if tests == 0 => {
+            if o.opt("all").is_some() {
+                Ok(Condition::All(nested("all")?))
+            } else if o.opt("any").is_some() {
+                Ok(Condition::Any(nested("any")?))
+            } else {
+                Ok(Condition::Not(Box::new(condition(o.req("not")?, &o.place("not"))?)))
+            }
+        }
+        _ => Err(format!(
+            "{at}: a condition must be one of {{\"all\": [...]}}, {{\"any\": [...]}}, {{\"not\": {{...}}}}, or {{\"answer\": \"<question id>\"}} with one test"
+        )),
+    }
+}
+
