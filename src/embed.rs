@@ -40,6 +40,11 @@ pub async fn start(host: HtmlElement, rules_url: Option<String>, council_url: Op
                 heading_level: heading_level.clamp(1, 6),
                 on_event: events_to(host.clone()),
             };
+            // One plain line instead of Yew's default hook, which formats the whole panic
+            // (and carries the code to do it). The code is written not to panic.
+            yew::set_custom_panic_hook(Box::new(|_| {
+                web_sys::console::error_1(&"send-route-finder: internal error".into());
+            }));
             let app = yew::Renderer::<App>::with_root_and_props(parts.container, props).render();
             APPS.with(|apps| apps.borrow_mut().push(app));
         }
