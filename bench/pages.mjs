@@ -31,7 +31,8 @@ const uiDir = packageDir("survey-js-ui");
 export const SURVEYJS_FILES = [
   ["/bench/surveyjs/survey.core.min.js", join(coreDir, "survey.core.min.js")],
   ["/bench/surveyjs/survey-js-ui.min.js", join(uiDir, "survey-js-ui.min.js")],
-  ["/bench/surveyjs/survey-core.min.css", join(coreDir, "survey-core.min.css")],
+  // The default theme without its Open Sans web font from fonts.gstatic.com (loopback only).
+  ["/bench/surveyjs/survey-core.fontless.min.css", join(coreDir, "survey-core.fontless.min.css")],
 ];
 
 export const SURVEYJS_VERSION = JSON.parse(readFileSync(join(coreDir, "package.json"), "utf8")).version;
@@ -43,7 +44,7 @@ const SURVEYJS_HTML = `<!doctype html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>If you disagree about SEND support (SurveyJS)</title>
-  <link rel="stylesheet" href="/bench/surveyjs/survey-core.min.css">
+  <link rel="stylesheet" href="/bench/surveyjs/survey-core.fontless.min.css">
   <script defer src="/bench/surveyjs/survey.core.min.js"></script>
   <script defer src="/bench/surveyjs/survey-js-ui.min.js"></script>
   <script defer src="/bench/surveyjs/page.js"></script>

@@ -24,12 +24,63 @@ thread_local! {
     static APPS: RefCell<Vec<yew::AppHandle<App>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Start the widget in a `<send-route-finder>` element. `rules_url` and `council_url` are
-/// absolute; `css_url` is the widget's stylesheet, next to the script.
+/// Start the widget in a `<send-route-finder>` element, fetching the ruleset and the overlay
+/// from these absolute URLs. `css_url` is the widget's stylesheet, next to the script.
 #[wasm_bindgen]
 pub async fn start(host: HtmlElement, rules_url: Option<String>, council_url: Option<String>, heading_level: u8, css_url: String) {
     let Some(parts) = prepare(&host, &css_url) else { return };
-    match load(rules_url, council_url).await {
+    let texts = async {
+        let rules_url = rules_url.filter(|u| !u.is_empty()).ok_or("the element has no \"rules\" attribute")?;
+        let rules = fetch_text(&rules_url).await?;
+        let council = match council_url.filter(|u| !u.is_empty()) {
+            Some(url) => Some(fetch_text(&url).await?),
+            None => None,
+        };
+        Ok::<_, String>((rules, council))
+    };
+    finish(host, parts, texts.await, heading_level);
+}
+
+/// Start the widget with the ruleset and overlay already being fetched by the page's script,
+/// which starts both requests before the wasm has arrived, so they load side by side. Each
+/// promise resolves to the file's text, or rejects with a message.
+#[wasm_bindgen]
+pub async fn start_fetched(host: HtmlElement, rules: js_sys::Promise, council: Option<js_sys::Promise>, heading_level: u8, css_url: String) {
+    let Some(parts) = prepare(&host, &css_url) else { return };
+    let text = |p: js_sys::Promise| async move {
+        match JsFuture::from(p).await {
+            Ok(v) => v.as_string().ok_or_else(|| "a file is not text".to_string()),
+            Err(e) => Err(e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .or_else(|| e.as_string())
+                .unwrap_or_else(|| "a file could not be fetched".into())),
+        }
+    };
+    let texts = async {
+        let rules = text(rules).await?;
+        let council = match council {
+            Some(p) => Some(text(p).await?),
+            None => None,
+        };
+        Ok::<_, String>((rules, council))
+    };
+    finish(host, parts, texts.await, heading_level);
+}
+
+/// Check the files and start the app, or keep the fallback with a message.
+fn finish(host: HtmlElement, parts: Parts, texts: Result<(String, Option<String>), String>, heading_level: u8) {
+    let loaded = texts.and_then(|(rules, council)| {
+        check::usable(&rules, council.as_deref()).map_err(|problems| {
+            format!(
+                "the rules cannot be used ({} problem{}; the first: {}). Run route-finder check on them.",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" },
+                problems.first().map(String::as_str).unwrap_or("")
+            )
+        })
+    });
+    match loaded {
         Ok((rules, council)) => {
             parts.slot.remove();
             parts.message.remove();
@@ -85,24 +136,6 @@ fn prepare(host: &HtmlElement, css_url: &str) -> Option<Parts> {
         root.append_child(node).ok()?;
     }
     Some(Parts { message, slot, container })
-}
-
-/// Fetch and check the ruleset and the overlay.
-async fn load(rules_url: Option<String>, council_url: Option<String>) -> Result<(crate::model::Ruleset, Option<String>), String> {
-    let rules_url = rules_url.filter(|u| !u.is_empty()).ok_or("the element has no \"rules\" attribute")?;
-    let rules_text = fetch_text(&rules_url).await?;
-    let council_text = match &council_url {
-        Some(url) if !url.is_empty() => Some(fetch_text(url).await?),
-        _ => None,
-    };
-    check::usable(&rules_text, council_text.as_deref()).map_err(|problems| {
-        format!(
-            "the rules cannot be used ({} problem{}; the first: {}). Run route-finder check on them.",
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" },
-            problems.first().map(String::as_str).unwrap_or("")
-        )
-    })
 }
 
 /// GET a URL as text; an HTTP error is an error. Never cached stale by the browser's

@@ -9,7 +9,7 @@
 // files can sit on any static host. No inline scripts or styles: it runs under a strict
 // Content Security Policy with script-src 'self' 'wasm-unsafe-eval'.
 
-import init, { start } from "./send_route_finder.js";
+import init, { start_fetched } from "./send_route_finder.js";
 
 const here = import.meta.url;
 const ready = init({ module_or_path: new URL("send_route_finder_bg.wasm", here) });
@@ -24,6 +24,16 @@ function absolute(element, name) {
   } catch {
     return undefined;
   }
+}
+
+/** Fetch a file as text: a promise that rejects with a message on any failure. */
+function fetchText(url, what) {
+  if (!url) return Promise.reject(new Error(`the element has no "${what}" attribute`));
+  const text = fetch(url, { cache: "no-cache" }).then((response) =>
+    response.ok ? response.text() : Promise.reject(new Error(`${url} answered ${response.status}`)),
+  );
+  text.catch(() => {}); // reported by the widget, not as an unhandled rejection
+  return text;
 }
 
 /** If the wasm cannot load at all: keep the fallback, add a message. */
@@ -46,8 +56,12 @@ class SendRouteFinder extends HTMLElement {
     if (this.hasAttribute("data-srf-started")) return;
     this.setAttribute("data-srf-started", "");
     const level = Number.parseInt(this.getAttribute("heading-level") || "2", 10);
+    // The ruleset and overlay are fetched now, side by side with the wasm, not after it.
+    const rules = fetchText(absolute(this, "rules"), "rules");
+    const councilUrl = absolute(this, "council");
+    const council = councilUrl ? fetchText(councilUrl, "council") : undefined;
     ready
-      .then(() => start(this, absolute(this, "rules"), absolute(this, "council"), Number.isFinite(level) ? level : 2, stylesheet))
+      .then(() => start_fetched(this, rules, council, Number.isFinite(level) ? level : 2, stylesheet))
       .catch((error) => {
         console.error("send-route-finder: could not start:", error);
         showFailure(this);
