@@ -148,11 +148,60 @@
   }
   const frame2 = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
 
+  // --- Layout shifts (the Layout Instability API): what moves under a person's pointer. ----
+  B.shifts = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) B.shifts.push({ t: e.startTime, value: e.value, input: e.hadRecentInput });
+    }).observe({ type: "layout-shift", buffered: true });
+  } catch {}
+
+  // --- Long animation frames (over 50 ms): how a long frame splits into script and rendering,
+  // and which scripts ran in it.
+  B.loaf = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        B.loaf.push({
+          start: e.startTime,
+          duration: e.duration,
+          renderStart: e.renderStart,
+          styleAndLayoutStart: e.styleAndLayoutStart,
+          blocking: e.blockingDuration,
+          scripts: e.scripts.map((x) => ({
+            invoker: x.invoker,
+            type: x.invokerType,
+            source: x.sourceURL ? new URL(x.sourceURL).pathname + (x.sourceFunctionName ? ` ${x.sourceFunctionName}` : "") : "",
+            start: x.startTime,
+            duration: x.duration,
+            forcedLayout: x.forcedStyleAndLayoutDuration,
+          })),
+        });
+      }
+    }).observe({ type: "long-animation-frame", buffered: true });
+  } catch {}
+
   // --- Clicks. ------------------------------------------------------------------------------
+  function describe(el) {
+    if (!el || !el.tagName) return String(el && el.nodeName);
+    const cls = typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\s+/).join(".") : "";
+    return el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + cls;
+  }
+  // Each trusted click: when, whether it landed on the control, on what, and (ours) whether the
+  // widget's stylesheet had loaded by then.
   addEventListener(
     "click",
     (e) => {
-      if (e.isTrusted) B.clicks.push(now());
+      if (!e.isTrusted) return;
+      const r = root();
+      const control = r && r.querySelector(SEL.control);
+      const link = subject === "ours" && r ? r.querySelector('link[rel="stylesheet"]') : null;
+      B.clicks.push({
+        t: now(),
+        hit: !!control && e.composedPath().includes(control),
+        target: describe(e.composedPath()[0]),
+        styled: subject !== "ours" || !!(link && link.sheet),
+      });
     },
     true,
   );
@@ -187,6 +236,13 @@
     await frame2();
     while (!B.success() && now() - t0 < ms) await new Promise((ok) => setTimeout(ok, 10));
     return B.success();
+  };
+  /** After a click: if it missed the control, say so at once (the harness clicks again);
+   * if it landed on it, wait up to `ms` for it to work. */
+  B.afterClick = async (ms = 1000) => {
+    const last = B.clicks[B.clicks.length - 1];
+    if (!last || !last.hit) return { hit: false, ok: B.success() };
+    return { hit: true, ok: await B.waitSuccess(ms) };
   };
 
   // --- The journey. -------------------------------------------------------------------------

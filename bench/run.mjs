@@ -4,7 +4,7 @@
 // gzipped by the server, cache disabled. Runs are interleaved (ours, SurveyJS, floor, ours, …),
 // each in a fresh browser context.
 //
-//   node bench/run.mjs [--runs 10] [--dist dist] [--out bench/results.md] [--no-write]
+//   node bench/run.mjs [--runs 10] [--dist dist] [--out bench/results.md] [--no-write] [--json]
 //
 // Prints one markdown report and writes it to bench/results.md: sizes (raw, gzip -9,
 // brotli), then median and spread of: the first control present and first usable (a real
@@ -16,8 +16,8 @@
 // (/usr/bin/chromium, or CHROMIUM=…), and the npm devDependencies (playwright-core,
 // survey-core, survey-js-ui). Serves on 127.0.0.1 only; the browser resolves no other host.
 
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
-import { cpus, totalmem, type as osType, release as osRelease, arch } from "node:os";
+import { readFileSync, writeFileSync, existsSync, statSync } from "node:fs";
+import { cpus, totalmem, loadavg, type as osType, release as osRelease, arch } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -40,6 +40,7 @@ const RUNS = Number(option("runs", "10"));
 const DIST = resolve(repo, option("dist", "dist"));
 const OUT = resolve(repo, option("out", "bench/results.md"));
 const WRITE = !argv.includes("--no-write");
+const JSON_OUT = argv.includes("--json");
 const COMMAND = ["node", "bench/run.mjs", ...argv].join(" ");
 
 // The phone: CPU 4x slower, slow 4G.
@@ -190,13 +191,13 @@ async function measure(browser, base, subject, steps) {
     // The first control: wait for it in the page, click it with the mouse (DevTools input),
     // check that it worked, and retry every ~20 ms until it does.
     let attempts = 0;
+    let contextRetries = 0;
     for (;;) {
       let point;
       try {
         point = await page.evaluate(() => window.__bench.waitControl());
       } catch (e) {
-        if (/context was destroyed|Cannot read properties of undefined/.test(e.message) && attempts < 5) {
-          attempts++;
+        if (/context was destroyed|Cannot read properties of undefined/.test(e.message) && ++contextRetries < 5) {
           await sleep(20);
           continue;
         }
@@ -204,7 +205,8 @@ async function measure(browser, base, subject, steps) {
       }
       await page.mouse.click(point.x, point.y);
       attempts++;
-      if (await page.evaluate(() => window.__bench.waitSuccess(150))) break;
+      const outcome = await page.evaluate(() => window.__bench.afterClick(1000));
+      if (outcome.ok) break;
       if (attempts > 300) throw new Error(`${subject}: the first control never worked`);
       await sleep(20);
     }
@@ -215,6 +217,8 @@ async function measure(browser, base, subject, steps) {
     const inpage = await page.evaluate(() => ({
       marks: window.__bench.marks,
       clicks: window.__bench.clicks,
+      shifts: window.__bench.shifts,
+      loaf: window.__bench.loaf,
       timings: window.__bench.timings(),
     }));
     // Memory at the end, after a garbage collection.
@@ -224,12 +228,19 @@ async function measure(browser, base, subject, steps) {
     const wasmMemory = await page.evaluate(() => window.__bench.wasmMemory());
     const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
 
-    const usableAt = inpage.clicks[inpage.clicks.length - 1];
+    const usableClick = inpage.clicks[inpage.clicks.length - 1];
+    const usableAt = usableClick.t;
+    // Layout shift up to the first usable click (not caused by input).
+    const clsBeforeUsable = inpage.shifts.filter((x) => !x.input && x.t <= usableAt).reduce((a, x) => a + x.value, 0);
     const last = journey[journey.length - 1];
     return {
       subject,
       errors,
       attempts,
+      clicks: inpage.clicks,
+      clsBeforeUsable,
+      shifts: inpage.shifts,
+      loaf: inpage.loaf,
       marks: inpage.marks,
       present: inpage.marks.control,
       painted: inpage.marks["control painted"],
@@ -253,17 +264,19 @@ async function measure(browser, base, subject, steps) {
 }
 
 // --- The report. -------------------------------------------------------------------------------
-function report({ sizes, runs, steps, browserVersion, started, seconds }) {
+function report({ sizes, runs, steps, browserVersion, started, seconds, load }) {
   const by = (subject) => runs.filter((r) => r.subject === subject);
   const S = (subject, f) => stats(by(subject).map(f));
   const subjects = ["ours", "surveyjs", "floor"];
   const stepAll = (subject) => by(subject).flatMap((r) => r.steps.map((s) => s.painted));
   const rows = [
+    ["first contentful paint (any content: for ours the council page and the fallback)", (r) => r.timings.paints["first-contentful-paint"], ms],
     ["first control in the DOM (from navigation)", (r) => r.present, ms],
     ["first control painted (2nd rAF after it is in the DOM)", (r) => r.painted, ms],
     ["first control styled (ours: its shadow-root stylesheet loaded)", (r) => r.styled, ms],
     ["**first control usable**: first click that worked (from navigation)", (r) => r.usable, ms],
     ["first question in the DOM (ours: after the Start click)", (r) => r.firstQuestion, ms],
+    ["layout shift (CLS) before the first usable click", (r) => r.clsBeforeUsable, (x) => (Number.isFinite(x) ? x.toFixed(3) : "–")],
     [`Continue → next question painted, all ${steps.length} steps pooled`, null, ms],
     [`Continue → next question painted, median of a run's ${steps.length} steps`, (r) => (r.steps.length ? stats(r.steps.map((s) => s.painted)).median : NaN), ms],
     ["Continue → results painted (last step)", (r) => r.steps.find((s) => s.next === "results")?.painted, ms],
@@ -281,10 +294,10 @@ function report({ sizes, runs, steps, browserVersion, started, seconds }) {
   lines.push("|---|" + subjects.map(() => "---:").join("|") + "|---:|---:|");
   for (const [label, f, fmt] of rows) {
     const st = subjects.map((s) => (f ? S(s, f) : stats(stepAll(s))));
-    const applies = (s, x) => x.n > 0 && !(s === "floor" && /Continue|results|wasm/.test(label));
+    const applies = (s, x) => x.n > 0 && !(s === "floor" && /Continue|results/.test(label)) && !(s !== "ours" && /^wasm/.test(label));
     const cells = subjects.map((s, i) => (applies(s, st[i]) ? cell(st[i], fmt) : "n/a"));
     const r1 = applies("surveyjs", st[1]) ? ratio(st[0].median, st[1].median) : "–";
-    const r2 = applies("floor", st[2]) && !/wasm/.test(label) ? ratio(st[0].median, st[2].median) : "–";
+    const r2 = applies("floor", st[2]) ? ratio(st[0].median, st[2].median) : "–";
     lines.push(`| ${label} | ${cells.join(" | ")} | ${r1} | ${r2} |`);
   }
 
@@ -303,7 +316,7 @@ function report({ sizes, runs, steps, browserVersion, started, seconds }) {
   const res = (r, name, key = "end") => r.timings.resources.find((x) => x.name.endsWith(name))?.[key];
   const timeline = [
     ["HTML received (navigation responseEnd)", (r) => r.timings.responseEnd],
-    ["first contentful paint (the fallback inside the element)", (r) => r.timings.paints["first-contentful-paint"]],
+    ["first contentful paint (the council page and the fallback inside the element)", (r) => r.timings.paints["first-contentful-paint"]],
     ["send-route-finder.js (loader) received", (r) => res(r, "/send-route-finder.js")],
     ["send_route_finder.js (glue) received", (r) => res(r, "/send_route_finder.js")],
     ["wasm request sent", (r) => res(r, "/send_route_finder_bg.wasm", "start")],
@@ -342,16 +355,46 @@ function report({ sizes, runs, steps, browserVersion, started, seconds }) {
     sjTimeline.push(`| ${label} | ${s.n ? ms(s.median) : "–"} | ${s.n ? `${ms(s.min)}–${ms(s.max)}` : "–"} |`);
   }
 
+  // Start-up script time by file, from Long Animation Frames (frames over 50 ms; scripts over
+  // 5 ms in them), up to the first usable click.
+  const loafLines = ["| subject | script (file, how it ran) | ms before the first usable click: median (min–max) |", "|---|---|---:|"];
+  for (const subject of subjects) {
+    const groups = new Map();
+    const rs = by(subject);
+    rs.forEach((r, i) => {
+      for (const f of r.loaf || []) {
+        for (const x of f.scripts) {
+          if (x.start > r.usable - 2) continue; // (the click's own handlers start at the click)
+          const file = (x.source || "").split(" ")[0] || "(no file: the benchmark's in-page code)";
+          const how = x.type === "user-callback" ? `${x.invoker.split(":")[0]} callbacks` : x.type;
+          const key = `${file} (${how})`;
+          if (!groups.has(key)) groups.set(key, new Array(rs.length).fill(0));
+          groups.get(key)[i] += x.duration;
+        }
+      }
+    });
+    const list = [...groups].map(([key, v]) => [key, stats(v)]).sort((a, b) => b[1].median - a[1].median).slice(0, 6);
+    for (const [key, st] of list) if (st.median >= 1) loafLines.push(`| ${SUBJECTS[subject].label} | ${key} | ${ms(st.median)} (${ms(st.min)}–${ms(st.max)}) |`);
+  }
+
   const errors = runs.filter((r) => r.errors.length).map((r) => `${r.subject} run ${r.run}: ${r.errors.join("; ")}`);
-  const retries = runs.filter((r) => r.attempts > 1).map((r) => `${r.subject} run ${r.run}: ${r.attempts} clicks`);
+  const retries = runs
+    .filter((r) => r.attempts > 1)
+    .map((r) => {
+      const misses = r.clicks.slice(0, -1).map((c) => `${Math.round(c.t)} ms ${c.hit ? "on the control but it did nothing" : `missed, on ${c.target}`}${r.subject === "ours" ? (c.styled ? ", stylesheet loaded" : ", stylesheet not yet loaded") : ""}`);
+      return `${r.subject} run ${r.run}: ${r.attempts} clicks (${misses.join("; ")})`;
+    });
+  const oursRuns = runs.filter((r) => r.subject === "ours");
+  const paintedUnstyled = oursRuns.filter((r) => r.painted < r.styled).length;
+  const clickedUnstyled = oursRuns.filter((r) => r.clicks.length && !r.clicks[0].styled).length;
   const cpu = cpus();
-  const machine = `${osType()} ${osRelease()} ${arch()}, ${cpu.length} × ${cpu[0]?.model?.trim() || "CPU"}, ${(totalmem() / 1073741824).toFixed(1)} GiB RAM; ${browserVersion}; Node.js ${process.version}`;
+  const machine = `${osType()} ${osRelease()} ${arch()}, ${cpu.length} × ${cpu[0]?.model?.trim() || "CPU"}, ${(totalmem() / 1073741824).toFixed(1)} GiB RAM; ${browserVersion}; Node.js ${process.version}; load average (1 min) ${load[0][0].toFixed(2)} at the start, ${load[1][0].toFixed(2)} at the end`;
 
   return `# SEND Route Finder benchmark
 
 - Date: ${started.toISOString().replace(/\.\d+Z$/, "Z")}
 - Machine: ${machine}
-- Command: \`${COMMAND}\` (against \`${DIST.replace(repo + "/", "")}/\`), ${RUNS} runs per subject, interleaved, ${seconds.toFixed(0)} s in all
+- Command: \`${COMMAND}\` (against \`${DIST.replace(repo + "/", "")}/\`, its wasm built ${statSync(join(DIST, "send_route_finder_bg.wasm")).mtime.toISOString().replace(/\.\d+Z$/, "Z")}), ${RUNS} runs per subject, interleaved, ${seconds.toFixed(0)} s in all
 - Conditions: headless Chromium (\`${CHROMIUM}\`), CPU throttled ${CPU_RATE}× (\`Emulation.setCPUThrottlingRate\`), network slow 4G (\`Network.emulateNetworkConditions\`: ${NETWORK.latency} ms latency, ${(NETWORK.downloadThroughput * 8) / 1e6} Mbps down, ${(NETWORK.uploadThroughput * 8) / 1e3} kbps up), cache disabled, files gzipped by the server (tests/web/server.mjs, gzip level 6 as it serves), a fresh browser context for each run, 127.0.0.1 only.
 - Subjects: **ours** = \`dist/index.html\` (the demo council page with the widget, rules.json and the Luton overlay); **SurveyJS** = survey-core ${SURVEYJS_VERSION} + survey-js-ui ${SURVEYJS_UI_VERSION} (minified builds, default theme without its Google web font: \`survey-core.fontless.min.css\`) rendering the same questions converted from rules.json by \`bench/surveyjs.mjs\` (one question per page, visibleIf from the \`next\` graph); **floor** = the first question as static HTML, no script.
 - Journey (in the page, no DevTools round trip inside a step): ${steps.map(([q, v]) => `${q} ${typeof v === "object" ? `${v.day}/${v.month}/${v.year}` : v}`).join(" → ")} → results (${steps.length} Continue clicks). Before each click the answer is given and two frames pass; the step time runs from \`button.click()\` to the next question (or results) in the DOM plus two \`requestAnimationFrame\`s (painted).
@@ -374,9 +417,15 @@ ${stepLines.join("\n")}
 
 ${tl.join("\n")}
 
+## Start-up script time by file (Long Animation Frames API, throttled 4×)
+
+${loafLines.join("\n")}
+
 ## SurveyJS start-up, for comparison
 
 ${sjTimeline.join("\n")}
+
+Our Start button was painted before the widget's stylesheet had loaded in ${paintedUnstyled} of ${oursRuns.length} runs, and the first click came before the stylesheet in ${clickedUnstyled} of ${oursRuns.length}.
 
 ${retries.length ? `Runs where the first click did not work at once: ${retries.join("; ")}.\n` : "In every run the first click on the first control worked.\n"}
 ${errors.length ? `Errors in pages:\n\n${errors.map((e) => `- ${e}`).join("\n")}\n` : "No errors in any page.\n"}`;
@@ -396,7 +445,11 @@ async function main() {
   }
   const steps = ANSWERS.map(([q, v], i) => [q, v, i + 1 < ANSWERS.length ? ANSWERS[i + 1][0] : "results"]);
 
+  const distFiles = ["index.html", "send_route_finder_bg.wasm", "send-route-finder.js", "send_route_finder.js", "send-route-finder.css", "rules.json"];
+  const stamp = () => distFiles.map((f) => statSync(join(DIST, f)).mtimeMs).join(",");
+  const before = stamp();
   const started = new Date();
+  const load = loadavg();
   const t0 = Date.now();
   const sizes = sizesTable(rules);
   const server = await serve(DIST, { routes: precompressed(DIST, benchRoutes(rules)) });
@@ -421,12 +474,18 @@ async function main() {
     await browser.close();
     await server.close();
   }
-  const text = report({ sizes, runs, steps, browserVersion, started, seconds: (Date.now() - t0) / 1000 });
+  const changed = stamp() !== before;
+  if (changed) process.stderr.write("WARNING: dist/ changed during the run: the figures mix two builds. Run again.\n");
+  let text = report({ sizes, runs, steps, browserVersion, started, seconds: (Date.now() - t0) / 1000, load: [load, loadavg()] });
+  if (changed) text += "\n**Warning: dist/ changed during this run; the figures mix two builds.**\n";
   console.log(text);
   if (WRITE) {
     writeFileSync(OUT, text);
-    writeFileSync(OUT.replace(/\.md$/, ".json"), JSON.stringify({ started, browserVersion, runs }, null, 1));
-    process.stderr.write(`wrote ${OUT.replace(repo + "/", "")} (and the raw runs in ${OUT.replace(/\.md$/, ".json").replace(repo + "/", "")})\n`);
+    process.stderr.write(`wrote ${OUT.replace(repo + "/", "")}\n`);
+    if (JSON_OUT) {
+      writeFileSync(OUT.replace(/\.md$/, ".json"), JSON.stringify({ started, browserVersion, runs }, null, 1));
+      process.stderr.write(`wrote the raw runs to ${OUT.replace(/\.md$/, ".json").replace(repo + "/", "")}\n`);
+    }
   }
 }
 

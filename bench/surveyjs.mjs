@@ -304,6 +304,7 @@ export function convert(rules, role = "parent") {
           isRequired: false,
           requiredIf: q.optional ? undefined : `{${unknown}} empty`,
           colCount: 3,
+          itemTitleWidth: "60px",
           items: [
             { name: "day", title: "Day", inputType: "text", maxLength: 2 },
             { name: "month", title: "Month", inputType: "text", maxLength: 2 },

@@ -47,4 +47,7 @@ CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=300 WASM_BIN
 step "The widget in the demo page: accessibility, keyboard, layout, hostile pages (Playwright, axe-core)"
 node tests/web/run.mjs dist
 
+step "The benchmark's SurveyJS converter asks what our engine asks"
+node --test bench/surveyjs.test.mjs
+
 step "All tests passed"

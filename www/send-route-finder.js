@@ -8,12 +8,18 @@
 // Everything else (the wasm, its glue, the stylesheet) is found next to this file, so the
 // files can sit on any static host. No inline scripts or styles: it runs under a strict
 // Content Security Policy with script-src 'self' 'wasm-unsafe-eval'.
-
-import init, { start_fetched } from "./send_route_finder.js";
+//
+// Everything starts at once: the glue, the wasm, the stylesheet, the ruleset and the overlay
+// are all requested before any of them has arrived.
 
 const here = import.meta.url;
-const ready = init({ module_or_path: new URL("send_route_finder_bg.wasm", here) });
 const stylesheet = new URL("send-route-finder.css", here).href;
+const wasm = fetch(new URL("send_route_finder_bg.wasm", here));
+const ready = import("./send_route_finder.js").then(async (glue) => {
+  await glue.default({ module_or_path: wasm });
+  return glue;
+});
+ready.catch(() => {}); // reported per element below
 
 /** An attribute as an absolute URL, resolved against the page. */
 function absolute(element, name) {
@@ -36,6 +42,22 @@ function fetchText(url, what) {
   return text;
 }
 
+/** The shadow root with the widget's stylesheet and a slot that keeps showing the fallback,
+ *  made at once so the stylesheet loads side by side with the wasm. Resolves when the
+ *  stylesheet has loaded (or failed), so the widget never paints unstyled. */
+function prepare(element) {
+  const root = element.shadowRoot || element.attachShadow({ mode: "open" });
+  const link = document.createElement("link");
+  link.setAttribute("rel", "stylesheet");
+  link.setAttribute("href", stylesheet);
+  const loaded = new Promise((resolve) => {
+    link.addEventListener("load", resolve, { once: true });
+    link.addEventListener("error", resolve, { once: true });
+  });
+  root.replaceChildren(link, document.createElement("slot"));
+  return loaded;
+}
+
 /** If the wasm cannot load at all: keep the fallback, add a message. */
 function showFailure(element) {
   const root = element.shadowRoot || element.attachShadow({ mode: "open" });
@@ -56,12 +78,12 @@ class SendRouteFinder extends HTMLElement {
     if (this.hasAttribute("data-srf-started")) return;
     this.setAttribute("data-srf-started", "");
     const level = Number.parseInt(this.getAttribute("heading-level") || "2", 10);
-    // The ruleset and overlay are fetched now, side by side with the wasm, not after it.
+    const styled = prepare(this);
     const rules = fetchText(absolute(this, "rules"), "rules");
     const councilUrl = absolute(this, "council");
     const council = councilUrl ? fetchText(councilUrl, "council") : undefined;
-    ready
-      .then(() => start_fetched(this, rules, council, Number.isFinite(level) ? level : 2, stylesheet))
+    Promise.all([ready, styled])
+      .then(([glue]) => glue.start_fetched(this, rules, council, Number.isFinite(level) ? level : 2, stylesheet))
       .catch((error) => {
         console.error("send-route-finder: could not start:", error);
         showFailure(this);
