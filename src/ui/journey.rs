@@ -188,10 +188,7 @@ impl Journey {
             Action::StartAgain => {
                 self.answers = Answers::new();
                 self.changing = false;
-                self.draft = Draft::Empty;
-                self.errors.clear();
-                self.screen = Screen::Start;
-                self.moved(Focus::Heading);
+                self.show(Screen::Start);
             }
         }
     }
@@ -201,10 +198,17 @@ impl Journey {
         self.focus = focus;
     }
 
+    /// Show the start screen or the results: no inputs, no errors.
+    fn show(&mut self, screen: Screen) {
+        self.draft = Draft::Empty;
+        self.errors.clear();
+        self.screen = screen;
+        self.moved(Focus::Heading);
+    }
+
     fn show_question(&mut self, id: String) {
         let Some(question) = self.rules.question(&id) else {
-            self.screen = Screen::Start;
-            self.moved(Focus::Heading);
+            self.show(Screen::Start);
             return;
         };
         self.draft = draft_for(question, self.answers.get(&id));
@@ -215,10 +219,7 @@ impl Journey {
 
     fn show_results(&mut self) {
         self.changing = false;
-        self.draft = Draft::Empty;
-        self.errors.clear();
-        self.screen = Screen::Results;
-        self.moved(Focus::Heading);
+        self.show(Screen::Results);
     }
 
     fn toggle(&mut self, value: String) {
@@ -284,12 +285,7 @@ impl Journey {
                         let previous = previous.clone();
                         self.show_question(previous)
                     }
-                    None => {
-                        self.screen = Screen::Start;
-                        self.errors.clear();
-                        self.draft = Draft::Empty;
-                        self.moved(Focus::Heading);
-                    }
+                    None => self.show(Screen::Start),
                 }
             }
             Screen::Results => {
