@@ -1,7 +1,7 @@
 //! Checks on the flow of questions: cycles, questions nobody can reach, answers for which no
 //! step leads on, and paths that end without any route.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::VecDeque;
 
 use super::path::JsonPath;
 use super::Reporter;
@@ -14,7 +14,7 @@ pub fn check_flow(rules: &Ruleset, report: &mut Reporter) {
     let index = |id: &str| rules.questions.iter().position(|q| q.id == id);
     // Cycles: a depth-first search over the steps, whatever their conditions.
     let mut state = vec![0u8; rules.questions.len()]; // 0 new, 1 on the stack, 2 done
-    let mut reported = BTreeSet::new();
+    let mut reported: Vec<(usize, usize)> = Vec::new();
     for start in 0..rules.questions.len() {
         if state[start] != 0 {
             continue;
@@ -40,7 +40,8 @@ pub fn check_flow(rules: &Ruleset, report: &mut Reporter) {
                     state[to] = 1;
                     stack.push((to, 0));
                 }
-                1 if reported.insert((q, j)) => {
+                1 if !reported.contains(&(q, j)) => {
+                    reported.push((q, j));
                     let from = stack.iter().position(|(s, _)| *s == to).unwrap_or(0);
                     let mut chain: Vec<&str> = stack[from..]
                         .iter()
@@ -57,23 +58,24 @@ pub fn check_flow(rules: &Ruleset, report: &mut Reporter) {
         }
     }
     // Questions no step leads to.
-    let mut reached = BTreeSet::new();
+    let mut reached = vec![false; rules.questions.len()];
     let mut queue = VecDeque::new();
     if let Some(s) = index(&rules.start) {
-        reached.insert(s);
+        reached[s] = true;
         queue.push_back(s);
     }
     while let Some(q) = queue.pop_front() {
         for next in &rules.questions[q].next {
             if let Some(to) = index(&next.to) {
-                if reached.insert(to) {
+                if !reached[to] {
+                    reached[to] = true;
                     queue.push_back(to);
                 }
             }
         }
     }
     for (i, q) in rules.questions.iter().enumerate() {
-        if !reached.contains(&i) {
+        if !reached[i] {
             report.error(
                 &root.key("questions").index(i).key("id"),
                 format!("nobody can reach the question \"{}\": no step leads to it from the first question", q.id),
@@ -112,7 +114,7 @@ pub fn check_flow(rules: &Ruleset, report: &mut Reporter) {
         return;
     }
     for (i, q) in rules.questions.iter().enumerate() {
-        if reached.contains(&i) && !summary.asked.contains(&q.id) {
+        if reached[i] && !summary.asked.contains(&q.id) {
             report.error(
                 &root.key("questions").index(i).key("id"),
                 format!(

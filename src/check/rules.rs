@@ -1,7 +1,6 @@
 //! Sense checks on a national ruleset: duplicate ids, references that lead nowhere,
 //! conditions that test what a question cannot answer.
 
-use std::collections::BTreeMap;
 
 use super::path::JsonPath;
 use super::Reporter;
@@ -324,20 +323,20 @@ pub fn duplicates<'a>(
     what: &str,
     report: &mut Reporter,
 ) {
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    // A list, not a map: a ruleset has tens of ids, and the widget runs this check too.
+    let mut seen: Vec<&str> = Vec::new();
     for (i, id) in ids.enumerate() {
-        if let Some(first) = seen.get(id) {
+        if let Some(first) = seen.iter().position(|s| *s == id) {
             let field = if what == "choice" { "value" } else { "id" };
             report.error(
                 &at.index(i).key(field),
                 format!(
                     "the {what} id \"{id}\" is used twice (first at {}); each must be different",
-                    at.index(*first)
+                    at.index(first)
                 ),
             );
-        } else {
-            seen.insert(id, i);
         }
+        seen.push(id);
     }
 }
 

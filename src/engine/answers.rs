@@ -1,7 +1,5 @@
 //! Typed answers, keyed by question id (contract section 1).
 
-use std::collections::BTreeMap;
-
 use serde_json::{Map, Value};
 
 use crate::dates::{self, Date};
@@ -36,9 +34,13 @@ impl std::fmt::Display for AnswerError {
 impl std::error::Error for AnswerError {}
 
 /// Answers by question id.
+///
+/// Kept as a list sorted by question id rather than a map: a ruleset has a handful of
+/// questions, a search of a short sorted list is as fast, and the widget does not carry a
+/// tree map's code.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Answers {
-    map: BTreeMap<String, Answer>,
+    sorted: Vec<(String, Answer)>,
 }
 
 impl Answers {
@@ -47,14 +49,19 @@ impl Answers {
         Answers::default()
     }
 
+    /// Where the answer to a question is, or where it would go.
+    fn find(&self, question: &str) -> Result<usize, usize> {
+        self.sorted.binary_search_by(|(k, _)| k.as_str().cmp(question))
+    }
+
     /// The answer to a question, if any.
     pub fn get(&self, question: &str) -> Option<&Answer> {
-        self.map.get(question)
+        self.find(question).ok().map(|i| &self.sorted[i].1)
     }
 
     /// A single-choice answer.
     pub fn one(&self, question: &str) -> Option<&str> {
-        match self.map.get(question) {
+        match self.get(question) {
             Some(Answer::One(v)) => Some(v),
             _ => None,
         }
@@ -62,7 +69,7 @@ impl Answers {
 
     /// A multiple-choice answer.
     pub fn many(&self, question: &str) -> Option<&[String]> {
-        match self.map.get(question) {
+        match self.get(question) {
             Some(Answer::Many(v)) => Some(v),
             _ => None,
         }
@@ -70,7 +77,7 @@ impl Answers {
 
     /// A date answer: `Some(Some(date))`, `Some(None)` for "I do not know", `None` when not answered.
     pub fn date(&self, question: &str) -> Option<Option<Date>> {
-        match self.map.get(question) {
+        match self.get(question) {
             Some(Answer::Date(d)) => Some(*d),
             _ => None,
         }
@@ -78,32 +85,33 @@ impl Answers {
 
     /// Set an answer, replacing any earlier one.
     pub fn set(&mut self, question: &str, answer: Answer) {
-        self.map.insert(question.to_string(), answer);
+        match self.find(question) {
+            Ok(i) => self.sorted[i].1 = answer,
+            Err(i) => self.sorted.insert(i, (question.to_string(), answer)),
+        }
     }
 
     /// Remove an answer.
     pub fn remove(&mut self, question: &str) {
-        self.map.remove(question);
+        if let Ok(i) = self.find(question) {
+            self.sorted.remove(i);
+        }
     }
 
     /// Whether there are no answers.
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.sorted.is_empty()
     }
 
     /// The answers, by question id.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Answer)> {
-        self.map.iter().map(|(k, v)| (k.as_str(), v))
+        self.sorted.iter().map(|(k, v)| (k.as_str(), v))
     }
 
     /// Only the answers to these questions: what is left when answers off the path are pruned.
     pub fn only(&self, questions: &[String]) -> Answers {
-        // Inserted one by one: collecting into a map sorts, which costs the widget a sort.
-        let mut map = BTreeMap::new();
-        for (k, v) in self.map.iter().filter(|(k, _)| questions.iter().any(|q| q == *k)) {
-            map.insert(k.clone(), v.clone());
-        }
-        Answers { map }
+        // Filtering a sorted list keeps it sorted.
+        Answers { sorted: self.sorted.iter().filter(|(k, _)| questions.iter().any(|q| q == k)).cloned().collect() }
     }
 
     /// Read answers from JSON (contract section 1) and check each against its question:
@@ -123,7 +131,7 @@ impl Answers {
     /// same text as `to_json().to_string()`, faster).
     pub fn canonical(&self) -> String {
         let mut out = String::from("{");
-        for (i, (k, v)) in self.map.iter().enumerate() {
+        for (i, (k, v)) in self.sorted.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
@@ -152,7 +160,7 @@ impl Answers {
     /// The answers as JSON (contract section 1).
     pub fn to_json(&self) -> Value {
         let map: Map<String, Value> = self
-            .map
+            .sorted
             .iter()
             .map(|(k, v)| {
                 let v = match v {

@@ -2,13 +2,13 @@
 //!
 //! The serde derives read the files for the command line, with every problem and its place.
 //! Each derive is compiled once per struct and per reader, which costs the widget most of its
-//! size; this reader is plain code over one `serde_json::Value`, so the widget carries one
-//! small JSON reader instead. It accepts exactly what the derives accept (unknown fields are
-//! refused too); a test reads every shipped file both ways and compares.
+//! size; this reader is plain code over one [`Json`] tree from the small reader in
+//! [`super::json`]. It accepts exactly what the derives accept (unknown fields are refused
+//! too); a test reads every shipped and every broken file both ways and compares.
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use super::json::Json as Value;
 
 use super::{
     AnswerTest, Choice, Condition, Contact, Council, DeadlineRule, Group, HolidayData, IsoDate, Kind, Next,
@@ -21,14 +21,14 @@ type Result<T> = std::result::Result<T, String>;
 
 /// An object being read: its fields, and where it is for messages.
 struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a [(String, Value)],
     at: String,
 }
 
 impl<'a> Obj<'a> {
     fn new(value: &'a Value, at: &str, allowed: &[&str]) -> Result<Obj<'a>> {
         let map = value.as_object().ok_or_else(|| format!("{at}: must be an object {{ }}"))?;
-        if let Some(k) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
+        if let Some((k, _)) = map.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
             return Err(format!("{at}: \"{k}\" is not a field that belongs here"));
         }
         Ok(Obj { map, at: at.to_string() })
@@ -43,7 +43,7 @@ impl<'a> Obj<'a> {
     }
 
     fn opt(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).filter(|v| !v.is_null())
+        self.map.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !v.is_null())
     }
 
     fn req(&self, key: &str) -> Result<&'a Value> {
@@ -112,6 +112,21 @@ fn text(v: &Value, at: &str) -> Result<Text> {
     }
 }
 
+/// Read a ruleset for the widget: the first problem only, and no serde derives.
+/// [`super::load_ruleset`] finds every problem, for `route-finder check`.
+pub fn parse_ruleset(text: &str) -> Result<Ruleset> {
+    ruleset(&parse_value(text)?)
+}
+
+/// Read an overlay for the widget (see [`parse_ruleset`]).
+pub fn parse_overlay(text: &str) -> Result<Overlay> {
+    overlay(&parse_value(text)?)
+}
+
+fn parse_value(text: &str) -> Result<Value> {
+    super::json::parse(text).map_err(|e| format!("the file is not valid JSON: {e}"))
+}
+
 /// Read a ruleset.
 pub fn ruleset(v: &Value) -> Result<Ruleset> {
     let o = Obj::new(
@@ -146,7 +161,7 @@ pub fn overlay(v: &Value) -> Result<Overlay> {
     let mut texts = BTreeMap::new();
     if let Some(t) = o.opt("texts") {
         let map = t.as_object().ok_or("texts: must be an object { }")?;
-        for (id, value) in map {
+        for (id, value) in map.iter() {
             let at = format!("texts.{id}");
             let r = Obj::new(value, &at, &["note", "extra_steps", "extra_contacts"])?;
             texts.insert(

@@ -30,21 +30,6 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Read a ruleset for the widget: the first problem only, and no serde derives (see
-/// [`super::decode`]). [`load_ruleset`] finds every problem, for `route-finder check`.
-pub fn parse_ruleset(text: &str) -> Result<Ruleset, String> {
-    super::decode::ruleset(&parse_value(text)?)
-}
-
-/// Read an overlay for the widget (see [`parse_ruleset`]).
-pub fn parse_overlay(text: &str) -> Result<Overlay, String> {
-    super::decode::overlay(&parse_value(text)?)
-}
-
-fn parse_value(text: &str) -> Result<Value, String> {
-    serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| format!("the file is not valid JSON: {e}"))
-}
-
 /// Read a ruleset. Returns every problem found when it cannot be read.
 pub fn load_ruleset(text: &str) -> Result<Ruleset, Vec<LoadError>> {
     load_whole(text)

@@ -6,13 +6,15 @@
 
 mod condition;
 pub mod decode;
+pub mod json;
 mod load;
 mod overlay;
 mod ruleset;
 pub mod text;
 
 pub use condition::{AnswerTest, Condition, RawCondition};
-pub use load::{load_overlay, load_ruleset, parse_overlay, parse_ruleset, LoadError};
+pub use decode::{parse_overlay, parse_ruleset};
+pub use load::{load_overlay, load_ruleset, LoadError};
 pub use overlay::{apply_overlay, Council, Overlay, OverlayProblem, RouteTexts};
 pub use ruleset::{
     Choice, Contact, DeadlineRule, Group, HolidayData, IsoDate, Kind, Next, OneOffHoliday,
