@@ -181,7 +181,7 @@ impl Holidays {
     /// Empty for a year the `time` crate cannot hold.
     pub fn regular(year: i32) -> Vec<(Date, &'static str)> {
         let mut days = regular_array(year).map(Vec::from).unwrap_or_default();
-        days.sort_by_key(|&(date, _)| date);
+        sort_by_date(&mut days);
         days
     }
 
@@ -208,7 +208,7 @@ impl Holidays {
         for one_off in &self.extra {
             push(one_off.date, &one_off.name);
         }
-        days.sort_by_key(|(date, _)| *date);
+        sort_by_date(&mut days);
         days
     }
 
@@ -254,6 +254,19 @@ impl Holidays {
         match d.next_day() {
             Some(next) => self.next_working_day_on_or_after(next),
             None => d,
+        }
+    }
+}
+
+/// Put a year's holidays in date order, earliest first, keeping equal dates in their order.
+/// An insertion sort: a year has about ten holidays, and the standard library's sort would
+/// add kilobytes to the widget for nothing.
+fn sort_by_date<T>(days: &mut [(Date, T)]) {
+    for i in 1..days.len() {
+        let mut j = i;
+        while j > 0 && days[j - 1].0 > days[j].0 {
+            days.swap(j - 1, j);
+            j -= 1;
         }
     }
 }

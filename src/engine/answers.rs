@@ -16,6 +16,13 @@ pub enum Answer {
     Date(Option<Date>),
 }
 
+/// Answers print as the JSON object of contract section 1, keys sorted.
+impl serde::Serialize for Answers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_json().serialize(serializer)
+    }
+}
+
 /// What is wrong with one answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerError {

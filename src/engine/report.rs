@@ -2,9 +2,8 @@
 //! what `route-finder evaluate` prints.
 
 use serde::Serialize;
-use serde_json::Value;
 
-use super::{DeadlineOutcome, Evaluation};
+use super::{Answers, DeadlineOutcome, Evaluation};
 use crate::dates;
 use crate::model::{Contact, Role, Ruleset, Text};
 
@@ -21,8 +20,8 @@ pub struct Report {
     pub role: &'static str,
     /// The questions asked, in order.
     pub path: Vec<String>,
-    /// The answers on the path.
-    pub answers: Value,
+    /// The answers on the path (printed as the JSON of contract section 1).
+    pub answers: Answers,
     /// Said when more than one route can be used at the same time; otherwise null.
     pub together: Option<String>,
     /// The routes, in the order shown.
@@ -149,7 +148,7 @@ pub fn report(rules: &Ruleset, council: Option<&str>, evaluation: &Evaluation) -
             Role::YoungPerson => "young_person",
         },
         path: evaluation.path.clone(),
-        answers: evaluation.answers.to_json(),
+        answers: evaluation.answers.clone(),
         together: (routes.len() > 1).then(|| say(&rules.together)),
         routes,
         help: rules
