@@ -27,21 +27,57 @@ async fn sleep(ms: u64) {
     yew::platform::time::sleep(Duration::from_millis(ms)).await;
 }
 
-/// A host element on the page, with fallback content, and the widget started in it.
-async fn mount(rules: &str, council: Option<&str>) -> (HtmlElement, ShadowRoot) {
+/// GET a file the test runner serves, as text.
+async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().expect("window");
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| format!("{url}: no response"))?
+        .dyn_into()
+        .expect("a response");
+    if !response.ok() {
+        return Err(format!("{url} answered {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().expect("a body")).await.map_err(|_| format!("{url}: no body"))?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+/// A host element on the page, with fallback content and an open shadow root holding the
+/// box the widget starts in, as send-route-finder.js makes them.
+fn host_and_box() -> (HtmlElement, ShadowRoot, Element) {
     let host: HtmlElement = document().create_element("div").expect("div").dyn_into().expect("html element");
     host.set_inner_html("<p class=\"fallback\">Fallback: <a href=\"https://example.org/council\">council page</a></p>");
     document().body().expect("body").append_child(&host).expect("append");
-    send_route_finder::embed::start(
-        host.clone(),
-        Some(rules.to_string()),
-        council.map(str::to_string),
-        2,
-        "/www/send-route-finder.css".to_string(),
-    )
-    .await;
-    let root = host.shadow_root().expect("an open shadow root");
-    (host, root)
+    let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).expect("shadow root");
+    let container = document().create_element("div").expect("div");
+    root.append_child(&container).expect("append");
+    (host, root, container)
+}
+
+/// Fetch the files and call the wasm entry as send-route-finder.js does.
+async fn try_mount(rules: &str, council: Option<&str>, level: u8, begun: bool) -> Result<(HtmlElement, ShadowRoot), String> {
+    let (host, root, container) = host_and_box();
+    let rules = fetch_text(rules).await;
+    let council = match council {
+        Some(url) => Some(fetch_text(url).await),
+        None => None,
+    };
+    let started = rules.and_then(|r| Ok((r, council.transpose()?))).and_then(|(rules, council)| {
+        send_route_finder::embed::start(host.clone(), container, rules, council, level, begun)
+    });
+    match started {
+        Ok(()) => Ok((host, root)),
+        Err(e) => {
+            cleanup(&host);
+            Err(e)
+        }
+    }
+}
+
+/// The widget started in a new host element.
+async fn mount(rules: &str, council: Option<&str>) -> (HtmlElement, ShadowRoot) {
+    try_mount(rules, council, 2, false).await.expect("the widget starts")
 }
 
 /// Wait until an element matches, for up to five seconds.
@@ -275,32 +311,31 @@ async fn back_keeps_answers_and_change_asks_new_questions() {
 }
 
 #[wasm_bindgen_test]
-async fn a_ruleset_that_cannot_be_fetched_keeps_the_fallback() {
-    let (host, root) = mount("/no-such-rules.json", None).await;
-    let message = find(&root, ".srf-load-error").await;
-    assert_eq!(message.get_attribute("role").as_deref(), Some("alert"));
-    assert!(message.text_content().unwrap_or_default().contains("could not start"));
-    assert!(maybe(&root, "slot").is_some(), "the fallback content is still shown");
-    assert!(maybe(&root, ".srf").is_none(), "no half-started widget");
-    let link = host.query_selector(".fallback a").ok().flatten().expect("the fallback link");
-    assert_eq!(link.get_attribute("href").as_deref(), Some("https://example.org/council"));
-    cleanup(&host);
+async fn invalid_rulesets_and_overlays_are_refused_with_a_reason() {
+    for (rules, council, reason) in [
+        ("/tests/broken/rules-syntax-trailing-comma.json", None, "not valid JSON"),
+        ("/tests/broken/rules-ref-next-missing-question.json", None, "cannot be used"),
+        ("/rules.json", Some("/tests/broken/overlay-remove-national-route.json"), "cannot be used"),
+        ("/README.md", None, "not valid JSON"),
+    ] {
+        let hosts_before = document().query_selector_all("div").map(|l| l.length()).unwrap_or(0);
+        let error = try_mount(rules, council, 2, false).await.err().unwrap_or_else(|| panic!("{rules} was accepted"));
+        assert!(error.contains(reason), "{rules}: {error}");
+        assert!(error.contains("route-finder check") || reason == "not valid JSON", "{rules}: {error}");
+        let hosts_after = document().query_selector_all("div").map(|l| l.length()).unwrap_or(0);
+        assert_eq!(hosts_before, hosts_after, "{rules}: nothing is left half-started");
+    }
 }
 
 #[wasm_bindgen_test]
-async fn an_invalid_ruleset_or_overlay_keeps_the_fallback() {
-    for (rules, council) in [
-        ("/tests/broken/rules-syntax-trailing-comma.json", None),
-        ("/tests/broken/rules-ref-next-missing-question.json", None),
-        ("/rules.json", Some("/tests/broken/overlay-remove-national-route.json")),
-        ("/README.md", None),
-    ] {
-        let (host, root) = mount(rules, council).await;
-        let message = find(&root, ".srf-load-error").await;
-        assert!(message.text_content().unwrap_or_default().contains("could not start"), "{rules}");
-        assert!(maybe(&root, "slot").is_some(), "{rules}: fallback kept");
-        cleanup(&host);
-    }
+async fn start_pressed_before_the_widget_arrived_opens_the_first_question() {
+    let (host, root) = try_mount("/rules.json", None, 2, true).await.expect("starts");
+    let heading = find(&root, "legend [tabindex=\"-1\"]").await;
+    assert!(heading.text_content().unwrap_or_default().contains("Who is using"), "{:?}", heading.text_content());
+    sleep(60).await;
+    let focused = root.active_element().expect("something has focus");
+    assert!(focused.is_same_node(Some(&heading)), "focus is on the question's heading");
+    cleanup(&host);
 }
 
 #[wasm_bindgen_test]
@@ -360,10 +395,7 @@ async fn events_tell_the_page_route_ids_but_never_answers() {
 
 #[wasm_bindgen_test]
 async fn the_page_sets_the_first_heading_level() {
-    let host: HtmlElement = document().create_element("div").expect("div").dyn_into().expect("html element");
-    document().body().expect("body").append_child(&host).expect("append");
-    send_route_finder::embed::start(host.clone(), Some("/rules.json".into()), None, 4, "/www/send-route-finder.css".into()).await;
-    let root = host.shadow_root().expect("shadow root");
+    let (host, root) = try_mount("/rules.json", None, 4, false).await.expect("starts");
     let start = find(&root, "h4.srf-heading-l").await;
     assert!(start.text_content().unwrap_or_default().contains("Find your options"));
     journey(&root, &serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "yes", "about": "health"})).await;

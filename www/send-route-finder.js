@@ -10,7 +10,11 @@
 // Content Security Policy with script-src 'self' 'wasm-unsafe-eval'.
 //
 // Everything starts at once: the glue, the wasm, the stylesheet, the ruleset and the overlay
-// are all requested before any of them has arrived.
+// are all requested before any of them has arrived. As soon as the stylesheet is in, the
+// start screen is drawn from the fallback's marked texts (data-srf="title", "paragraph",
+// "time", "privacy"), the same markup the widget draws, so a person can press Start while
+// the wasm is still on its way; the widget then opens at the first question. The element
+// gets the attribute data-srf-ready once the widget itself runs.
 
 const here = import.meta.url;
 const stylesheet = new URL("send-route-finder.css", here).href;
@@ -20,6 +24,8 @@ const ready = import("./send_route_finder.js").then(async (glue) => {
   return glue;
 });
 ready.catch(() => {}); // reported per element below
+
+const FAILED = "Sorry, the route finder could not start. The information below still applies.";
 
 /** An attribute as an absolute URL, resolved against the page. */
 function absolute(element, name) {
@@ -38,38 +44,69 @@ function fetchText(url, what) {
   const text = fetch(url, { cache: "no-cache" }).then((response) =>
     response.ok ? response.text() : Promise.reject(new Error(`${url} answered ${response.status}`)),
   );
-  text.catch(() => {}); // reported by the widget, not as an unhandled rejection
+  text.catch(() => {}); // reported when the widget starts, not as an unhandled rejection
   return text;
 }
 
-/** The shadow root with the widget's stylesheet and a slot that keeps showing the fallback,
- *  made at once so the stylesheet loads side by side with the wasm. Resolves when the
- *  stylesheet has loaded (or failed), so the widget never paints unstyled. */
-function prepare(element) {
-  const root = element.shadowRoot || element.attachShadow({ mode: "open" });
-  const link = document.createElement("link");
-  link.setAttribute("rel", "stylesheet");
-  link.setAttribute("href", stylesheet);
-  const loaded = new Promise((resolve) => {
-    link.addEventListener("load", resolve, { once: true });
-    link.addEventListener("error", resolve, { once: true });
-  });
-  root.replaceChildren(link, document.createElement("slot"));
-  return loaded;
+/** An element with a class and, optionally, text. */
+function make(tag, className, text) {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  if (text !== undefined) element.textContent = text;
+  return element;
 }
 
-/** If the wasm cannot load at all: keep the fallback, add a message. */
-function showFailure(element) {
-  const root = element.shadowRoot || element.attachShadow({ mode: "open" });
-  if (root.querySelector("[data-srf-failed]")) return;
-  const link = document.createElement("link");
+/** Tell the page, with an event that bubbles out of the shadow root (contract section 6). */
+function tell(element, name) {
+  element.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail: null }));
+}
+
+/** The start screen as the widget draws it (src/ui/view/start.rs and mod.rs), from the
+ *  fallback's marked texts; or nothing when the fallback has no title. */
+function startScreen(element, level, onStart) {
+  const texts = (name) => [...element.querySelectorAll(`[data-srf="${name}"]`)].map((e) => e.textContent.trim());
+  const [title] = texts("title");
+  if (!title) return undefined;
+  const app = make("div", "srf");
+  const screen = make("div", "srf-screen");
+  const heading = make(`h${level}`, "srf-heading-l", title);
+  heading.setAttribute("tabindex", "-1");
+  screen.append(heading);
+  for (const p of [...texts("paragraph"), ...texts("time")]) screen.append(make("p", "srf-body", p));
+  for (const p of texts("privacy")) screen.append(make("p", "srf-body srf-inset", p));
+  const button = make("button", "srf-button srf-button--start", "Start now");
+  button.type = "button";
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  for (const [k, v] of Object.entries({ class: "srf-button__start-icon", width: "17.5", height: "19", viewBox: "0 0 33 40", "aria-hidden": "true", focusable: "false" })) {
+    svg.setAttribute(k, v);
+  }
+  const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+  path.setAttribute("fill", "currentColor");
+  path.setAttribute("d", "M0 0h13l20 20-20 20H0l20-20z");
+  svg.append(path);
+  button.append(svg);
+  screen.append(button);
+  const live = make("div", "srf-visually-hidden");
+  live.setAttribute("aria-live", "polite");
+  live.setAttribute("aria-atomic", "true");
+  button.addEventListener("click", () => {
+    if (button.getAttribute("aria-disabled") === "true") return;
+    button.setAttribute("aria-disabled", "true");
+    button.firstChild.textContent = "Starting";
+    live.textContent = "Loading the questions.";
+    onStart();
+  });
+  app.append(screen, live);
+  return app;
+}
+
+/** If the widget cannot start: keep the fallback, add a message above it. */
+function showFailure(element, root) {
+  const link = make("link");
   link.setAttribute("rel", "stylesheet");
   link.setAttribute("href", stylesheet);
-  const message = document.createElement("p");
+  const message = make("p", "srf-load-error", FAILED);
   message.setAttribute("role", "alert");
-  message.setAttribute("class", "srf-load-error");
-  message.setAttribute("data-srf-failed", "");
-  message.textContent = "Sorry, the route finder could not start. The information below still applies.";
   root.replaceChildren(link, message, document.createElement("slot"));
 }
 
@@ -77,16 +114,55 @@ class SendRouteFinder extends HTMLElement {
   connectedCallback() {
     if (this.hasAttribute("data-srf-started")) return;
     this.setAttribute("data-srf-started", "");
-    const level = Number.parseInt(this.getAttribute("heading-level") || "2", 10);
-    const styled = prepare(this);
+    const parsed = Number.parseInt(this.getAttribute("heading-level") || "2", 10);
+    const level = Number.isFinite(parsed) ? Math.min(6, Math.max(1, parsed)) : 2;
     const rules = fetchText(absolute(this, "rules"), "rules");
     const councilUrl = absolute(this, "council");
-    const council = councilUrl ? fetchText(councilUrl, "council") : undefined;
-    Promise.all([ready, styled])
-      .then(([glue]) => glue.start_fetched(this, rules, council, Number.isFinite(level) ? level : 2, stylesheet))
+    const council = councilUrl ? fetchText(councilUrl, "council") : Promise.resolve(undefined);
+
+    // The shadow root: the stylesheet, a box for the widget, and a slot that shows the
+    // fallback until the start screen can be drawn styled.
+    const root = this.shadowRoot || this.attachShadow({ mode: "open" });
+    const link = make("link");
+    link.setAttribute("rel", "stylesheet");
+    link.setAttribute("href", stylesheet);
+    const styled = new Promise((resolve) => {
+      link.addEventListener("load", resolve, { once: true });
+      link.addEventListener("error", resolve, { once: true });
+    });
+    const box = make("div", "srf-root");
+    box.hidden = true;
+    const slot = document.createElement("slot");
+    root.replaceChildren(link, box, slot);
+
+    let begun = false;
+    const early = startScreen(this, level, () => {
+      begun = true;
+      tell(this, "srf-start");
+    });
+    styled.then(() => {
+      if (early && !box.hasChildNodes() && root.contains(box)) {
+        box.append(early);
+        box.hidden = false;
+        slot.remove();
+      }
+    });
+
+    Promise.all([ready, rules, council, styled])
+      .then(([glue, rulesText, councilText]) => {
+        const focused = early && root.activeElement && early.contains(root.activeElement);
+        const widget = make("div");
+        glue.start(this, widget, rulesText, councilText, level, begun);
+        box.replaceChildren(widget);
+        box.hidden = false;
+        slot.remove();
+        this.setAttribute("data-srf-ready", "");
+        // Keep the keyboard where it was: on Start (once begun, the widget moves focus itself).
+        if (focused && !begun) setTimeout(() => root.querySelector(".srf-button--start")?.focus(), 0);
+      })
       .catch((error) => {
         console.error("send-route-finder: could not start:", error);
-        showFailure(this);
+        showFailure(this, root);
       });
   }
 }

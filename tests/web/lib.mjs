@@ -47,8 +47,10 @@ export function inWidget(page, css, n = 0) {
 /** The heading every screen focuses: hN.srf-heading-l (N from heading-level, 2 here). */
 export const HEADING = ".srf-heading-l";
 
-/** Wait until the nth widget shows its start screen. */
+/** Wait until the nth widget itself runs (not the loader's early start screen) and shows
+ *  its start screen. */
 export async function waitReady(page, n = 0, timeout = 20000) {
+  await page.locator("send-route-finder[data-srf-ready]").nth(n).waitFor({ state: "attached", timeout });
   await inWidget(page, ".srf-button--start", n).waitFor({ state: "visible", timeout });
 }
 

@@ -35,6 +35,10 @@ pub struct AppProps {
     /// The level of the first heading, 1 to 6 (default 2).
     #[prop_or(2)]
     pub heading_level: u8,
+    /// Start was already pressed on the script's start screen, before the app arrived: open
+    /// at the first question.
+    #[prop_or_default]
+    pub begun: bool,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
 }
@@ -45,6 +49,7 @@ impl PartialEq for AppProps {
             && self.council == other.council
             && self.today == other.today
             && self.heading_level == other.heading_level
+            && self.begun == other.begun
             && self.on_event == other.on_event
     }
 }
@@ -79,7 +84,14 @@ pub fn App(props: &AppProps) -> Html {
         let rules = props.rules.clone();
         let council = props.council.as_ref().map(|c| c.to_string());
         let today = props.today;
-        use_reducer(move || State(Journey::new(rules, council, today)))
+        let begun = props.begun;
+        use_reducer(move || {
+            let mut journey = Journey::new(rules, council, today);
+            if begun {
+                journey.apply(Action::Start);
+            }
+            State(journey)
+        })
     };
     let heading = use_node_ref();
     let summary = use_node_ref();
@@ -134,13 +146,20 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let body = match &journey.screen {
-        Screen::Start => html! { <start::StartScreen rules={props.rules.clone()} {levels} heading={heading.clone()} on_start={on_start} /> },
-        Screen::Question(_) => html! {
-            <question::QuestionScreen journey={Rc::new(journey.clone())} {levels} heading={heading.clone()} summary={summary.clone()} dispatch={dispatch.clone()} />
-        },
-        Screen::Results => html! {
-            <results::ResultsScreen journey={Rc::new(journey.clone())} {levels} heading={heading.clone()} dispatch={dispatch.clone()} />
-        },
+        Screen::Start => start::start_screen(&start::StartProps { rules: &props.rules, levels, heading: heading.clone(), on_start }),
+        Screen::Question(_) => question::question_screen(&question::QuestionProps {
+            journey,
+            levels,
+            heading: heading.clone(),
+            summary: summary.clone(),
+            dispatch: dispatch.clone(),
+        }),
+        Screen::Results => results::results_screen(&results::ResultsProps {
+            journey,
+            levels,
+            heading: heading.clone(),
+            dispatch: dispatch.clone(),
+        }),
     };
     html! {
         <div class="srf">

@@ -14,38 +14,23 @@ pub fn heading(levels: Levels, below: u8, class: &'static str, node: Option<Node
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct BackProps {
-    pub on_back: Callback<()>,
-}
-
 /// "Back", as a button that looks like the GOV.UK back link.
-#[component]
-pub fn BackLink(props: &BackProps) -> Html {
-    let on_back = props.on_back.clone();
+pub fn back_link(on_back: Callback<()>) -> Html {
     html! {
         <button type="button" class="srf-back-link" onclick={move |_| on_back.emit(())}>{"Back"}</button>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SummaryProps {
-    pub errors: Vec<FieldError>,
-    pub node: NodeRef,
-    pub levels: Levels,
-}
-
 /// The error summary: a list of the problems, each a link to its field. It takes focus.
-#[component]
-pub fn ErrorSummary(props: &SummaryProps) -> Html {
-    if props.errors.is_empty() {
+pub fn error_summary(errors: &[FieldError], node: &NodeRef, levels: Levels) -> Html {
+    if errors.is_empty() {
         return html! {};
     }
     html! {
-        <div class="srf-error-summary" role="group" tabindex="-1" ref={props.node.clone()} aria-labelledby="srf-error-summary-title">
-            { heading(props.levels, 0, "srf-error-summary__title", None, html! { <span id="srf-error-summary-title">{"There is a problem"}</span> }) }
+        <div class="srf-error-summary" role="group" tabindex="-1" ref={node.clone()} aria-labelledby="srf-error-summary-title">
+            { heading(levels, 0, "srf-error-summary__title", None, html! { <span id="srf-error-summary-title">{"There is a problem"}</span> }) }
             <ul class="srf-list srf-error-summary__list">
-                { for props.errors.iter().map(|e| {
+                { for errors.iter().map(|e| {
                     let target = e.target.clone();
                     let onclick = Callback::from(move |ev: MouseEvent| {
                         ev.prevent_default();

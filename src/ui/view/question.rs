@@ -1,33 +1,27 @@
 //! One question on its page: radios, checkboxes or the GOV.UK date input, with the question
 //! as the heading inside the legend, a hint, the error message and Continue.
 
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::parts::{heading, BackLink, ErrorSummary};
+use super::parts::{back_link, error_summary, heading};
 use super::Levels;
 use crate::model::{Kind, Question, Role};
 use crate::ui::journey::{input_id, Action, DatePart, Draft, FieldError, Journey};
 
-#[derive(Properties, Clone)]
-pub struct QuestionProps {
-    pub journey: Rc<Journey>,
+/// What the question screen needs from the app.
+pub struct QuestionProps<'a> {
+    pub journey: &'a Journey,
     pub levels: Levels,
     pub heading: NodeRef,
     pub summary: NodeRef,
     pub dispatch: Callback<Action>,
 }
 
-impl PartialEq for QuestionProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.journey, &other.journey) && self.levels == other.levels
-    }
-}
 
-#[component]
-pub fn QuestionScreen(props: &QuestionProps) -> Html {
+/// The question screen. A plain function, not a component: each component costs the widget its own
+/// copy of Yew's lifecycle code, and the app redraws the screen on every move anyway.
+pub fn question_screen(props: &QuestionProps<'_>) -> Html {
     let journey = &props.journey;
     let Some(question) = journey.question() else { return html! {} };
     let role = journey.role();
@@ -54,8 +48,8 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     };
     html! {
         <div class="srf-screen">
-            <BackLink on_back={back} />
-            <ErrorSummary errors={journey.errors.clone()} node={props.summary.clone()} levels={props.levels} />
+            { back_link(back) }
+            { error_summary(&journey.errors, &props.summary, props.levels) }
             <form class="srf-form" novalidate=true {onsubmit}>
                 <div class={classes!("srf-form-group", error.map(|_| "srf-form-group--error"))}>
                     <fieldset class="srf-fieldset" aria-describedby={(!described.is_empty()).then(|| described.join(" "))}>

@@ -2,11 +2,9 @@
 //! each with why it applies, the first steps, the deadline in words and the local contacts;
 //! then free help, "Your answers" with Change links, and Start again.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::parts::{email_link, heading, phone_link, web_link, BackLink};
+use super::parts::{email_link, heading, phone_link, web_link, back_link};
 use super::Levels;
 use crate::dates;
 use crate::engine::report::{ContactReport, RouteReport};
@@ -14,22 +12,18 @@ use crate::engine::Answer;
 use crate::model::{Question, Role};
 use crate::ui::journey::{Action, Journey};
 
-#[derive(Properties, Clone)]
-pub struct ResultsProps {
-    pub journey: Rc<Journey>,
+/// What the results screen needs from the app.
+pub struct ResultsProps<'a> {
+    pub journey: &'a Journey,
     pub levels: Levels,
     pub heading: NodeRef,
     pub dispatch: Callback<Action>,
 }
 
-impl PartialEq for ResultsProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.journey, &other.journey) && self.levels == other.levels
-    }
-}
 
-#[component]
-pub fn ResultsScreen(props: &ResultsProps) -> Html {
+/// The results screen. A plain function, not a component: each component costs the widget its own
+/// copy of Yew's lifecycle code, and the app redraws the screen on every move anyway.
+pub fn results_screen(props: &ResultsProps<'_>) -> Html {
     let journey = &props.journey;
     let Some(report) = journey.report() else { return html! {} };
     let levels = props.levels;
@@ -57,7 +51,7 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
     };
     html! {
         <div class="srf-screen srf-results">
-            <BackLink on_back={back} />
+            { back_link(back) }
             { heading(levels, 0, "srf-heading-l", Some(props.heading.clone()), html! { {title} }) }
             <p class="srf-body">{ format!("{} {} open to you, based on your answers.", report.routes.len(), if report.routes.len() == 1 { "route is" } else { "routes are" }) }</p>
             if let Some(together) = &report.together {

@@ -1,29 +1,23 @@
 //! The start screen.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::parts::heading;
 use super::Levels;
 use crate::model::Ruleset;
 
-#[derive(Properties, Clone)]
-pub struct StartProps {
-    pub rules: Rc<Ruleset>,
+/// What the start screen needs from the app.
+pub struct StartProps<'a> {
+    pub rules: &'a Ruleset,
     pub levels: Levels,
     pub heading: NodeRef,
     pub on_start: Callback<()>,
 }
 
-impl PartialEq for StartProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.rules, &other.rules) && self.levels == other.levels && self.heading == other.heading
-    }
-}
 
-#[component]
-pub fn StartScreen(props: &StartProps) -> Html {
+/// The start screen. A plain function, not a component: each component costs the widget its own
+/// copy of Yew's lifecycle code, and the app redraws the screen on every move anyway.
+pub fn start_screen(props: &StartProps<'_>) -> Html {
     let screen = &props.rules.start_screen;
     let on_start = props.on_start.clone();
     html! {
