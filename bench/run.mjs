@@ -129,12 +129,12 @@ function sizesTable(rules) {
   const luton = f("councils/luton.json");
   const ours = sizeRows([
     ["wasm (send_route_finder_bg.wasm)", [wasm]],
-    ["JS: loader + glue (send-route-finder.js + send_route_finder.js)", [loader, glue]],
-    ["CSS (send-route-finder.css)", [css]],
-    ["**widget code: wasm + JS + CSS**", [wasm, loader, glue, css]],
+    ["JS: loader (with the stylesheet inside) + glue (send-route-finder.js + send_route_finder.js)", [loader, glue]],
+    ["CSS file, for browsers without constructed stylesheets only (send-route-finder.css)", [css]],
+    ["**widget code: wasm + JS + CSS file** (the budget counts the stylesheet twice)", [wasm, loader, glue, css]],
     ["rules.json", [rulesBuf]],
     ["one overlay (councils/luton.json)", [luton]],
-    ["**everything the widget loads**", [wasm, loader, glue, css, rulesBuf, luton]],
+    ["**everything the widget loads** (current browsers: no CSS file)", [wasm, loader, glue, rulesBuf, luton]],
   ]);
   const sj = SURVEYJS_FILES.map(([p, file]) => [p.split("/").pop(), readFileSync(file)]);
   const survey = Buffer.from(JSON.stringify(convert(rules, "parent")));

@@ -10,7 +10,8 @@
 // Content Security Policy with script-src 'self' 'wasm-unsafe-eval'.
 //
 // Everything starts at once: the glue, the wasm, the stylesheet, the ruleset and the overlay
-// are all requested before any of them has arrived. As soon as the stylesheet is in, the
+// are all requested before any of them has arrived. The build puts the stylesheet inside
+// this file, so at once (or once the stylesheet file is in, in older browsers) the
 // start screen is drawn from the fallback's marked texts (data-srf="title", "paragraph",
 // "time", "privacy"), the same markup the widget draws, so a person can press Start while
 // the wasm is still on its way; the widget then opens at the first question. The element
@@ -18,6 +19,20 @@
 
 const here = import.meta.url;
 const stylesheet = new URL("send-route-finder.css", here).href;
+const CSS = null; // the build puts the stylesheet here (scripts/inline-css.mjs)
+
+/** The stylesheet, made once and shared by every widget on the page; null where the browser
+ *  cannot (before Safari 16.4) or the build did not inline it: then each root links the file. */
+const sheet = (() => {
+  if (!CSS || !("adoptedStyleSheets" in Document.prototype)) return null;
+  try {
+    const made = new CSSStyleSheet();
+    made.replaceSync(CSS);
+    return made;
+  } catch {
+    return null;
+  }
+})();
 const wasm = fetch(new URL("send_route_finder_bg.wasm", here));
 const ready = import("./send_route_finder.js").then(async (glue) => {
   await glue.default({ module_or_path: wasm });
@@ -100,14 +115,28 @@ function startScreen(element, level, onStart) {
   return app;
 }
 
-/** If the widget cannot start: keep the fallback, add a message above it. */
-function showFailure(element, root) {
+/** Style a shadow root: the shared sheet at once, or a link to the file. Returns the nodes
+ *  to put first in the root (none, or the link) and a promise of the styles being in. */
+function style(root) {
+  if (sheet) {
+    root.adoptedStyleSheets = [sheet];
+    return { nodes: [], styled: Promise.resolve() };
+  }
   const link = make("link");
   link.setAttribute("rel", "stylesheet");
   link.setAttribute("href", stylesheet);
+  const styled = new Promise((resolve) => {
+    link.addEventListener("load", resolve, { once: true });
+    link.addEventListener("error", resolve, { once: true });
+  });
+  return { nodes: [link], styled };
+}
+
+/** If the widget cannot start: keep the fallback, add a message above it. */
+function showFailure(element, root) {
   const message = make("p", "srf-load-error", FAILED);
   message.setAttribute("role", "alert");
-  root.replaceChildren(link, message, document.createElement("slot"));
+  root.replaceChildren(...style(root).nodes, message, document.createElement("slot"));
 }
 
 class SendRouteFinder extends HTMLElement {
@@ -123,30 +152,28 @@ class SendRouteFinder extends HTMLElement {
     // The shadow root: the stylesheet, a box for the widget, and a slot that shows the
     // fallback until the start screen can be drawn styled.
     const root = this.shadowRoot || this.attachShadow({ mode: "open" });
-    const link = make("link");
-    link.setAttribute("rel", "stylesheet");
-    link.setAttribute("href", stylesheet);
-    const styled = new Promise((resolve) => {
-      link.addEventListener("load", resolve, { once: true });
-      link.addEventListener("error", resolve, { once: true });
-    });
+    const { nodes, styled } = style(root);
     const box = make("div", "srf-root");
     box.hidden = true;
     const slot = document.createElement("slot");
-    root.replaceChildren(link, box, slot);
+    root.replaceChildren(...nodes, box, slot);
 
     let begun = false;
     const early = startScreen(this, level, () => {
       begun = true;
       tell(this, "srf-start");
     });
-    styled.then(() => {
+    const showEarly = () => {
       if (early && !box.hasChildNodes() && root.contains(box)) {
         box.append(early);
         box.hidden = false;
         slot.remove();
       }
-    });
+    };
+    // With the shared sheet the styles are in already: draw the start screen now, before the
+    // page's first paint if the script came in time.
+    if (sheet) showEarly();
+    else styled.then(showEarly);
 
     Promise.all([ready, rules, council, styled])
       .then(([glue, rulesText, councilText]) => {

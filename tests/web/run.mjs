@@ -999,6 +999,27 @@ async function checkEarlyStart() {
   });
 }
 
+/** Browsers without constructed stylesheets (before Safari 16.4) get the stylesheet file. */
+async function checkLinkedStylesheet() {
+  await withPage({}, async (page, errors) => {
+    await page.addInitScript(() => {
+      delete Document.prototype.adoptedStyleSheets;
+      delete ShadowRoot.prototype.adoptedStyleSheets;
+    });
+    await open(page, DEMO);
+    const p = problems();
+    const linked = await page.evaluate(() => !!document.querySelector("send-route-finder").shadowRoot.querySelector('link[rel="stylesheet"][href$="send-route-finder.css"]'));
+    const button = await look(inWidget(page, ".srf-button--start"));
+    await journey(page, JOURNEYS.health);
+    const ids = await routeIds(page);
+    p.expect(linked, "no link to send-route-finder.css in the shadow root");
+    p.expect(button.background === "rgb(0, 112, 60)", `the Start button is not styled: background ${button.background}`);
+    p.expect(ids.length > 0, "the journey did not reach the results");
+    p.expect(errors.length === 0, `errors: ${errors.join("; ")}`);
+    t.record(p.ok, "without constructed stylesheets: the widget links its stylesheet and works", `link ${linked}, Start background ${button.background}, ${ids.length} routes`, p.text());
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // g. a strict Content Security Policy; the server itself
 
@@ -1074,6 +1095,7 @@ try {
   await check("two widgets", 60, checkTwo);
   await check("strict CSP", 30, checkCsp);
   await check("early start screen", 90, checkEarlyStart);
+  await check("without constructed stylesheets", 30, checkLinkedStylesheet);
 } finally {
   await browser.close().catch(() => {});
   await server.close();

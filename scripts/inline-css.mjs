@@ -1,0 +1,27 @@
+// Trunk post-build hook (Trunk.toml): put the widget's stylesheet inside the loader script,
+// so the start screen paints styled as soon as the one script has run, without waiting a
+// network round trip for send-route-finder.css. The loader gives the shadow root the
+// stylesheet as a constructed CSSStyleSheet (no inline <style>, so a strict Content Security
+// Policy is still met). send-route-finder.css stays in dist/ for browsers without
+// constructed stylesheets (before Safari 16.4), which link it instead.
+//
+//   TRUNK_STAGING_DIR=dist node scripts/inline-css.mjs
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
+const MARK = "const CSS = null; // the build puts the stylesheet here (scripts/inline-css.mjs)";
+const loaderPath = join(dir, "send-route-finder.js");
+const loader = readFileSync(loaderPath, "utf8");
+if (!loader.includes(MARK)) {
+  console.error(`inline-css: ${loaderPath} has no line "${MARK}"`);
+  process.exit(1);
+}
+const css = readFileSync(join(dir, "send-route-finder.css"), "utf8")
+  .replace(/\/\*[\s\S]*?\*\//g, "") // comments
+  .replace(/\s+/g, " ") // runs of white space
+  .replace(/\s*([{};,>])\s*/g, "$1") // space around punctuation (none of it sits in strings)
+  .replace(/;}/g, "}")
+  .trim();
+writeFileSync(loaderPath, loader.replace(MARK, `const CSS = ${JSON.stringify(css)};`));
+console.log(`inline-css: ${css.length} characters of CSS put in ${loaderPath}`);
