@@ -4,7 +4,7 @@
 //
 //   import { benchRoutes, SURVEYJS_FILES } from "./pages.mjs";
 //   const server = await serve("dist", { routes: benchRoutes(rules) });
-//   // /bench/surveyjs.html, /bench/floor.html, /bench/surveyjs/*
+//   // /bench/ours.html, /bench/surveyjs.html, /bench/floor.html, /bench/surveyjs/*
 
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -116,8 +116,33 @@ ${items}
 }
 
 /** Routes for serve(): the SurveyJS page, its files and survey JSON, and the floor page. */
+/** Ours: the same bare page as SurveyJS's, with the element (its fallback marked as the
+ *  README's snippet marks it, from the ruleset's start screen) and the one script. */
+export function oursHtml(rules) {
+  const s = rules.start_screen;
+  const p = (name, text) => `    <p data-srf="${name}">${esc(text)}</p>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>If you disagree about SEND support (SEND Route Finder)</title>
+</head>
+<body>
+  <send-route-finder rules="/rules.json" council="/councils/luton.json" heading-level="1">
+    <h1 data-srf="title">${esc(s.title)}</h1>
+${[...s.paragraphs.map((x) => p("paragraph", x)), p("time", s.time_needed), p("privacy", s.privacy)].join("\n")}
+    <p>If this tool does not load, read <a href="https://www.gov.uk/children-with-special-educational-needs/if-you-disagree">GOV.UK: if you disagree with a decision about SEND</a>.</p>
+  </send-route-finder>
+  <script type="module" src="/send-route-finder.js"></script>
+</body>
+</html>
+`;
+}
+
 export function benchRoutes(rules, role = "parent") {
   const routes = {
+    "/bench/ours.html": oursHtml(rules),
     "/bench/surveyjs.html": SURVEYJS_HTML,
     "/bench/surveyjs/page.js": { type: MIME[".js"], body: SURVEYJS_PAGE_JS },
     "/bench/surveyjs/survey.json": { type: MIME[".json"], body: JSON.stringify(convert(rules, role)) },

@@ -156,7 +156,7 @@ function sizesTable(rules) {
 const INPAGE = readFileSync(join(here, "inpage.js"), "utf8");
 
 const SUBJECTS = {
-  ours: { label: "ours (widget)", path: "/" },
+  ours: { label: "ours (widget)", path: "/bench/ours.html" },
   surveyjs: { label: `SurveyJS ${SURVEYJS_VERSION}`, path: "/bench/surveyjs.html" },
   floor: { label: "floor (static HTML)", path: "/bench/floor.html" },
 };
@@ -399,7 +399,7 @@ function report({ sizes, runs, steps, browserVersion, started, seconds, load }) 
 - Machine: ${machine}
 - Command: \`${COMMAND}\` (against \`${DIST.replace(repo + "/", "")}/\`, its wasm built ${statSync(join(DIST, "send_route_finder_bg.wasm")).mtime.toISOString().replace(/\.\d+Z$/, "Z")}), ${RUNS} runs per subject, interleaved, ${seconds.toFixed(0)} s in all
 - Conditions: headless Chromium (\`${CHROMIUM}\`), CPU throttled ${CPU_RATE}× (\`Emulation.setCPUThrottlingRate\`), network slow 4G (\`Network.emulateNetworkConditions\`: ${NETWORK.latency} ms latency, ${(NETWORK.downloadThroughput * 8) / 1e6} Mbps down, ${(NETWORK.uploadThroughput * 8) / 1e3} kbps up), cache disabled, files gzipped by the server (tests/web/server.mjs, gzip level 6 as it serves), a fresh browser context for each run, 127.0.0.1 only.
-- Subjects: **ours** = \`dist/index.html\` (the demo council page with the widget, rules.json and the Luton overlay); **SurveyJS** = survey-core ${SURVEYJS_VERSION} + survey-js-ui ${SURVEYJS_UI_VERSION} (minified builds, default theme without its Google web font: \`survey-core.fontless.min.css\`) rendering the same questions converted from rules.json by \`bench/surveyjs.mjs\` (one question per page, visibleIf from the \`next\` graph); **floor** = the first question as static HTML, no script.
+- Subjects: each a bare page with only the thing measured. **ours** = \`/bench/ours.html\` (bench/pages.mjs: the \`<send-route-finder>\` element with rules.json, the Luton overlay and the README's marked fallback, and the one script, served from \`dist/\`); **SurveyJS** = survey-core ${SURVEYJS_VERSION} + survey-js-ui ${SURVEYJS_UI_VERSION} (minified builds, default theme without its Google web font: \`survey-core.fontless.min.css\`) rendering the same questions converted from rules.json by \`bench/surveyjs.mjs\` (one question per page, visibleIf from the \`next\` graph); **floor** = the first question as static HTML, no script.
 - Journey (in the page, no DevTools round trip inside a step): ${steps.map(([q, v]) => `${q} ${typeof v === "object" ? `${v.day}/${v.month}/${v.year}` : v}`).join(" → ")} → results (${steps.length} Continue clicks). Before each click the answer is given and two frames pass; the step time runs from \`button.click()\` to the next question (or results) in the DOM plus two \`requestAnimationFrame\`s (painted).
 - First control: ours = the Start button in the shadow root, drawn by the loader before the wasm arrives and then by the widget (usable = a click leads on to the first question, at once or when the wasm arrives); SurveyJS = the first radio of the first question (usable = a click selects it; it has no start page); floor = the first radio. Found in the page by a MutationObserver and a rAF loop, clicked with \`page.mouse.click\` at its box, checked, retried every ~20 ms; usable = the page's timestamp of the first trusted click that worked.
 - Cells: **median** (min–max; IQR q1–q3) over ${RUNS} runs, ms unless marked. Ratios are of medians from this same run.
