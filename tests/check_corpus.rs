@@ -405,3 +405,38 @@ fn the_base_overlay_has_no_errors_or_warnings() {
         list(&own)
     );
 }
+
+const ONLY_A_WALK_OF_EVERY_PATH_FINDS: [&str; 3] =
+    ["rules-flow-no-answers-reach.json", "rules-flow-dead-end.json", "rules-flow-no-route.json"];
+
+/// The widget refuses every broken file that `check` refuses (with an error, not only
+/// warnings), except the problems only a walk of every path finds, which takes too long on a
+/// phone: the widget meets those where a family would (a dead end keeps them on the question
+/// with a message; answers that show no route get a results page that says so), and a
+/// question no answers reach is never seen at all.
+#[test]
+fn the_widget_refuses_every_file_check_refuses() {
+    let base_rules = read(&root().join("rules.json"));
+    let mut accepted = Vec::new();
+    let mut tried = 0;
+    for entry in manifest() {
+        let checked = run(&entry);
+        if !checked.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            continue;
+        }
+        tried += 1;
+        let text = read(&broken_dir().join(&entry.file));
+        let result = match entry.kind.as_str() {
+            "rules" => send_route_finder::check::usable(&text, None),
+            _ => send_route_finder::check::usable(&base_rules, Some(&text)),
+        };
+        if result.is_ok() && !ONLY_A_WALK_OF_EVERY_PATH_FINDS.contains(&entry.file.as_str()) {
+            accepted.push(format!("{} ({})", entry.file, entry.what));
+        }
+        if result.is_err() && ONLY_A_WALK_OF_EVERY_PATH_FINDS.contains(&entry.file.as_str()) {
+            accepted.push(format!("{} is refused now: take it off the list", entry.file));
+        }
+    }
+    assert!(tried >= 80, "only {tried} files with errors");
+    assert!(accepted.is_empty(), "the widget accepts {} broken files:\n{}", accepted.len(), accepted.join("\n"));
+}

@@ -56,9 +56,14 @@ function absolute(element, name) {
 /** Fetch a file as text: a promise that rejects with a message on any failure. */
 function fetchText(url, what) {
   if (!url) return Promise.reject(new Error(`the element has no "${what}" attribute`));
-  const text = fetch(url, { cache: "no-cache" }).then((response) =>
-    response.ok ? response.text() : Promise.reject(new Error(`${url} answered ${response.status}`)),
-  );
+  const text = fetch(url, { cache: "no-cache", credentials: "omit" }).then((response) => {
+    if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`.trim());
+    // A web page where the file should be (a CMS's "not found" page sent with 200, a login
+    // page): say so, rather than that the JSON is broken.
+    const type = response.headers.get("content-type") || "";
+    if (/^\s*text\/html\b/i.test(type)) throw new Error(`${url} is a web page (${type}), not the ${what} file: check the address`);
+    return response.text();
+  });
   text.catch(() => {}); // reported when the widget starts, not as an unhandled rejection
   return text;
 }

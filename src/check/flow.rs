@@ -8,8 +8,18 @@ use super::Reporter;
 use crate::engine::paths::{enumerate, PathOptions, PathProblemKind};
 use crate::model::{Overlay, Ruleset, RESULTS};
 
-/// Check the flow of the national ruleset.
+/// Check the flow of the national ruleset: the steps ([`check_steps`]), then every path.
 pub fn check_flow(rules: &Ruleset, report: &mut Reporter) {
+    let Some(reached) = check_steps(rules, report) else {
+        return; // Paths are not walked round a circle.
+    };
+    walk_every_path(rules, &reached, report);
+}
+
+/// The steps between questions, without walking the paths (cheap enough for the widget):
+/// no step goes round in a circle, and a step leads to every question. Returns which
+/// questions a step leads to, or `None` after a circle.
+pub fn check_steps(rules: &Ruleset, report: &mut Reporter) -> Option<Vec<bool>> {
     let root = JsonPath::root();
     let index = |id: &str| rules.questions.iter().position(|q| q.id == id);
     // Cycles: a depth-first search over the steps, whatever their conditions.
@@ -83,9 +93,15 @@ pub fn check_flow(rules: &Ruleset, report: &mut Reporter) {
         }
     }
     if !reported.is_empty() {
-        return; // Paths are not walked round a circle.
+        return None;
     }
-    // Every path: dead ends, paths with no route, questions and routes no answers lead to.
+    Some(reached)
+}
+
+/// Every path: dead ends, paths with no route, questions and routes no answers lead to.
+fn walk_every_path(rules: &Ruleset, reached: &[bool], report: &mut Reporter) {
+    let root = JsonPath::root();
+    let index = |id: &str| rules.questions.iter().position(|q| q.id == id);
     let summary = enumerate(rules, &PathOptions::standard(), |_, _| {});
     for problem in &summary.problems {
         let answers = problem.answers.to_json();

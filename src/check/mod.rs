@@ -15,6 +15,9 @@ pub mod overlay;
 pub mod path;
 pub mod rules;
 pub mod texts;
+mod widget;
+
+pub use widget::{usable, MAX_FILE_BYTES};
 
 use crate::dates::{self, Date};
 use crate::model::{self, Ruleset};
@@ -231,32 +234,6 @@ pub fn check_with(rules: Source, overlay: Option<Source>, today: Option<Date>, f
     }
 }
 
-/// Whether a ruleset (and an overlay over it) can be used, for the widget: the same sense
-/// checks as [`check`], without places, texts or the walk of every path, so that the widget
-/// carries no JSON scanner. Returns the merged ruleset and the council's name, or the problems.
-pub fn usable(rules: &str, overlay: Option<&str>) -> Result<(Ruleset, Option<String>), Vec<String>> {
-    let national = model::parse_ruleset(rules).map_err(|e| vec![format!("the ruleset: {e}")])?;
-    let mut diagnostics = Vec::new();
-    rules::check_ruleset(&national, &mut Reporter::new("the ruleset", &NoPlaces, &mut diagnostics));
-    let mut council = None;
-    let mut merged = national;
-    if let Some(text) = overlay {
-        let parsed = model::parse_overlay(text).map_err(|e| vec![format!("the council overlay: {e}")])?;
-        council = Some(parsed.council.name.clone());
-        merged = overlay::check_overlay(&parsed, &merged, &mut Reporter::new("the council overlay", &NoPlaces, &mut diagnostics));
-    }
-    let errors: Vec<String> = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| format!("{}: at {}: {}", d.file, d.path, d.message))
-        .collect();
-    if errors.is_empty() {
-        Ok((merged, council))
-    } else {
-        Err(errors)
-    }
-}
-
 fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(|d| d.severity == Severity::Error)
 }
@@ -282,6 +259,12 @@ fn read_file<T>(
         }
     };
     let mut report = Reporter::new(source.name, &map, out);
+    if source.text.len() > MAX_FILE_BYTES {
+        report.error(
+            &JsonPath::root(),
+            format!("the file is {} bytes; the widget refuses files over {MAX_FILE_BYTES} bytes (1 MB)", source.text.len()),
+        );
+    }
     let duplicates = map.duplicate_keys().to_vec();
     for dup in &duplicates {
         report.error_at_key(

@@ -33,6 +33,18 @@ fn check_string(s: &str, path: &JsonPath, key: Option<&str>, report: &mut Report
         report.error(path, "this text is empty: write the words people should see, or remove the field if it is optional");
         return;
     }
+    if let Some(c) = s.chars().find(|c| is_hidden_control(*c)) {
+        report.warning(
+            path,
+            format!(
+                "this text holds an invisible control character (U+{:04X}), which can hide or reorder what people see: remove it",
+                c as u32
+            ),
+        );
+    }
+    if looks_like_markup(s) {
+        report.warning(path, "this text looks like HTML; the widget shows it exactly as typed, tags and all, so write plain words");
+    }
     match key {
         Some("web") | Some("page") => {
             if !is_https_link(s) {
@@ -57,6 +69,18 @@ fn check_string(s: &str, path: &JsonPath, key: Option<&str>, report: &mut Report
         }
         _ => {}
     }
+}
+
+/// A control character other than a line break or tab, or a Unicode direction or invisible
+/// formatting mark (these can make a text read differently from how it is stored).
+fn is_hidden_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// A tag such as `<p>`, `</b>` or `<script ...>`: letters or a slash right after a `<`.
+fn looks_like_markup(s: &str) -> bool {
+    s.match_indices('<').any(|(i, _)| s[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!'))
 }
 
 /// A link the widget shows as a link: https, with a host, and no spaces or quotes.
@@ -115,5 +139,12 @@ mod tests {
         assert!(is_phone("(01582) 548156"));
         assert!(!is_phone("call us"));
         assert!(!is_phone("0300 061 0614 javascript:x"));
+        assert!(is_hidden_control('\u{202E}'));
+        assert!(is_hidden_control('\u{0}'));
+        assert!(!is_hidden_control('\n'));
+        assert!(!is_hidden_control('é'));
+        assert!(looks_like_markup("a <script>x</script>"));
+        assert!(looks_like_markup("</p>"));
+        assert!(!looks_like_markup("fewer than 3 < 4 days"));
     }
 }

@@ -53,7 +53,14 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
         <div class="srf-screen srf-results">
             { back_link(back) }
             { heading(levels, 0, "srf-heading-l", Some(props.heading.clone()), html! { {title} }) }
-            <p class="srf-body">{ format!("{} {} open to you, based on your answers.", report.routes.len(), if report.routes.len() == 1 { "route is" } else { "routes are" }) }</p>
+            if report.routes.is_empty() {
+                // Only a faulty ruleset gets here (`route-finder check` finds it).
+                <div class="srf-error-summary" role="alert">
+                    <p class="srf-body">{"Sorry, this tool found no route for these answers. That is a fault in the tool, not in your answers. Ask your local SENDIASS for help."}</p>
+                </div>
+            } else {
+                <p class="srf-body">{ format!("{} {} open to you, based on your answers.", report.routes.len(), if report.routes.len() == 1 { "route is" } else { "routes are" }) }</p>
+            }
             if let Some(together) = &report.together {
                 <div class="srf-inset srf-together"><p class="srf-body">{together}</p></div>
             }

@@ -1,0 +1,244 @@
+//! What each fuzz target checks, in one place: the targets in `fuzz_targets/` call these, and
+//! `tests/fuzz_regressions.rs` (stable Rust, no libFuzzer) includes this file by path to run the
+//! saved crashes and the seed corpus through exactly the same calls.
+//!
+//! Every function here must never panic for any input; the assertions are the properties:
+//! - the small JSON reader (`model::json::parse`) accepts exactly what serde_json accepts;
+//! - the widget's reader (`parse_ruleset` / `parse_overlay`) and the serde reader
+//!   (`load_ruleset` / `load_overlay`) both read a file to the same value, or both refuse it
+//!   (as `tests/decode.rs` checks on the shipped and broken files);
+//! - a file `route-finder check` passes is one the widget (`check::usable`) can use, giving the
+//!   same merged ruleset.
+
+use std::sync::OnceLock;
+
+use send_route_finder::check::{self, Source};
+use send_route_finder::dates::{self, Date};
+use send_route_finder::engine::{self, Answers};
+use send_route_finder::model::{self, json, Kind, Ruleset};
+use serde_json::Value;
+
+/// The national ruleset.
+pub const RULES: &str = include_str!("../../rules.json");
+
+/// The shipped council overlays.
+pub const COUNCILS: [(&str, &str); 5] = [
+    ("norfolk", include_str!("../../www/councils/norfolk.json")),
+    ("bedford", include_str!("../../www/councils/bedford.json")),
+    ("tower-hamlets", include_str!("../../www/councils/tower-hamlets.json")),
+    ("sefton", include_str!("../../www/councils/sefton.json")),
+    ("luton", include_str!("../../www/councils/luton.json")),
+];
+
+/// The day the full check counts the age of "last reviewed" from.
+fn check_day() -> Date {
+    dates::parse_iso_date("2026-06-01").expect("a real date")
+}
+
+/// `json::parse` accepts exactly what serde_json accepts. `json::parse` skips one byte order
+/// mark itself; the serde reader (`model::load_*`) strips one before calling serde_json, so
+/// serde_json is given the text without it.
+pub fn json_agrees(text: &str) {
+    let ours = json::parse(text);
+    let without_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let theirs = serde_json::from_str::<Value>(without_bom);
+    assert_eq!(
+        ours.is_ok(),
+        theirs.is_ok(),
+        "json::parse and serde_json disagree on {text:?}: json::parse {:?} / serde_json {:?}",
+        ours.as_ref().err().map(ToString::to_string),
+        theirs.as_ref().err().map(ToString::to_string),
+    );
+}
+
+/// Both readers give the same value, or both refuse.
+fn readers_agree<T: PartialEq + std::fmt::Debug, E: std::fmt::Debug>(
+    what: &str,
+    text: &str,
+    decoded: &Result<T, String>,
+    derived: &Result<T, E>,
+) {
+    match (decoded, derived) {
+        (Ok(a), Ok(b)) => assert!(a == b, "the two {what} readers read {text:?} differently:\ndecode {a:?}\nserde  {b:?}"),
+        (Err(_), Err(_)) => {}
+        (Ok(_), Err(e)) => panic!("the {what} readers disagree on {text:?}: decode reads it, serde refuses it: {e:?}"),
+        (Err(e), Ok(_)) => panic!("the {what} readers disagree on {text:?}: serde reads it, decode refuses it: {e}"),
+    }
+}
+
+/// A ruleset: both readers, the widget's check and the full check (`route-finder check`).
+pub fn ruleset(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    json_agrees(text);
+    readers_agree("ruleset", text, &model::parse_ruleset(text), &model::load_ruleset(text));
+    let usable = check::usable(text, None);
+    let checked = check::check(Source { name: "rules.json", text }, None, Some(check_day()));
+    if let Some(checked) = &checked.ruleset {
+        match &usable {
+            Ok((ruleset, None)) => assert!(ruleset == checked, "check and usable give different rulesets"),
+            other => panic!("route-finder check passes a ruleset the widget refuses: {other:?}"),
+        }
+    }
+}
+
+/// A council overlay over the national ruleset: both readers, the widget's check and the full
+/// check.
+pub fn overlay(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    json_agrees(text);
+    readers_agree("overlay", text, &model::parse_overlay(text), &model::load_overlay(text));
+    let usable = check::usable(RULES, Some(text));
+    let checked = check::check(
+        Source { name: "rules.json", text: RULES },
+        Some(Source { name: "council.json", text }),
+        Some(check_day()),
+    );
+    if let Some(checked_rules) = &checked.ruleset {
+        match &usable {
+            Ok((ruleset, council)) => {
+                assert!(ruleset == checked_rules, "check and usable give different merged rulesets");
+                assert_eq!(council, &checked.council);
+            }
+            Err(e) => panic!("route-finder check passes an overlay the widget refuses: {e:?}"),
+        }
+    }
+}
+
+/// The national ruleset, and the national ruleset with each shipped council's overlay.
+fn setups() -> &'static [(Ruleset, Option<String>)] {
+    static SETUPS: OnceLock<Vec<(Ruleset, Option<String>)>> = OnceLock::new();
+    SETUPS.get_or_init(|| {
+        let mut all = vec![check::usable(RULES, None).expect("rules.json is usable")];
+        for (name, text) in COUNCILS {
+            all.push(check::usable(RULES, Some(text)).unwrap_or_else(|e| panic!("{name}: {e:?}")));
+        }
+        all
+    })
+}
+
+/// The input read as a stream of bytes; zeros once it runs out.
+struct Bytes<'a> {
+    data: &'a [u8],
+    at: usize,
+}
+
+impl Bytes<'_> {
+    fn byte(&mut self) -> u8 {
+        let b = self.data.get(self.at).copied().unwrap_or(0);
+        self.at += 1;
+        b
+    }
+
+    fn u16(&mut self) -> u16 {
+        u16::from_le_bytes([self.byte(), self.byte()])
+    }
+}
+
+/// A date from the bytes: mostly near now, but any date `time` can hold (years -9999 to 9999).
+fn some_date(b: &mut Bytes) -> Date {
+    let kind = b.byte();
+    let year = match kind % 8 {
+        0..=3 => 1990 + i32::from(b.byte() % 80),
+        4 => 1000 + i32::from(b.u16() % 9000),
+        5 => -9999 + i32::from(b.u16() % 19_999),
+        6 => return if b.byte() % 2 == 0 { Date::MIN } else { Date::MAX },
+        _ => 9990 + i32::from(b.byte() % 10),
+    };
+    let ordinal = 1 + b.u16() % 366;
+    Date::from_ordinal_date(year, ordinal)
+        .or_else(|_| Date::from_ordinal_date(year, 365))
+        .unwrap_or(Date::MIN)
+}
+
+/// A date `n` days from `today` (either way), or the nearest end of the calendar.
+fn days_from(today: Date, n: i64) -> Date {
+    let day = i64::from(today.to_julian_day()) + n;
+    let day = day.clamp(i64::from(Date::MIN.to_julian_day()), i64::from(Date::MAX.to_julian_day()));
+    i32::try_from(day).ok().and_then(|d| Date::from_julian_day(d).ok()).unwrap_or(today)
+}
+
+/// Answers built from the bytes: for each question of the ruleset, in order, one of its
+/// choices, several, a date, "unknown", something wrong, or nothing, so that most inputs walk
+/// far into the questions.
+fn structured_answers(rules: &Ruleset, b: &mut Bytes, today: Date) -> Value {
+    let mut object = serde_json::Map::new();
+    for question in &rules.questions {
+        let pick = b.byte();
+        if pick >= 248 {
+            continue; // no answer
+        }
+        let values: Vec<&str> = question.options.iter().map(|o| o.value.as_str()).collect();
+        let value = match question.kind {
+            _ if pick == 247 => Value::String(format!("not-{}", b.byte())),
+            _ if pick == 246 => Value::Bool(true),
+            Kind::One if values.is_empty() => Value::String(String::new()),
+            Kind::One => Value::String(values[usize::from(pick) % values.len()].to_string()),
+            Kind::Many => {
+                let mask = b.u16();
+                let mut chosen: Vec<Value> = Vec::new();
+                for (i, option) in question.options.iter().enumerate() {
+                    if mask & (1 << (i % 16)) != 0 {
+                        chosen.push(Value::String(option.value.clone()));
+                    }
+                }
+                // Mostly keep an exclusive choice on its own, as the widget does.
+                if pick % 8 != 0 {
+                    if let Some(only) = question
+                        .options
+                        .iter()
+                        .find(|o| o.exclusive && chosen.iter().any(|c| c.as_str() == Some(o.value.as_str())))
+                    {
+                        chosen = vec![Value::String(only.value.clone())];
+                    }
+                }
+                if chosen.is_empty() && !values.is_empty() && pick % 16 != 0 {
+                    chosen.push(Value::String(values[usize::from(pick) % values.len()].to_string()));
+                }
+                Value::Array(chosen)
+            }
+            Kind::Date => match pick % 8 {
+                0 => Value::String("unknown".into()),
+                1..=4 => {
+                    Value::String(dates::format_iso(days_from(today, -i64::from(b.u16() % 1500))))
+                }
+                5 => Value::String(dates::format_iso(days_from(today, i64::from(b.u16())))),
+                6 => Value::String(dates::format_iso(some_date(b))),
+                _ => Value::String(format!("{:04}-{:02}-{:02}", b.u16() % 10_000, b.byte() % 14, b.byte() % 33)),
+            },
+        };
+        object.insert(question.id.clone(), value);
+    }
+    Value::Object(object)
+}
+
+/// Read answers against a ruleset and, when they are good, evaluate them and put the results
+/// into words.
+fn run_answers(rules: &Ruleset, council: Option<&str>, value: &Value, today: Date) {
+    let Ok(answers) = Answers::from_json(value, rules) else { return };
+    // The answers write out and read back the same.
+    assert_eq!(answers.canonical(), answers.to_json().to_string());
+    assert_eq!(Answers::from_json(&answers.to_json(), rules).as_ref(), Ok(&answers));
+    if let Ok(evaluation) = engine::evaluate(rules, &answers, today) {
+        let report = engine::report(rules, council, &evaluation);
+        let _ = serde_json::to_string(&report);
+    }
+}
+
+/// Answers from the bytes, evaluated over the national ruleset or a council's, on a `today`
+/// from the bytes; and the bytes as a JSON answers object, if they are one.
+pub fn evaluate(data: &[u8]) {
+    let setups = setups();
+    let mut b = Bytes { data, at: 0 };
+    let (rules, council) = &setups[usize::from(b.byte()) % setups.len()];
+    let today = some_date(&mut b);
+    let value = structured_answers(rules, &mut b, today);
+    run_answers(rules, council.as_deref(), &value, today);
+
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Ok(value) = serde_json::from_str::<Value>(text) {
+            for (rules, council) in setups {
+                run_answers(rules, council.as_deref(), &value, today);
+            }
+        }
+    }
+}

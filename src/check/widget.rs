@@ -1,0 +1,113 @@
+//! What the widget checks before it starts, so that it never runs on a file `check` would
+//! refuse for a reason a family could meet: the same reading and sense checks, empty texts,
+//! keys written twice, and steps that go round in a circle or lead nowhere.
+//!
+//! Left to `route-finder check`, which councils run before they publish: line and column
+//! places, warnings (links, reading age, review dates), and the walk of every path (dead ends,
+//! answers that show no route), which takes too long for a phone. The widget meets those,
+//! if ever, where they happen, with a message (see `ui::journey`).
+
+use super::{flow, overlay, rules, NoPlaces, Reporter, Severity};
+use crate::model::json::{self, Json};
+use crate::model::{decode, Ruleset};
+
+/// The largest ruleset or overlay the widget reads: rules.json is about 75 KB.
+pub const MAX_FILE_BYTES: usize = 1 << 20;
+
+/// Whether a ruleset (and an overlay over it) can be used. Returns the merged ruleset and the
+/// council's name, or the problems, each a sentence naming the file and the place.
+pub fn usable(rules: &str, overlay: Option<&str>) -> Result<(Ruleset, Option<String>), Vec<String>> {
+    let national = read(rules, "the ruleset", decode::ruleset)?;
+    let mut diagnostics = Vec::new();
+    let mut report = Reporter::new("the ruleset", &NoPlaces, &mut diagnostics);
+    rules::check_ruleset(&national, &mut report);
+    flow::check_steps(&national, &mut report);
+    let mut council = None;
+    let mut merged = national;
+    if let Some(text) = overlay {
+        let parsed = read(text, "the council overlay", decode::overlay)?;
+        council = Some(parsed.council.name.clone());
+        merged = overlay::check_overlay(&parsed, &merged, &mut Reporter::new("the council overlay", &NoPlaces, &mut diagnostics));
+    }
+    let errors: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("{}: at {}: {}", d.file, d.path, d.message))
+        .collect();
+    if errors.is_empty() {
+        Ok((merged, council))
+    } else {
+        Err(errors)
+    }
+}
+
+/// Size, JSON, plain problems of the tree, then the typed reading.
+fn read<T>(text: &str, what: &str, decode: fn(&Json) -> Result<T, String>) -> Result<T, Vec<String>> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(vec![format!("{what} is larger than 1 MB, so it cannot be a real one: check its address")]);
+    }
+    let value = json::parse(text).map_err(|e| vec![format!("{what}: the file is not valid JSON: {e}")])?;
+    let mut problems = Vec::new();
+    tree_problems(&value, &mut String::from("$"), what, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    decode(&value).map_err(|e| vec![format!("{what}: {e}")])
+}
+
+/// Texts that are empty or only spaces, and keys written twice in one object, anywhere.
+fn tree_problems(value: &Json, at: &mut String, what: &str, out: &mut Vec<String>) {
+    match value {
+        Json::String(s) if s.trim().is_empty() => out.push(format!("{what}: at {at}: this text is empty")),
+        Json::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = at.len();
+                at.push('[');
+                at.push_str(&i.to_string());
+                at.push(']');
+                tree_problems(item, at, what, out);
+                at.truncate(len);
+            }
+        }
+        Json::Object(members) => {
+            for (i, (key, item)) in members.iter().enumerate() {
+                let len = at.len();
+                at.push('.');
+                at.push_str(key);
+                if members[..i].iter().any(|(k, _)| k == key) {
+                    out.push(format!("{what}: at {at}: this key is written twice; only one can count"));
+                }
+                tree_problems(item, at, what, out);
+                at.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_empty_texts_and_keys_written_twice() {
+        let value = json::parse(r#"{"a": [" ", "x"], "b": {"c": 1, "c": 2}, "d": ""}"#).expect("json");
+        let mut out = Vec::new();
+        tree_problems(&value, &mut String::from("$"), "the ruleset", &mut out);
+        assert_eq!(
+            out,
+            [
+                "the ruleset: at $.a[0]: this text is empty",
+                "the ruleset: at $.b.c: this key is written twice; only one can count",
+                "the ruleset: at $.d: this text is empty",
+            ]
+        );
+    }
+
+    #[test]
+    fn refuses_a_file_over_the_limit() {
+        let big = format!("{{\"x\": \"{}\"}}", "a".repeat(MAX_FILE_BYTES));
+        let e = usable(&big, None).expect_err("too big");
+        assert!(e[0].contains("larger than 1 MB"), "{e:?}");
+    }
+}
