@@ -47,6 +47,9 @@ CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=300 WASM_BIN
 step "The widget in the demo page: accessibility, keyboard, layout, hostile pages (Playwright, axe-core)"
 node tests/web/run.mjs dist
 
+step "Hostile input, strict CSP, privacy, 1,000 journeys (Playwright)"
+node tests/web/safety.mjs dist
+
 step "The benchmark's SurveyJS converter asks what our engine asks"
 node --test bench/surveyjs.test.mjs
 

@@ -8,12 +8,13 @@
 //!   (`load_ruleset` / `load_overlay`) both read a file to the same value, or both refuse it
 //!   (as `tests/decode.rs` checks on the shipped and broken files);
 //! - a file `route-finder check` passes is one the widget (`check::usable`) can use, giving the
-//!   same merged ruleset.
+//!   same merged ruleset (and the widget refuses a ruleset whose steps go round in a circle).
 
 use std::sync::OnceLock;
 
-use send_route_finder::check::{self, Source};
+use send_route_finder::check::{self, NoPlaces, Reporter, Severity, Source};
 use send_route_finder::dates::{self, Date};
+use send_route_finder::engine::paths::{self, PathOptions};
 use send_route_finder::engine::{self, Answers};
 use send_route_finder::model::{self, json, Kind, Ruleset};
 use serde_json::Value;
@@ -66,42 +67,77 @@ fn readers_agree<T: PartialEq + std::fmt::Debug, E: std::fmt::Debug>(
     }
 }
 
+/// The most paths a ruleset may have for the fuzz targets to give it the full check, with the
+/// walk of every path (layer 4). The walk costs about 0.2 ms a path in the fuzzing build, and
+/// rules.json has some 29,000 paths (about 6 seconds a run): a ruleset with more paths, and
+/// every overlay over rules.json, gets layers 1 to 3 exactly as `route-finder check` runs them
+/// and a walk of its first paths only.
+pub const FULL_WALK_PATHS: usize = 256;
+
+/// The first paths of a usable ruleset, each evaluated and put into words. Returns whether
+/// that was every path.
+fn walk_some_paths(rules: &Ruleset, council: Option<&str>, max_paths: usize) -> bool {
+    let options = PathOptions { max_paths, ..PathOptions::standard() };
+    let summary = paths::enumerate(rules, &options, |_, evaluation| {
+        let _ = engine::report(rules, council, evaluation);
+    });
+    !summary.truncated
+}
+
 /// A ruleset: both readers, the widget's check and the full check (`route-finder check`).
 pub fn ruleset(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     json_agrees(text);
     readers_agree("ruleset", text, &model::parse_ruleset(text), &model::load_ruleset(text));
     let usable = check::usable(text, None);
-    let checked = check::check(Source { name: "rules.json", text }, None, Some(check_day()));
-    if let Some(checked) = &checked.ruleset {
-        match &usable {
-            Ok((ruleset, None)) => assert!(ruleset == checked, "check and usable give different rulesets"),
-            other => panic!("route-finder check passes a ruleset the widget refuses: {other:?}"),
+    let source = Source { name: "rules.json", text };
+    // Layers 1 to 3, as `route-finder check` runs them.
+    let checked = check::check_with(source, None, Some(check_day()), false);
+    let Some(checked) = &checked.ruleset else { return };
+    // The widget also checks the steps between questions (circles, questions no step leads
+    // to): the cheap part of layer 4. With those, it must take every ruleset check passes.
+    let mut steps = Vec::new();
+    check::flow::check_steps(checked, &mut Reporter::new("rules.json", &NoPlaces, &mut steps));
+    let steps_ok = !steps.iter().any(|d| d.severity == Severity::Error);
+    match &usable {
+        Ok((ruleset, None)) if steps_ok => assert!(ruleset == checked, "check and usable give different rulesets"),
+        Err(_) if !steps_ok => return,
+        other => panic!(
+            "route-finder check (layers 1 to 3, steps ok: {steps_ok}) and the widget disagree: widget {other:?}"
+        ),
+    }
+    // Layer 4, the walk of every path, when there are few enough of them.
+    if walk_some_paths(checked, None, FULL_WALK_PATHS) {
+        let full = check::check(source, None, Some(check_day()));
+        if let Some(full) = &full.ruleset {
+            assert!(full == checked, "the full check gives a different ruleset");
         }
     }
 }
 
 /// A council overlay over the national ruleset: both readers, the widget's check and the full
-/// check.
+/// check without the walk of every path (see [`FULL_WALK_PATHS`]), then the first paths of the
+/// merged ruleset, each evaluated and put into words with the council's name.
 pub fn overlay(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     json_agrees(text);
     readers_agree("overlay", text, &model::parse_overlay(text), &model::load_overlay(text));
     let usable = check::usable(RULES, Some(text));
-    let checked = check::check(
+    let checked = check::check_with(
         Source { name: "rules.json", text: RULES },
         Some(Source { name: "council.json", text }),
         Some(check_day()),
+        false,
     );
-    if let Some(checked_rules) = &checked.ruleset {
-        match &usable {
-            Ok((ruleset, council)) => {
-                assert!(ruleset == checked_rules, "check and usable give different merged rulesets");
-                assert_eq!(council, &checked.council);
-            }
-            Err(e) => panic!("route-finder check passes an overlay the widget refuses: {e:?}"),
+    let Some(merged) = &checked.ruleset else { return };
+    match &usable {
+        Ok((ruleset, council)) => {
+            assert!(ruleset == merged, "check and usable give different merged rulesets");
+            assert_eq!(council, &checked.council);
         }
+        Err(e) => panic!("route-finder check passes an overlay the widget refuses: {e:?}"),
     }
+    walk_some_paths(merged, checked.council.as_deref(), 48);
 }
 
 /// The national ruleset, and the national ruleset with each shipped council's overlay.
