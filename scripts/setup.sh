@@ -40,8 +40,8 @@ setup_debian() {
 }
 
 setup_python() {
-  python3 -c 'import textstat, jsonschema' 2>/dev/null ||
-    python3 -m pip install --quiet --disable-pip-version-check textstat==0.7.3 jsonschema==4.26.0
+  python3 -c 'import textstat, jsonschema, icalendar' 2>/dev/null ||
+    python3 -m pip install --quiet --disable-pip-version-check textstat==0.7.3 jsonschema==4.26.0 icalendar==6.3.1
 }
 
 setup_npm() {

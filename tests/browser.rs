@@ -299,7 +299,7 @@ async fn back_keeps_answers_and_change_asks_new_questions() {
     assert!(!shown.contains(&"nhs_complaint".to_string()), "{shown:?}");
     // Start again forgets everything.
     let before = heading_text(&root);
-    click(&find(&root, ".srf-button--secondary").await);
+    click(&find(&root, ".srf-start-again").await);
     after(&root, &before).await;
     find(&root, ".srf-button--start").await;
     let before = heading_text(&root);

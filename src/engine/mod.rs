@@ -13,6 +13,7 @@ pub mod condition;
 pub mod evaluate;
 pub mod paths;
 pub mod report;
+pub mod takeaway;
 pub mod walk;
 
 pub use answers::{Answer, AnswerError, Answers};

@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use super::{Answers, DeadlineOutcome, Evaluation};
+use super::{Answer, Answers, DeadlineOutcome, Evaluation};
 use crate::dates;
-use crate::model::{Contact, Role, Ruleset, Text};
+use crate::model::{Contact, Question, Role, Ruleset, Text};
 
 /// The results, ready to show or print as JSON.
 #[derive(Debug, Clone, Serialize)]
@@ -22,6 +22,8 @@ pub struct Report {
     pub path: Vec<String>,
     /// The answers on the path (printed as the JSON of contract section 1).
     pub answers: Answers,
+    /// The same answers in words, in the order asked: for "Your answers" and the summary.
+    pub answered: Vec<AnswerReport>,
     /// Said when more than one route can be used at the same time; otherwise null.
     pub together: Option<String>,
     /// The routes, in the order shown.
@@ -65,6 +67,17 @@ pub struct RouteReport {
     pub contacts: Vec<ContactReport>,
     /// The law behind it.
     pub source: String,
+}
+
+/// One answer in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerReport {
+    /// The question id.
+    pub question: String,
+    /// The question's short label, for example "Decision date".
+    pub label: String,
+    /// The answer: one line, or one per choice.
+    pub value: Vec<String>,
 }
 
 /// A contact, in words.
@@ -149,6 +162,12 @@ pub fn report(rules: &Ruleset, council: Option<&str>, evaluation: &Evaluation) -
         },
         path: evaluation.path.clone(),
         answers: evaluation.answers.clone(),
+        answered: evaluation
+            .path
+            .iter()
+            .filter_map(|id| Some((rules.question(id)?, evaluation.answers.get(id)?)))
+            .map(|(q, a)| answer_in_words(q, a, role))
+            .collect(),
         together: (routes.len() > 1).then(|| say(&rules.together)),
         routes,
         help: rules
@@ -158,6 +177,19 @@ pub fn report(rules: &Ruleset, council: Option<&str>, evaluation: &Evaluation) -
             .map(|c| contact(c, role))
             .collect(),
     }
+}
+
+/// An answer as the person would say it: the choices' labels, a date in words, or the
+/// question's "I do not know" label.
+pub fn answer_in_words(q: &Question, a: &Answer, role: Role) -> AnswerReport {
+    let label = |v: &str| q.options.iter().find(|o| o.value == v).map(|o| o.label.for_role(role).to_string()).unwrap_or_else(|| v.to_string());
+    let value = match a {
+        Answer::One(v) => vec![label(v)],
+        Answer::Many(vs) => vs.iter().map(|v| label(v)).collect(),
+        Answer::Date(Some(d)) => vec![dates::long_date(*d)],
+        Answer::Date(None) => vec![q.unknown_label.as_ref().map(|l| l.for_role(role).to_string()).unwrap_or_else(|| "Not known".into())],
+    };
+    AnswerReport { question: q.id.clone(), label: q.summary_label.for_role(role).to_string(), value }
 }
 
 fn contact(c: &Contact, role: Role) -> ContactReport {

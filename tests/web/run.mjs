@@ -11,7 +11,8 @@
 //
 // One line per check, "ok" or "FAIL" with figures; the last line is "web: N passed, M failed".
 
-import { mkdirSync, readFileSync, existsSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { request } from "node:http";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
@@ -485,18 +486,26 @@ async function checkKeyboard() {
     const ids = await routeIds(page);
     p.expect(ids.includes("tribunal_appeal"), `results: no tribunal_appeal route (${ids.join(", ")})`);
 
-    // Results: a Change button, a "The law behind this" summary, then Start again.
+    // Results: the calendar button, a "The law behind this" summary, a Change button, Save,
+    // then Start again.
+    before = await look(inWidget(page, ".srf-calendar").first());
+    await tabTo(".srf-calendar", "first 'Add the last day to your calendar'");
+    await indicator(".srf-calendar", before, "calendar button");
     before = await look(inWidget(page, ".srf-details summary").first());
     await tabTo(".srf-details summary", "first 'The law behind this'");
     await indicator(".srf-details summary", before, "details summary");
     await key("Enter");
     p.expect(await inWidget(page, ".srf-details").first().evaluate((d) => d.open), "results: Enter did not open the details");
-    before = await look(inWidget(page, ".srf-link-button").first());
-    await tabTo(".srf-link-button", "first Change");
-    await indicator(".srf-link-button", before, "Change link button");
-    before = await look(inWidget(page, ".srf-button--secondary"));
-    await tabTo(".srf-button--secondary", "Start again");
-    await indicator(".srf-button--secondary", before, "Start again button");
+    const change = ".srf-summary-list__actions .srf-link-button";
+    before = await look(inWidget(page, change).first());
+    await tabTo(change, "first Change");
+    await indicator(change, before, "Change link button");
+    before = await look(inWidget(page, ".srf-save"));
+    await tabTo(".srf-save", "Save your results");
+    await indicator(".srf-save", before, "Save button");
+    before = await look(inWidget(page, ".srf-start-again"));
+    await tabTo(".srf-start-again", "Start again");
+    await indicator(".srf-start-again", before, "Start again button");
     await key("Enter");
     await waitScreen(page, "start");
     await focusOn(`h2${HEADING}`, "start: heading after Start again");
@@ -910,6 +919,72 @@ async function checkTwo() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// i. what a family takes away: the summary file and the calendar files
+
+async function checkTakeaway() {
+  await withPage({ acceptDownloads: true }, async (page, errors) => {
+    await open(page, DEMO);
+    await journey(page, JOURNEYS.decision);
+    const p = problems();
+    const dir = mkdtempSync(join(tmpdir(), "srf-takeaway-"));
+    // What the results page shows, to find in the file.
+    const shown = await page.evaluate(() => {
+      const root = document.querySelector("send-route-finder").shadowRoot;
+      const text = (css) => [...root.querySelectorAll(css)].map((e) => e.textContent.trim());
+      return {
+        titles: text("article.srf-route h4, article.srf-route .srf-heading-s"),
+        deadlines: text(".srf-deadline__date strong"),
+        contacts: text(".srf-contact__name"),
+        answers: text(".srf-summary-list__value"),
+        version: text(".srf-version")[0] || "",
+      };
+    });
+    const [download] = await Promise.all([page.waitForEvent("download"), inWidget(page, ".srf-save").click()]);
+    const summaryPath = join(dir, download.suggestedFilename());
+    await download.saveAs(summaryPath);
+    const html = readFileSync(summaryPath, "utf8");
+    const decode = (x) => x.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    const text = decode(html);
+    const missing = [...shown.titles, ...shown.contacts, ...shown.answers].filter((x) => !text.includes(x));
+    const deadlineDays = shown.deadlines.map((d) => d.replace(/^(Last day: |The last day was )/, ""));
+    const missingDays = deadlineDays.filter((d) => !text.includes(d));
+    const version = (shown.version.match(/Rules version ([^,]+)/) || [])[1];
+    p.expect(/^send-options-\d{4}-\d{2}-\d{2}\.html$/.test(download.suggestedFilename()), `file name ${download.suggestedFilename()}`);
+    p.expect(html.startsWith("<!doctype html>") && !/<script/i.test(html), "the summary is not a standalone page without script");
+    p.expect(missing.length === 0, `not in the summary: ${missing.join(" | ")}`);
+    p.expect(missingDays.length === 0, `last days not in the summary: ${missingDays.join(" | ")}`);
+    p.expect(!!version && text.includes(`Ruleset version ${version}`), `ruleset version ${version} not in the summary`);
+    // Offline: the file needs nothing else (no src or href to fetch).
+    p.expect(!/\s(src|href)=/.test(html), "the summary refers to other files");
+    t.record(
+      p.ok,
+      "take away: the summary file holds the answers, routes, last days, contacts and ruleset version",
+      `${download.suggestedFilename()}, ${html.length} bytes: ${shown.answers.length} answers, ${shown.titles.length} routes, ${deadlineDays.length} last days, ${shown.contacts.length} contacts, version ${version}`,
+      p.text(),
+    );
+
+    // Each calendar file: a real parser reads the right day and a reminder a week before.
+    const q = problems();
+    const buttons = await inWidget(page, ".srf-calendar").count();
+    const lines = [];
+    for (let i = 0; i < buttons; i++) {
+      const button = inWidget(page, ".srf-calendar").nth(i);
+      const day = await button.evaluate((b) => b.closest(".srf-deadline").querySelector(".srf-deadline__date strong").textContent.replace(/^Last day: /, ""));
+      const [ics] = await Promise.all([page.waitForEvent("download"), button.click()]);
+      const icsPath = join(dir, ics.suggestedFilename());
+      await ics.saveAs(icsPath);
+      const iso = new Date(`${day} 12:00 UTC`).toISOString().slice(0, 10);
+      const r = spawnSync("python3", ["tests/tools/check_ics.py", icsPath, iso], { encoding: "utf8" });
+      lines.push((r.stdout || r.stderr).trim());
+      q.expect(r.status === 0, (r.stdout || r.stderr).trim());
+    }
+    q.expect(buttons > 0, "no calendar button on a results page with last days");
+    q.expect(errors.length === 0, `errors: ${errors.join("; ")}`);
+    t.record(q.ok, "take away: each last day as a calendar file that icalendar parses, on the right day, reminder a week before", `${buttons} files; ${lines[0] || ""}`, q.text());
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // h. the start screen before the wasm arrives (drawn by the loader from the fallback's texts)
 
 /** Open the demo page with the wasm held back until `release()` is called. */
@@ -1095,6 +1170,7 @@ try {
   await check("two widgets", 60, checkTwo);
   await check("strict CSP", 30, checkCsp);
   await check("early start screen", 90, checkEarlyStart);
+  await check("take away", 60, checkTakeaway);
   await check("without constructed stylesheets", 30, checkLinkedStylesheet);
 } finally {
   await browser.close().catch(() => {});

@@ -508,7 +508,7 @@ async function checkPrivacy() {
     const steps = JOURNEYS.decision;
     for (let i = 0; i < steps.length; i++) await step(page, steps[i][0], steps[i][1], i + 1 < steps.length ? steps[i + 1][0] : "results");
     // Back, change an answer, start again: a whole visit.
-    await inWidget(page, ".srf-button--secondary").click();
+    await inWidget(page, ".srf-start-again").click();
     await waitScreen(page, "start");
     await page.waitForTimeout(300);
     const state = await page.evaluate(async () => ({
@@ -586,7 +586,7 @@ const DRIVER = `(() => {
           results++;
           const change = [...r.querySelectorAll(".srf-summary-list button, .srf-summary-list a")];
           if (change.length && random() < 0.2) { pick(change).click(); changes++; await settle(); continue; }
-          r.querySelector(".srf-button--secondary").click();
+          r.querySelector(".srf-start-again").click();
           await settle();
           break;
         }

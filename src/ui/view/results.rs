@@ -4,12 +4,13 @@
 
 use yew::prelude::*;
 
-use super::parts::{email_link, heading, phone_link, web_link, back_link};
+use std::rc::Rc;
+
+use super::parts::{back_link, download, email_link, heading, phone_link, utc_stamp, web_link};
 use super::Levels;
 use crate::dates;
-use crate::engine::report::{ContactReport, RouteReport};
-use crate::engine::Answer;
-use crate::model::{Question, Role};
+use crate::engine::report::{AnswerReport, ContactReport, Report, RouteReport};
+use crate::engine::takeaway;
 use crate::ui::journey::{Action, Journey};
 
 /// What the results screen needs from the app.
@@ -26,8 +27,13 @@ pub struct ResultsProps<'a> {
 pub fn results_screen(props: &ResultsProps<'_>) -> Html {
     let journey = &props.journey;
     let Some(report) = journey.report() else { return html! {} };
+    let report = Rc::new(report);
     let levels = props.levels;
     let role = journey.role();
+    let save = {
+        let report = report.clone();
+        Callback::from(move |_| download(&takeaway::summary_file_name(&report), "text/html", &takeaway::summary_html(&report)))
+    };
     let back = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::Back))
@@ -68,7 +74,7 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
                 <section class="srf-group" aria-label={title.clone()}>
                     { heading(levels, 1, "srf-heading-m", None, html! { {title} }) }
                     <p class="srf-body srf-group__intro">{intro(id)}</p>
-                    { for routes.iter().map(|r| route(r, levels)) }
+                    { for routes.iter().map(|r| route(&report, r, levels)) }
                 </section>
             }) }
             <section class="srf-help" aria-label="Free, independent help">
@@ -80,9 +86,16 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
             <section class="srf-answers" aria-label="Your answers">
                 { heading(levels, 1, "srf-heading-m", None, html! { {"Your answers"} }) }
                 <dl class="srf-summary-list">
-                    { for journey.answered().into_iter().map(|(q, a)| answer_row(q, a, role, &props.dispatch)) }
+                    { for report.answered.iter().map(|a| answer_row(a, &props.dispatch)) }
                 </dl>
-                <button type="button" class="srf-button srf-button--secondary" onclick={move |_| start_again.emit(())}>{"Start again"}</button>
+            </section>
+            <section class="srf-keep" aria-label="Keep your results">
+                { heading(levels, 1, "srf-heading-m", None, html! { {"Keep your results"} }) }
+                <p class="srf-body">{"Save a page with your answers, your options, the last days and who to contact. It stays on your device. You can print it or show it to an adviser."}</p>
+                <div class="srf-button-group">
+                    <button type="button" class="srf-button srf-button--secondary srf-save" onclick={save}>{"Save your results (HTML file)"}</button>
+                    <button type="button" class="srf-button srf-button--secondary srf-start-again" onclick={move |_| start_again.emit(())}>{"Start again"}</button>
+                </div>
             </section>
             <p class="srf-body srf-small srf-version">
                 { format!("Rules version {}, last checked {}. This is not legal advice.", report.ruleset.version,
@@ -93,7 +106,16 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
 }
 
 /// One route.
-fn route(r: &RouteReport, levels: Levels) -> Html {
+fn route(report: &Rc<Report>, r: &RouteReport, levels: Levels) -> Html {
+    let calendar = (r.deadline.is_some() && !r.passed).then(|| {
+        let report = report.clone();
+        let r = r.clone();
+        Callback::from(move |_| {
+            if let Some(ics) = takeaway::calendar_file(&report, &r, &utc_stamp()) {
+                download(&takeaway::calendar_file_name(&r), "text/calendar", &ics);
+            }
+        })
+    });
     html! {
         <article class={classes!("srf-route", r.passed.then_some("srf-route--passed"))} id={format!("srf-route-{}", r.id.replace(':', "-"))}>
             { heading(levels, 2, "srf-heading-s", None, html! { {&r.title} }) }
@@ -106,6 +128,11 @@ fn route(r: &RouteReport, levels: Levels) -> Html {
                     </p>
                     if let Some(note) = &r.deadline_note {
                         <p class="srf-body">{note}</p>
+                    }
+                    if let Some(onclick) = calendar {
+                        <button type="button" class="srf-link-button srf-calendar" {onclick}>
+                            {"Add the last day to your calendar"}<span class="srf-visually-hidden">{format!(": {}", r.title)}</span>{" (.ics file, with a reminder a week before)"}
+                        </button>
                     }
                 </div>
             } else if let Some(note) = &r.deadline_note {
@@ -156,24 +183,20 @@ fn contact(c: &ContactReport) -> Html {
 }
 
 /// One row of "Your answers", with its Change link.
-fn answer_row(q: &Question, a: &Answer, role: Role, dispatch: &Callback<Action>) -> Html {
-    let label = |v: &str| q.options.iter().find(|o| o.value == v).map(|o| o.label.for_role(role).to_string()).unwrap_or_else(|| v.to_string());
-    let value = match a {
-        Answer::One(v) => html! { {label(v)} },
-        Answer::Many(vs) => html! { <ul class="srf-list">{ for vs.iter().map(|v| html! { <li>{label(v)}</li> }) }</ul> },
-        Answer::Date(Some(d)) => html! { {dates::long_date(*d)} },
-        Answer::Date(None) => html! { {q.unknown_label.as_ref().map(|l| l.for_role(role).to_string()).unwrap_or_else(|| "Not known".into())} },
+fn answer_row(a: &AnswerReport, dispatch: &Callback<Action>) -> Html {
+    let value = match a.value.as_slice() {
+        [one] => html! { {one} },
+        many => html! { <ul class="srf-list">{ for many.iter().map(|v| html! { <li>{v}</li> }) }</ul> },
     };
-    let id = q.id.clone();
+    let id = a.question.clone();
     let dispatch = dispatch.clone();
-    let name = q.summary_label.for_role(role).to_string();
     html! {
         <div class="srf-summary-list__row">
-            <dt class="srf-summary-list__key">{&name}</dt>
+            <dt class="srf-summary-list__key">{&a.label}</dt>
             <dd class="srf-summary-list__value">{value}</dd>
             <dd class="srf-summary-list__actions">
                 <button type="button" class="srf-link-button" onclick={move |_| dispatch.emit(Action::Change(id.clone()))}>
-                    {"Change"}<span class="srf-visually-hidden">{format!(" {}", name.to_ascii_lowercase())}</span>
+                    {"Change"}<span class="srf-visually-hidden">{format!(" {}", a.label.to_ascii_lowercase())}</span>
                 </button>
             </dd>
         </div>

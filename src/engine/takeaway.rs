@@ -1,0 +1,335 @@
+//! What a family takes away from the results: a one-page summary as a standalone HTML file,
+//! and a route's last day as a calendar file (RFC 5545), with a reminder a week before.
+//!
+//! Both are made from the [`Report`] alone, in the browser, and are only ever downloaded by
+//! the person: nothing is sent anywhere.
+
+use super::report::{ContactReport, Report, RouteReport};
+use crate::dates;
+
+/// The file name of the summary, for example `send-options-2026-11-24.html`.
+pub fn summary_file_name(report: &Report) -> String {
+    format!("send-options-{}.html", report.today)
+}
+
+/// The file name of a route's calendar file, for example `last-day-tribunal_appeal.ics`.
+pub fn calendar_file_name(route: &RouteReport) -> String {
+    let id: String = route.id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '-' }).collect();
+    format!("last-day-{id}.ics")
+}
+
+/// The results as one printable page: the answers, each route with why it applies, its first
+/// steps, its last day and its contacts, free help, and the ruleset's version and date. A
+/// whole HTML document with its own small stylesheet, so it reads the same offline, years on.
+pub fn summary_html(report: &Report) -> String {
+    let mut h = String::with_capacity(16 * 1024);
+    let title = match &report.council {
+        Some(c) => format!("Your options if you disagree about SEND help, with contacts from {c}"),
+        None => "Your options if you disagree about SEND help".to_string(),
+    };
+    h.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    esc(&mut h, &title);
+    h.push_str("</title>\n<style>\n");
+    h.push_str(STYLE);
+    h.push_str("</style>\n</head>\n<body>\n<main>\n<h1>");
+    esc(&mut h, &title);
+    h.push_str("</h1>\n<p class=\"meta\">Made on ");
+    esc(&mut h, &in_words(&report.today));
+    h.push_str(" by SEND Route Finder. It is a guide, not legal advice. Check each time limit with SENDIASS or the contacts below.</p>\n");
+
+    h.push_str("<h2>Your answers</h2>\n<dl>\n");
+    for a in &report.answered {
+        h.push_str("<dt>");
+        esc(&mut h, &a.label);
+        h.push_str("</dt><dd>");
+        esc(&mut h, &a.value.join(", "));
+        h.push_str("</dd>\n");
+    }
+    h.push_str("</dl>\n");
+
+    if let Some(together) = &report.together {
+        h.push_str("<p>");
+        esc(&mut h, together);
+        h.push_str("</p>\n");
+    }
+    let mut group = "";
+    for r in &report.routes {
+        if r.group != group {
+            group = &r.group;
+            h.push_str("<h2>");
+            esc(&mut h, &r.group_heading);
+            h.push_str("</h2>\n");
+        }
+        route_html(&mut h, r);
+    }
+    if !report.help.is_empty() {
+        h.push_str("<h2>Free, independent help</h2>\n<ul class=\"contacts\">\n");
+        for c in &report.help {
+            contact_html(&mut h, c);
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("<p class=\"meta\">Ruleset version ");
+    esc(&mut h, &report.ruleset.version);
+    h.push_str(", last reviewed ");
+    esc(&mut h, &in_words(&report.ruleset.last_reviewed));
+    h.push_str(".</p>\n</main>\n</body>\n</html>\n");
+    h
+}
+
+fn route_html(h: &mut String, r: &RouteReport) {
+    h.push_str("<section>\n<h3>");
+    esc(h, &r.title);
+    h.push_str("</h3>\n<p>");
+    esc(h, &r.summary);
+    h.push_str("</p>\n");
+    for why in &r.why {
+        h.push_str("<p><strong>Why this applies:</strong> ");
+        esc(h, why);
+        h.push_str("</p>\n");
+    }
+    match (&r.deadline_in_words, r.passed) {
+        (Some(day), false) => {
+            h.push_str("<p class=\"deadline\"><strong>Last day: ");
+            esc(h, day);
+            h.push_str("</strong></p>\n");
+        }
+        (Some(day), true) => {
+            h.push_str("<p class=\"deadline\"><strong>The last day was ");
+            esc(h, day);
+            h.push_str("</strong></p>\n");
+        }
+        (None, _) => {
+            if let Some(limit) = &r.time_limit {
+                h.push_str("<p><strong>Time limit:</strong> ");
+                esc(h, limit);
+                h.push_str("</p>\n");
+            }
+        }
+    }
+    if let Some(note) = &r.deadline_note {
+        h.push_str("<p>");
+        esc(h, note);
+        h.push_str("</p>\n");
+    }
+    h.push_str("<p><strong>What to do first</strong></p>\n<ol>\n");
+    for s in &r.steps {
+        h.push_str("<li>");
+        esc(h, s);
+        h.push_str("</li>\n");
+    }
+    h.push_str("</ol>\n");
+    if !r.contacts.is_empty() {
+        h.push_str("<p><strong>Who to contact</strong></p>\n<ul class=\"contacts\">\n");
+        for c in &r.contacts {
+            contact_html(h, c);
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("<p class=\"meta\">The law: ");
+    esc(h, &r.source);
+    h.push_str("</p>\n</section>\n");
+}
+
+fn contact_html(h: &mut String, c: &ContactReport) {
+    h.push_str("<li><strong>");
+    esc(h, &c.name);
+    h.push_str("</strong>");
+    for (label, value) in [("", &c.about), ("Phone: ", &c.phone), ("Email: ", &c.email), ("Website: ", &c.web), ("Address: ", &c.address), ("", &c.not_known)] {
+        if let Some(v) = value {
+            h.push_str("<br>");
+            esc(h, label);
+            esc(h, v);
+        }
+    }
+    h.push_str("</li>\n");
+}
+
+/// Text made safe inside HTML elements and attribute values.
+fn esc(h: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => h.push_str("&amp;"),
+            '<' => h.push_str("&lt;"),
+            '>' => h.push_str("&gt;"),
+            '"' => h.push_str("&quot;"),
+            '\'' => h.push_str("&#39;"),
+            c => h.push(c),
+        }
+    }
+}
+
+/// An ISO date in words, or as it is if it is not one.
+fn in_words(iso: &str) -> String {
+    dates::parse_iso_date(iso).map(dates::long_date).unwrap_or_else(|_| iso.to_string())
+}
+
+const STYLE: &str = "body{margin:0;font-family:arial,sans-serif;font-size:16px;line-height:1.4;color:#0b0c0c}\n\
+main{max-width:760px;margin:0 auto;padding:20px}\n\
+h1{font-size:28px}h2{font-size:22px;margin-top:32px;border-top:2px solid #0b0c0c;padding-top:12px}h3{font-size:19px;margin-bottom:4px}\n\
+dt{font-weight:bold}dd{margin:0 0 8px}section{break-inside:avoid;margin-bottom:20px}\n\
+.deadline{border-left:6px solid #d4351c;padding-left:12px}.meta{color:#505a5f;font-size:14px}\n\
+.contacts{padding-left:20px}\n\
+@media print{body{font-size:12pt}h2{break-after:avoid}}\n";
+
+/// A route's last day as an all-day calendar event with a reminder a week before, or `None`
+/// when the route has no date or the date has passed. `stamp` is when the file is made, as
+/// `YYYYMMDDTHHMMSSZ` (UTC).
+pub fn calendar_file(report: &Report, route: &RouteReport, stamp: &str) -> Option<String> {
+    let day = dates::parse_iso_date(route.deadline.as_deref()?).ok()?;
+    if route.passed {
+        return None;
+    }
+    let compact = |d: dates::Date| dates::format_iso(d).replace('-', "");
+    let mut description = format!("The last day for: {}. ", route.title);
+    if let Some(first) = route.steps.first() {
+        description.push_str("What to do first: ");
+        description.push_str(first);
+        description.push(' ');
+    }
+    if let Some(note) = &route.deadline_note {
+        description.push_str(note);
+        description.push(' ');
+    }
+    description.push_str(&format!(
+        "Worked out by SEND Route Finder on {} from your answers. It is a guide, not legal advice: check it with SENDIASS.",
+        in_words(&report.today)
+    ));
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        "PRODID:-//SEND Route Finder//Last days//EN".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+        "BEGIN:VEVENT".into(),
+        format!("UID:{}-{}@send-route-finder", route.id, compact(day)),
+        format!("DTSTAMP:{stamp}"),
+        format!("DTSTART;VALUE=DATE:{}", compact(day)),
+        format!("DTEND;VALUE=DATE:{}", compact(dates::add_days(day, 1))),
+        format!("SUMMARY:{}", ics_text(&format!("Last day: {}", route.title))),
+        format!("DESCRIPTION:{}", ics_text(&description)),
+        "TRANSP:TRANSPARENT".into(),
+        "BEGIN:VALARM".into(),
+        "ACTION:DISPLAY".into(),
+        format!("DESCRIPTION:{}", ics_text(&format!("One week left: {}", route.title))),
+        "TRIGGER:-P7D".into(),
+        "END:VALARM".into(),
+        "END:VEVENT".into(),
+        "END:VCALENDAR".into(),
+    ];
+    let mut out = String::new();
+    for line in lines.drain(..) {
+        fold(&mut out, &line);
+    }
+    Some(out)
+}
+
+/// TEXT escaping of RFC 5545 section 3.3.11.
+fn ics_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A content line folded at 75 octets (RFC 5545 section 3.1), never inside a character,
+/// ended with CRLF.
+fn fold(out: &mut String, line: &str) {
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{evaluate, report, Answers};
+    use crate::model::parse_ruleset;
+
+    fn decision_report() -> Report {
+        let rules = parse_ruleset(include_str!("../../rules.json")).expect("rules");
+        let mut answers = Answers::new();
+        let json = serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "in_progress", "about": "la_decision",
+            "decision": "refuse_plan", "decision_date": "2026-10-14", "certificate": "no"});
+        answers = Answers::from_json(&json, &rules).unwrap_or(answers);
+        let today = dates::parse_iso_date("2026-11-24").expect("date");
+        let evaluation = evaluate(&rules, &answers, today).expect("evaluates");
+        report(&rules, Some("Luton <Council> & \"friends\""), &evaluation)
+    }
+
+    #[test]
+    fn the_summary_holds_answers_routes_deadlines_contacts_and_version() {
+        let r = decision_report();
+        let html = summary_html(&r);
+        assert!(html.starts_with("<!doctype html>"));
+        assert!(html.contains("Luton &lt;Council&gt; &amp; &quot;friends&quot;"), "escaped");
+        assert!(!html.contains("<Council>"));
+        assert!(r.answered.len() >= 7);
+        for a in &r.answered {
+            let mut label = String::new();
+            esc(&mut label, &a.label);
+            assert!(html.contains(&label), "{}", a.label);
+        }
+        for c in &r.help {
+            let mut name = String::new();
+            esc(&mut name, &c.name);
+            assert!(html.contains(&name), "{}", c.name);
+        }
+        let appeal = r.routes.iter().find(|x| x.id == "tribunal_appeal").expect("appeal shown");
+        assert!(html.contains(&format!("Last day: {}", appeal.deadline_in_words.as_deref().unwrap_or("?"))));
+        assert!(html.contains(&r.ruleset.version));
+        assert_eq!(summary_file_name(&r), "send-options-2026-11-24.html");
+    }
+
+    #[test]
+    fn a_deadline_becomes_an_all_day_event_with_a_reminder_a_week_before() {
+        let r = decision_report();
+        let appeal = r.routes.iter().find(|x| x.id == "tribunal_appeal").expect("appeal shown");
+        let ics = calendar_file(&r, appeal, "20261124T090000Z").expect("a file");
+        let day = appeal.deadline.as_deref().expect("a date").replace('-', "");
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+        assert!(ics.contains(&format!("DTSTART;VALUE=DATE:{day}\r\n")));
+        assert!(ics.contains("TRIGGER:-P7D\r\n"));
+        assert!(ics.ends_with("END:VCALENDAR\r\n"));
+        for line in ics.split("\r\n") {
+            assert!(line.len() <= 75, "{line}");
+        }
+        assert_eq!(calendar_file_name(appeal), "last-day-tribunal_appeal.ics");
+    }
+
+    #[test]
+    fn no_calendar_file_without_a_date_or_after_it() {
+        let r = decision_report();
+        let without = r.routes.iter().find(|x| x.deadline.is_none()).expect("a route with no date");
+        assert!(calendar_file(&r, without, "20261124T090000Z").is_none());
+        let mut passed = r.routes.iter().find(|x| x.deadline.is_some()).expect("dated").clone();
+        passed.passed = true;
+        assert!(calendar_file(&r, &passed, "20261124T090000Z").is_none());
+    }
+
+    #[test]
+    fn ics_text_is_escaped_and_folded() {
+        assert_eq!(ics_text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+        let mut out = String::new();
+        fold(&mut out, &"é".repeat(50));
+        assert!(out.split("\r\n").all(|l| l.len() <= 75));
+        assert_eq!(out.replace("\r\n ", "").trim_end(), "é".repeat(50));
+    }
+}
