@@ -137,6 +137,61 @@ function style(root) {
   return { nodes: [link], styled };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Quick exit (GOV.UK "Exit this page"), switched on by the council with the quick-exit
+// attribute: a button above the widget, and Shift pressed three times, leave at once for a
+// neutral page (the attribute's https address, or BBC Weather), blank the page first, forget
+// anything the widget saved, and replace the page in the history, so Back does not return.
+
+const NEUTRAL = "https://www.bbc.co.uk/weather";
+let exitTo = null;
+
+/** The neutral page: an https address, or one on this site; anything else gives BBC Weather. */
+function neutralPage(value) {
+  try {
+    const url = new URL(value || NEUTRAL, document.baseURI);
+    return url.protocol === "https:" || url.origin === location.origin ? url.href : NEUTRAL;
+  } catch {
+    return NEUTRAL;
+  }
+}
+
+/** Forget everything the widgets saved on this device (their keys start "srf:"). */
+function forgetSaved() {
+  try {
+    for (const key of Object.keys(localStorage)) if (key.startsWith("srf:")) localStorage.removeItem(key);
+  } catch {
+    // Storage may be blocked; then nothing was saved.
+  }
+  if (/(^#|&)srf-/.test(location.hash)) history.replaceState(null, "", location.pathname + location.search);
+}
+
+function exitNow() {
+  document.documentElement.hidden = true;
+  forgetSaved();
+  location.replace(exitTo || NEUTRAL);
+}
+
+function exitButton(url) {
+  exitTo = exitTo || url;
+  const box = make("div", "srf-exit");
+  const button = make("button", "srf-exit__button", "Exit this page");
+  button.type = "button";
+  button.append(make("span", "srf-visually-hidden", ", or press Shift 3 times"));
+  button.addEventListener("click", exitNow);
+  box.append(button);
+  return box;
+}
+
+// Shift three times within 5 seconds, as in GOV.UK Frontend.
+let shifts = [];
+document.addEventListener("keydown", (event) => {
+  if (!exitTo || event.key !== "Shift" || event.repeat) return;
+  const now = Date.now();
+  shifts = [...shifts.filter((t) => now - t < 5000), now];
+  if (shifts.length >= 3) exitNow();
+});
+
 /** If the widget cannot start: keep the fallback, add a message above it. */
 function showFailure(element, root) {
   const message = make("p", "srf-load-error", FAILED);
@@ -161,7 +216,8 @@ class SendRouteFinder extends HTMLElement {
     const box = make("div", "srf-root");
     box.hidden = true;
     const slot = document.createElement("slot");
-    root.replaceChildren(...nodes, box, slot);
+    const exit = this.hasAttribute("quick-exit") ? [exitButton(neutralPage(this.getAttribute("quick-exit")))] : [];
+    root.replaceChildren(...nodes, ...exit, box, slot);
 
     let begun = false;
     const early = startScreen(this, level, () => {

@@ -122,8 +122,12 @@ const CSP =
 /** The hostile page with a ruleset that is not there: the failure message under its CSS. */
 const HOSTILE_MISSING = HOSTILE.replace('rules="rules.json"', 'rules="missing.json"');
 
+/** The demo page with quick exit switched on, leaving for a page on this site. */
+const EXIT = demo.replace('<send-route-finder rules="rules.json"', '<send-route-finder quick-exit="/neutral.html" rules="rules.json"');
+const NEUTRAL_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Weather</title></head><body><p>Weather</p></body></html>`;
+
 const server = await serve(dist, {
-  routes: { "/missing.html": MISSING, "/hostile.html": HOSTILE, "/hostile-missing.html": HOSTILE_MISSING, "/two.html": TWO },
+  routes: { "/exit.html": EXIT, "/neutral.html": NEUTRAL_PAGE, "/missing.html": MISSING, "/hostile.html": HOSTILE, "/hostile-missing.html": HOSTILE_MISSING, "/two.html": TWO },
 });
 const cspServer = await serve(dist, { headers: { "Content-Security-Policy": CSP } });
 /** The same files, but the wasm is gone: the loader's own failure path. */
@@ -985,6 +989,51 @@ async function checkTakeaway() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// j. quick exit
+
+async function checkQuickExit() {
+  // The button: it leaves for the neutral page, forgets what the widget saved, and Back does
+  // not return to the widget.
+  await withPage({}, async (page, errors) => {
+    await page.goto(`${DEMO}neutral.html`);
+    await open(page, `${DEMO}exit.html`);
+    await axeScreen(page, "start screen with quick exit");
+    await page.evaluate(() => {
+      localStorage.setItem("srf:answers:test", "{}");
+      localStorage.setItem("page-own-key", "kept");
+    });
+    await inWidget(page, ".srf-button--start").click();
+    await waitScreen(page, "role");
+    const label = (await inWidget(page, ".srf-exit__button").innerText()).trim();
+    await Promise.all([page.waitForURL(/neutral\.html$/), inWidget(page, ".srf-exit__button").click()]);
+    const stored = await page.evaluate(() => ({ ours: localStorage.getItem("srf:answers:test"), theirs: localStorage.getItem("page-own-key") }));
+    await page.goBack().catch(() => null);
+    const afterBack = page.url();
+    const p = problems();
+    p.expect(label.startsWith("Exit this page"), `the button says "${label}"`);
+    p.expect(stored.ours === null, "the widget's saved answers were not forgotten");
+    p.expect(stored.theirs === "kept", "the page's own storage was touched");
+    p.expect(!/exit\.html/.test(afterBack), `Back returned to the widget: ${afterBack}`);
+    p.expect(errors.length === 0, `errors: ${errors.join("; ")}`);
+    t.record(p.ok, "quick exit: the button leaves for the neutral page, forgets saved answers, Back does not return", `button "${label}"; saved answers ${stored.ours === null ? "gone" : "kept"}; page's own key ${stored.theirs}; Back goes to ${new URL(afterBack).pathname}`, p.text());
+  });
+  // Shift three times, from anywhere on the page.
+  await withPage({}, async (page, errors) => {
+    await open(page, `${DEMO}exit.html`);
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await Promise.all([page.waitForURL(/neutral\.html$/, { timeout: 5000 }), page.keyboard.press("Shift")]);
+    t.record(errors.length === 0, "quick exit: Shift pressed 3 times leaves at once", new URL(page.url()).pathname, errors.join("; "));
+  });
+  // Without the attribute there is no exit button.
+  await withPage({}, async (page) => {
+    await open(page, DEMO);
+    const count = await inWidget(page, ".srf-exit__button").count();
+    t.record(count === 0, "quick exit: off unless the council switches it on", `${count} buttons on the plain demo page`);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // h. the start screen before the wasm arrives (drawn by the loader from the fallback's texts)
 
 /** Open the demo page with the wasm held back until `release()` is called. */
@@ -1171,6 +1220,7 @@ try {
   await check("strict CSP", 30, checkCsp);
   await check("early start screen", 90, checkEarlyStart);
   await check("take away", 60, checkTakeaway);
+  await check("quick exit", 60, checkQuickExit);
   await check("without constructed stylesheets", 30, checkLinkedStylesheet);
 } finally {
   await browser.close().catch(() => {});
