@@ -140,7 +140,7 @@ proptest! {
             };
             map.insert(k.clone(), value);
         }
-        if let Ok(answers) = Answers::from_json(&serde_json::Value::Object(map), &rules) {
+        if let Ok(answers) = Answers::from_text(&serde_json::Value::Object(map).to_string(), &rules) {
             let _ = evaluate(&rules, &answers, base_day());
         }
     }

@@ -213,14 +213,7 @@ fn evaluate_command(
     let Some(text) = read(answers, err) else {
         return INVALID;
     };
-    let value: serde_json::Value = match serde_json::from_str(&text) {
-        Ok(v) => v,
-        Err(e) => {
-            let _ = writeln!(err, "{answers}: error: the answers are not valid JSON: {e}");
-            return INVALID;
-        }
-    };
-    let answers_read = match Answers::from_json(&value, &ruleset) {
+    let answers_read = match Answers::from_text(&text, &ruleset) {
         Ok(a) => a,
         Err(errors) => {
             for e in errors {

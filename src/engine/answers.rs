@@ -2,6 +2,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::model::json::{self, Json};
+
 use crate::dates::{self, Date};
 use crate::model::{Kind, Question, Ruleset};
 
@@ -124,14 +126,22 @@ impl Answers {
     /// Read answers from JSON (contract section 1) and check each against its question:
     /// a question that does not exist, a value a question does not offer, or a date that is
     /// not real is an error. Every error is returned.
-    pub fn from_json(value: &Value, rules: &Ruleset) -> Result<Answers, Vec<AnswerError>> {
-        let Value::Object(object) = value else {
+    pub fn from_json(value: &Json, rules: &Ruleset) -> Result<Answers, Vec<AnswerError>> {
+        let Json::Object(members) = value else {
             return Err(vec![AnswerError {
                 question: String::new(),
                 message: "the answers must be a JSON object, such as {\"role\": \"parent\"}".into(),
             }]);
         };
-        read_object(object, rules)
+        read_object(members, rules)
+    }
+
+    /// Read answers from the text of a JSON object (see [`Answers::from_json`]).
+    pub fn from_text(text: &str, rules: &Ruleset) -> Result<Answers, Vec<AnswerError>> {
+        let value = json::parse(text).map_err(|e| {
+            vec![AnswerError { question: String::new(), message: format!("the answers are not valid JSON: {e}") }]
+        })?;
+        Answers::from_json(&value, rules)
     }
 
     /// The answers as one line of compact JSON with sorted keys, written directly (the
@@ -185,7 +195,7 @@ impl Answers {
     }
 }
 
-fn read_object(object: &Map<String, Value>, rules: &Ruleset) -> Result<Answers, Vec<AnswerError>> {
+fn read_object(object: &[(String, Json)], rules: &Ruleset) -> Result<Answers, Vec<AnswerError>> {
     let mut answers = Answers::new();
     let mut errors = Vec::new();
     for (key, value) in object {
@@ -212,7 +222,7 @@ fn read_object(object: &Map<String, Value>, rules: &Ruleset) -> Result<Answers, 
 }
 
 /// Read and check one answer against its question.
-pub fn read_answer(question: &Question, value: &Value) -> Result<Answer, String> {
+pub fn read_answer(question: &Question, value: &Json) -> Result<Answer, String> {
     let offered = || {
         question
             .options
@@ -222,7 +232,7 @@ pub fn read_answer(question: &Question, value: &Value) -> Result<Answer, String>
             .join(", ")
     };
     match (question.kind, value) {
-        (Kind::One, Value::String(s)) => {
+        (Kind::One, Json::String(s)) => {
             if question.offers(s) {
                 Ok(Answer::One(s.clone()))
             } else {
@@ -230,10 +240,10 @@ pub fn read_answer(question: &Question, value: &Value) -> Result<Answer, String>
             }
         }
         (Kind::One, _) => Err(format!("must be one of {} in quotes", offered())),
-        (Kind::Many, Value::Array(items)) => {
+        (Kind::Many, Json::Array(items)) => {
             let mut chosen = Vec::new();
             for item in items {
-                let Value::String(s) = item else {
+                let Json::String(s) = item else {
                     return Err(format!(
                         "must be a list of choices in quotes, from {}",
                         offered()
@@ -279,14 +289,34 @@ pub fn read_answer(question: &Question, value: &Value) -> Result<Answer, String>
                 .map(|o| o.value.as_str())
                 .unwrap_or("value")
         )),
-        (Kind::Date, Value::String(s)) if s == "unknown" => Ok(Answer::Date(None)),
-        (Kind::Date, Value::String(s)) => dates::parse_iso_date(s)
+        (Kind::Date, Json::String(s)) if s == "unknown" => Ok(Answer::Date(None)),
+        (Kind::Date, Json::String(s)) => dates::parse_iso_date(s)
             .map(|d| Answer::Date(Some(d)))
             .map_err(|e| e.to_string()),
         (Kind::Date, _) => Err("must be a date as \"YYYY-MM-DD\", or \"unknown\"".into()),
     }
 }
 
+/// A JSON string literal, escaped as serde_json writes it.
 fn push_json_string(out: &mut String, s: &str) {
-    out.push_str(&Value::String(s.to_string()).to_string());
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 15] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }

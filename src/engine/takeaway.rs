@@ -268,7 +268,7 @@ mod tests {
         let mut answers = Answers::new();
         let json = serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "in_progress", "about": "la_decision",
             "decision": "refuse_plan", "decision_date": "2026-10-14", "certificate": "no"});
-        answers = Answers::from_json(&json, &rules).unwrap_or(answers);
+        answers = Answers::from_text(&json.to_string(), &rules).unwrap_or(answers);
         let today = dates::parse_iso_date("2026-11-24").expect("date");
         let evaluation = evaluate(&rules, &answers, today).expect("evaluates");
         report(&rules, Some("Luton <Council> & \"friends\""), &evaluation)
