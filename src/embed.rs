@@ -14,7 +14,7 @@ use web_sys::{Element, HtmlElement};
 
 use crate::check;
 use crate::dates::{self, Date};
-use crate::ui::view::{App, AppProps, WidgetEvent};
+use crate::ui::view::{App, AppProps, Keep, WidgetEvent};
 
 thread_local! {
     /// The running apps, kept so they live as long as the page.
@@ -24,15 +24,35 @@ thread_local! {
 /// Start the widget of the element `host` inside `container` (an element in its shadow
 /// root), with the texts of the ruleset and of the council overlay. `begun` is true when the
 /// person already pressed Start on the script's start screen: the app opens at the first
-/// question. Returns a message for the console when the files cannot be used.
+/// question. `answers` are answers kept earlier (JSON, contract section 1), `saved` says they
+/// came from this device's storage; `store_key` and `link_name` are where this widget keeps
+/// answers on the device and its name in a link. Returns a message for the console when the
+/// files cannot be used.
+#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
-pub fn start(host: HtmlElement, container: Element, rules: String, council: Option<String>, heading_level: u8, begun: bool) -> Result<(), String> {
+pub fn start(
+    host: HtmlElement,
+    container: Element,
+    rules: String,
+    council: Option<String>,
+    heading_level: u8,
+    begun: bool,
+    answers: Option<String>,
+    saved: bool,
+    store_key: String,
+    link_name: String,
+) -> Result<(), String> {
     let (rules, council) = check::usable(&rules, council.as_deref()).map_err(|problems| {
         let mut message = String::from("the rules cannot be used. Run route-finder check on them. The first problem: ");
         message.push_str(problems.first().map(String::as_str).unwrap_or(""));
         message
     })?;
+    // Answers that no longer fit the ruleset (it changed since) are dropped: start afresh.
+    let restore = answers.and_then(|text| crate::engine::Answers::from_text(&text, &rules).ok());
     let props = AppProps {
+        restore,
+        saved,
+        keep: Keep { store: store_key.into(), link: link_name.into() },
         rules: Rc::new(rules),
         council: council.map(Into::into),
         today: today(),

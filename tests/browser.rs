@@ -64,7 +64,7 @@ async fn try_mount(rules: &str, council: Option<&str>, level: u8, begun: bool) -
         None => None,
     };
     let started = rules.and_then(|r| Ok((r, council.transpose()?))).and_then(|(rules, council)| {
-        send_route_finder::embed::start(host.clone(), container, rules, council, level, begun)
+        send_route_finder::embed::start(host.clone(), container, rules, council, level, begun, None, false, String::new(), "srf-test".into())
     });
     match started {
         Ok(()) => Ok((host, root)),

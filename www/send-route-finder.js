@@ -192,6 +192,37 @@ document.addEventListener("keydown", (event) => {
   if (shifts.length >= 3) exitNow();
 });
 
+// ---------------------------------------------------------------------------------------------
+// Come back later. Each widget has a name: the element's id, or its place among the widgets
+// of the page ("0", "1", …). Its answers, when the person chose to keep them, are in
+// localStorage under "srf:answers:<page path>:<name>"; a link to its results carries them in
+// the fragment as "#srf-<name>=<answers>", never in the query string, and the fragment is
+// taken out of the address bar as soon as it has been read.
+
+/** The answers in this page's fragment for a widget, removed from the address bar. */
+function answersFromLink(name) {
+  const hash = location.hash.slice(1);
+  if (!hash) return undefined;
+  const parts = hash.split("&");
+  const mine = parts.find((p) => p.startsWith(`srf-${name}=`));
+  if (!mine) return undefined;
+  const rest = parts.filter((p) => p !== mine).join("&");
+  history.replaceState(history.state, "", location.pathname + location.search + (rest ? `#${rest}` : ""));
+  try {
+    return decodeURIComponent(mine.slice(name.length + 5));
+  } catch {
+    return undefined;
+  }
+}
+
+function savedAnswers(key) {
+  try {
+    return localStorage.getItem(key) ?? undefined;
+  } catch {
+    return undefined; // storage blocked: nothing was saved
+  }
+}
+
 /** If the widget cannot start: keep the fallback, add a message above it. */
 function showFailure(element, root) {
   const message = make("p", "srf-load-error", FAILED);
@@ -236,11 +267,17 @@ class SendRouteFinder extends HTMLElement {
     if (sheet) showEarly();
     else styled.then(showEarly);
 
+    const name = this.id || String([...document.querySelectorAll("send-route-finder")].indexOf(this));
+    const storeKey = `srf:answers:${location.pathname}:${name}`;
+    const linked = answersFromLink(name);
+    const saved = linked === undefined ? savedAnswers(storeKey) : undefined;
+
     Promise.all([ready, rules, council, styled])
       .then(([glue, rulesText, councilText]) => {
         const focused = early && root.activeElement && early.contains(root.activeElement);
         const widget = make("div");
-        glue.start(this, widget, rulesText, councilText, level, begun);
+        const answers = begun ? undefined : (linked ?? saved);
+        glue.start(this, widget, rulesText, councilText, level, begun, answers, answers !== undefined && answers === saved, storeKey, `srf-${name}`);
         box.replaceChildren(widget);
         box.hidden = false;
         slot.remove();

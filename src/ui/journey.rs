@@ -85,6 +85,12 @@ pub enum Action {
     Change(String),
     /// Start again: all answers are forgotten.
     StartAgain,
+    /// Open with answers kept earlier (on this device, or in a link): the results when they
+    /// answer every question on the path, otherwise the first question they leave open.
+    /// Answers that do not fit the ruleset are ignored: the journey starts afresh.
+    Restore(Answers),
+    /// The answers were saved on this device (true) or the saved copy was deleted (false).
+    Saved(bool),
 }
 
 /// One person's journey.
@@ -105,6 +111,8 @@ pub struct Journey {
     /// to move focus and announce the change.
     pub moves: u32,
     pub focus: Focus,
+    /// Whether the person chose to keep their answers on this device.
+    pub saved: bool,
 }
 
 impl Journey {
@@ -121,6 +129,7 @@ impl Journey {
             changing: false,
             moves: 0,
             focus: Focus::Heading,
+            saved: false,
         }
     }
 
@@ -188,8 +197,24 @@ impl Journey {
             Action::StartAgain => {
                 self.answers = Answers::new();
                 self.changing = false;
+                self.saved = false;
                 self.show(Screen::Start);
             }
+            Action::Restore(answers) => {
+                let walked = walk(&self.rules, &answers);
+                self.answers = answers.only(&walked.path);
+                match walked.stop {
+                    Stop::Results if !self.answers.is_empty() => self.show_results(),
+                    Stop::Unanswered(q) if !self.answers.is_empty() => self.show_question(q),
+                    _ => {
+                        self.answers = Answers::new();
+                        self.show(Screen::Start);
+                    }
+                }
+                // Opening the page is not a move: focus stays where the page put it.
+                self.moves = 0;
+            }
+            Action::Saved(saved) => self.saved = saved,
         }
     }
 
@@ -533,5 +558,35 @@ mod tests {
         j.apply(Action::Toggle("spoke_to_setting".into()));
         j.apply(Action::Continue);
         assert!(j.errors[0].message.contains("what you have tried"), "{:?}", j.errors);
+    }
+
+    #[test]
+    fn restored_answers_open_the_results_or_the_first_open_question() {
+        let mut j = journey();
+        let all = r#"{"role": "parent", "age": "under_16", "ehcp": "no", "about": "health", "unused": 1}"#;
+        // A key the ruleset does not have makes the whole set unreadable: start afresh.
+        assert!(Answers::from_text(all, &j.rules).is_err());
+        let all = r#"{"role": "parent", "age": "under_16", "ehcp": "no", "about": "health"}"#;
+        j.apply(Action::Restore(Answers::from_text(all, &j.rules).expect("answers")));
+        assert_eq!(j.screen, Screen::Results);
+        assert!(j.report().is_some_and(|r| r.routes.iter().any(|x| x.id == "nhs_complaint")));
+        let mut j = journey();
+        let some = r#"{"role": "parent", "age": "under_16"}"#;
+        j.apply(Action::Restore(Answers::from_text(some, &j.rules).expect("answers")));
+        assert_eq!(j.screen, Screen::Question("ehcp".into()));
+        let moves = j.moves;
+        let mut j2 = journey();
+        j2.apply(Action::Restore(Answers::new()));
+        assert_eq!(j2.screen, Screen::Start);
+        assert_eq!(moves, 0, "opening the page with answers does not move focus");
+    }
+
+    #[test]
+    fn start_again_forgets_that_answers_were_saved() {
+        let mut j = journey();
+        j.apply(Action::Saved(true));
+        assert!(j.saved);
+        j.apply(Action::StartAgain);
+        assert!(!j.saved);
     }
 }

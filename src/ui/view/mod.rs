@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::journey::{Action, Focus, Journey, Screen};
 use crate::dates::Date;
+use crate::engine::Answers;
 use crate::model::Ruleset;
 
 /// What the widget tells the page around it (never an answer's content).
@@ -39,6 +40,16 @@ pub struct AppProps {
     /// at the first question.
     #[prop_or_default]
     pub begun: bool,
+    /// Answers kept earlier, on this device or in a link, to open with.
+    #[prop_or_default]
+    pub restore: Option<Answers>,
+    /// Whether `restore` came from this device's storage (the person chose to save them).
+    #[prop_or_default]
+    pub saved: bool,
+    /// Where this widget keeps answers on the device, and its name in a link's fragment
+    /// (both from the page's script, different for each widget on a page).
+    #[prop_or_default]
+    pub keep: Keep,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
 }
@@ -50,6 +61,9 @@ impl PartialEq for AppProps {
             && self.today == other.today
             && self.heading_level == other.heading_level
             && self.begun == other.begun
+            && self.restore == other.restore
+            && self.saved == other.saved
+            && self.keep == other.keep
             && self.on_event == other.on_event
     }
 }
@@ -65,6 +79,14 @@ impl Reducible for State {
         next.apply(action);
         Rc::new(State(next))
     }
+}
+
+/// Where a widget keeps answers: its key in the device's storage and its name in a link's
+/// fragment (`#<link>=<answers>`).
+#[derive(Clone, PartialEq, Default)]
+pub struct Keep {
+    pub store: Rc<str>,
+    pub link: Rc<str>,
 }
 
 /// Heading levels for this embedding: the page heading, and the two below it.
@@ -85,9 +107,14 @@ pub fn App(props: &AppProps) -> Html {
         let council = props.council.as_ref().map(|c| c.to_string());
         let today = props.today;
         let begun = props.begun;
+        let restore = props.restore.clone();
+        let saved = props.saved;
         use_reducer(move || {
             let mut journey = Journey::new(rules, council, today);
-            if begun {
+            if let Some(answers) = restore {
+                journey.apply(Action::Restore(answers));
+                journey.apply(Action::Saved(saved));
+            } else if begun {
                 journey.apply(Action::Start);
             }
             State(journey)
@@ -97,7 +124,14 @@ pub fn App(props: &AppProps) -> Html {
     let summary = use_node_ref();
     let dispatch = {
         let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
+        let store = props.keep.store.clone();
+        Callback::from(move |a: Action| {
+            // Start again forgets the copy saved on this device too.
+            if matches!(a, Action::StartAgain) {
+                parts::forget(&store);
+            }
+            state.dispatch(a)
+        })
     };
     let journey = &state.0;
     // After each move: focus the new heading, or the error summary; tell the page.
@@ -159,6 +193,7 @@ pub fn App(props: &AppProps) -> Html {
             levels,
             heading: heading.clone(),
             dispatch: dispatch.clone(),
+            keep: props.keep.clone(),
         }),
     };
     html! {

@@ -122,3 +122,43 @@ pub fn utc_stamp() -> String {
         d.get_utc_seconds()
     )
 }
+
+/// The device's storage for this page, when the browser allows it.
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Keep a text on this device under a key (only ever on the person's request). False when
+/// the browser refuses (private browsing, storage off).
+pub fn store(key: &str, text: &str) -> bool {
+    !key.is_empty() && storage().is_some_and(|s| s.set_item(key, text).is_ok())
+}
+
+/// Forget a text kept on this device.
+pub fn forget(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// The address of this page with the answers in the fragment only (`#<name>=<answers>`),
+/// never in the query string, so they are not sent to the server when the link is opened.
+pub fn link_to(name: &str, answers: &str) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    let here = location.href().unwrap_or_default();
+    let base = here.split('#').next().unwrap_or_default();
+    let encoded = String::from(js_sys::encode_uri_component(answers));
+    format!("{base}#{name}={encoded}")
+}
+
+/// Put a text on the clipboard; the promise's outcome is not awaited (the text stays on
+/// screen to copy by hand).
+pub fn copy_text(text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return false };
+    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into()) else { return false };
+    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) else { return false };
+    write
+        .dyn_ref::<js_sys::Function>()
+        .is_some_and(|f| f.call1(&clipboard, &wasm_bindgen::JsValue::from_str(text)).is_ok())
+}

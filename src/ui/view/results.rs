@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use std::rc::Rc;
 
-use super::parts::{back_link, download, email_link, heading, phone_link, utc_stamp, web_link};
-use super::Levels;
+use super::parts::{back_link, copy_text, download, email_link, forget, heading, link_to, phone_link, store, utc_stamp, web_link};
+use super::{Keep, Levels};
 use crate::dates;
 use crate::engine::report::{AnswerReport, ContactReport, Report, RouteReport};
 use crate::engine::takeaway;
@@ -19,6 +19,7 @@ pub struct ResultsProps<'a> {
     pub levels: Levels,
     pub heading: NodeRef,
     pub dispatch: Callback<Action>,
+    pub keep: Keep,
 }
 
 
@@ -33,6 +34,25 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
     let save = {
         let report = report.clone();
         Callback::from(move |_| download(&takeaway::summary_file_name(&report), "text/html", &takeaway::summary_html(&report)))
+    };
+    let answers = report.answers.canonical();
+    let keep_on_device = {
+        let (dispatch, key, answers) = (props.dispatch.clone(), props.keep.store.clone(), answers.clone());
+        Callback::from(move |_| dispatch.emit(Action::Saved(store(&key, &answers))))
+    };
+    let delete_saved = {
+        let (dispatch, key) = (props.dispatch.clone(), props.keep.store.clone());
+        Callback::from(move |_| {
+            forget(&key);
+            dispatch.emit(Action::Saved(false))
+        })
+    };
+    let link = link_to(&props.keep.link, &answers);
+    let copy = {
+        let link = link.clone();
+        Callback::from(move |_| {
+            copy_text(&link);
+        })
     };
     let back = {
         let dispatch = props.dispatch.clone();
@@ -92,10 +112,23 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
             <section class="srf-keep" aria-label="Keep your results">
                 { heading(levels, 1, "srf-heading-m", None, html! { {"Keep your results"} }) }
                 <p class="srf-body">{"Save a page with your answers, your options, the last days and who to contact. It stays on your device. You can print it or show it to an adviser."}</p>
-                <div class="srf-button-group">
-                    <button type="button" class="srf-button srf-button--secondary srf-save" onclick={save}>{"Save your results (HTML file)"}</button>
-                    <button type="button" class="srf-button srf-button--secondary srf-start-again" onclick={move |_| start_again.emit(())}>{"Start again"}</button>
-                </div>
+                <button type="button" class="srf-button srf-button--secondary srf-save" onclick={save}>{"Save your results (HTML file)"}</button>
+                { heading(levels, 2, "srf-heading-s", None, html! { {"Come back later"} }) }
+                if journey.saved {
+                    <p class="srf-body srf-saved" role="status">{"Your answers are saved in this browser on this device. They open here next time. Start again or Delete saved answers removes them."}</p>
+                    <button type="button" class="srf-button srf-button--secondary srf-delete-saved" onclick={delete_saved}>{"Delete saved answers"}</button>
+                } else {
+                    <p class="srf-body">{"You can keep your answers in this browser on this device, to come back to them. Anyone who uses this device could see them."}</p>
+                    <button type="button" class="srf-button srf-button--secondary srf-keep-answers" onclick={keep_on_device}>{"Save my answers on this device"}</button>
+                }
+                { heading(levels, 2, "srf-heading-s", None, html! { {"Send these results to an adviser"} }) }
+                <p class="srf-body">{"This link opens these results. It holds your answers, so anyone with it can see them. Send it only to someone you trust, such as your SENDIASS adviser."}</p>
+                <label class="srf-label" for="srf-link">{"Link to these results"}</label>
+                <input class="srf-input srf-link" id="srf-link" type="text" readonly=true value={link} />
+                <button type="button" class="srf-button srf-button--secondary srf-copy-link" onclick={copy}>{"Copy the link"}</button>
+                <p class="srf-body">
+                    <button type="button" class="srf-button srf-start-again" onclick={move |_| start_again.emit(())}>{"Start again"}</button>
+                </p>
             </section>
             <p class="srf-body srf-small srf-version">
                 { format!("Rules version {}, last checked {}. This is not legal advice.", report.ruleset.version,
