@@ -17,8 +17,8 @@ use crate::dates::{self, Date};
 use crate::ui::view::{App, AppProps, Keep, WidgetEvent};
 
 thread_local! {
-    /// The running apps, kept so they live as long as the page.
-    static APPS: RefCell<Vec<yew::AppHandle<App>>> = const { RefCell::new(Vec::new()) };
+    /// The running apps, each with its element, kept until the element leaves the page.
+    static APPS: RefCell<Vec<(HtmlElement, yew::AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Start the widget of the element `host` inside `container` (an element in its shadow
@@ -58,7 +58,7 @@ pub fn start(
         today: today(),
         heading_level: heading_level.clamp(1, 6),
         begun,
-        on_event: events_to(host),
+        on_event: events_to(host.clone()),
     };
     // One plain line instead of Yew's default hook, which formats the whole panic (and
     // carries the code to do it). The code is written not to panic.
@@ -66,8 +66,22 @@ pub fn start(
         web_sys::console::error_1(&"send-route-finder: internal error".into());
     }));
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
-    APPS.with(|apps| apps.borrow_mut().push(app));
+    APPS.with(|apps| apps.borrow_mut().push((host, app)));
     Ok(())
+}
+
+/// Stop the widget of an element that has left the page, and free what it held.
+#[wasm_bindgen]
+pub fn stop(host: HtmlElement) {
+    let stopped: Vec<_> = APPS.with(|apps| {
+        let mut apps = apps.borrow_mut();
+        let (gone, kept) = apps.drain(..).partition(|(h, _)| *h == host);
+        *apps = kept;
+        gone
+    });
+    for (_, app) in stopped {
+        app.destroy();
+    }
 }
 
 /// Today, on the person's own clock.

@@ -1,12 +1,15 @@
 //! SEND Route Finder.
 //!
-//! The layers, each knowing only of those above it:
+//! The layers, each using only those above it (the one exception: `check` walks every path
+//! with the engine's path walker):
 //!
 //! - [`dates`]: calendar months, working days, England and Wales bank holidays and the
 //!   deadline rules of the law.
 //! - [`model`]: the ruleset and council overlay types, read from JSON.
 //! - [`check`]: every problem in a ruleset or overlay, with its file, line, column and JSON path.
 //! - [`engine`]: answers in, the path through the questions and the routes with deadlines out.
+//! - [`ui`]: the journey as a state machine (plain Rust) and, with the `web` feature, the Yew
+//!   views; `embed` is the browser entry, `cli` the command line.
 //!
 //! The engine knows nothing of the browser or the command line.
 

@@ -227,10 +227,22 @@ function savedAnswers(key) {
 function showFailure(element, root) {
   const message = make("p", "srf-load-error", FAILED);
   message.setAttribute("role", "alert");
-  root.replaceChildren(...style(root).nodes, message, document.createElement("slot"));
+  const exit = root.querySelector(".srf-exit"); // the quick exit stays
+  root.replaceChildren(...style(root).nodes, ...(exit ? [exit] : []), message, document.createElement("slot"));
 }
 
 class SendRouteFinder extends HTMLElement {
+  /** Taken off the page (not just moved): stop the widget and free its memory; put back, it
+   *  starts afresh. */
+  disconnectedCallback() {
+    queueMicrotask(() => {
+      if (this.isConnected || !this.hasAttribute("data-srf-started")) return;
+      this.removeAttribute("data-srf-started");
+      this.removeAttribute("data-srf-ready");
+      ready.then((glue) => glue.stop(this)).catch(() => {});
+    });
+  }
+
   connectedCallback() {
     if (this.hasAttribute("data-srf-started")) return;
     this.setAttribute("data-srf-started", "");
@@ -274,6 +286,7 @@ class SendRouteFinder extends HTMLElement {
 
     Promise.all([ready, rules, council, styled])
       .then(([glue, rulesText, councilText]) => {
+        if (!this.isConnected) return; // taken off the page while loading
         const focused = early && root.activeElement && early.contains(root.activeElement);
         const widget = make("div");
         const answers = begun ? undefined : (linked ?? saved);

@@ -1,8 +1,10 @@
 //! The ruleset and council overlay types, as written in `rules.json` and `www/councils/*.json`.
 //!
-//! Everything here is plain data read with serde. The types say what a file may hold; the
-//! [`crate::check`] layer says whether what it holds makes sense (references, reachability,
-//! cycles), and the [`crate::engine`] layer uses it.
+//! Everything here is plain data, read two ways: with the serde derives by the command line
+//! ([`load_ruleset`], every problem with its path), and by the widget with the small
+//! [`json`] reader and the hand-written [`decode`] (no serde code in the wasm). The types say
+//! what a file may hold; the [`crate::check`] layer says whether what it holds makes sense
+//! (references, reachability, cycles), and the [`crate::engine`] layer uses it.
 
 mod condition;
 pub mod decode;

@@ -439,6 +439,7 @@ async function checkHostileText() {
 
 async function checkCsp() {
   await withPage(async (page) => {
+    page.context().setDefaultTimeout(15000);
     await page.addInitScript(() => {
       window.__csp = [];
       document.addEventListener("securitypolicyviolation", (e) => window.__csp.push({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample }), true);
@@ -450,6 +451,10 @@ async function checkCsp() {
     const steps = JOURNEYS.decision;
     for (let i = 0; i < steps.length; i++) await step(page, steps[i][0], steps[i][1], i + 1 < steps.length ? steps[i + 1][0] : "results");
     const routes = (await routeIds(page)).length;
+    // The downloads are made in the page (blob: addresses): they must work under the policy.
+    const [summary] = await Promise.all([page.waitForEvent("download"), inWidget(page, ".srf-save").click()]);
+    const [calendar] = await Promise.all([page.waitForEvent("download"), inWidget(page, ".srf-calendar").first().click()]);
+    const downloads = [summary.suggestedFilename(), calendar.suggestedFilename()];
     const violations = await page.evaluate(() => window.__csp);
     const inlineRan = await page.evaluate(() => window.__inlineRan === true);
     const ours = violations.filter((v) => !(v.directive === "script-src-elem" && v.blocked === "inline"));
@@ -457,6 +462,7 @@ async function checkCsp() {
     const styled = await page.evaluate(() => document.querySelector("send-route-finder").shadowRoot.querySelectorAll("[style]").length);
     const p = problems();
     p.expect(routes > 0, "the journey did not reach the results");
+    p.expect(downloads.every((f) => /\.(html|ics)$/.test(f)), `downloads: ${downloads.join(", ")}`);
     p.expect(!inlineRan && inlineBlocked === 1, `the test page's inline script should be blocked and reported once (ran: ${inlineRan}, reported: ${inlineBlocked})`);
     p.expect(ours.length === 0, `violations by the widget: ${JSON.stringify(ours)}`);
     p.expect(styled === 0, `${styled} style attributes in the widget`);
@@ -464,7 +470,7 @@ async function checkCsp() {
     t.record(
       p.ok,
       `strict CSP (${CSP}): the widget runs with 0 violations; the page's own inline script is blocked`,
-      `${routes} routes; ${ours.length} violations by the widget; inline script blocked and reported: ${inlineBlocked}; ${styled} style attributes`,
+      `${routes} routes; downloads ${downloads.join(", ")}; ${ours.length} violations by the widget; inline script blocked and reported: ${inlineBlocked}; ${styled} style attributes`,
       p.text(),
     );
   });
@@ -664,12 +670,53 @@ async function checkThousandJourneys() {
   });
 }
 
+/** Widgets taken off the page are stopped: replacing the widget 60 times (as the demo page's
+ *  council switch does) leaves memory where it was after 10. */
+async function checkRemoval() {
+  await withPage(async (page) => {
+    await page.addInitScript(MEMORY_HOOK);
+    const lines = consoleOf(page);
+    await page.goto(`${BASE}/plain.html`, { waitUntil: "load" });
+    await waitReady(page);
+    const cdp = await page.context().newCDPSession(page);
+    const replace = (times) =>
+      page.evaluate(async (times) => {
+        for (let i = 0; i < times; i++) {
+          const old = document.querySelector("send-route-finder");
+          const fresh = document.createElement("send-route-finder");
+          for (const a of ["rules", "council", "heading-level"]) fresh.setAttribute(a, old.getAttribute(a));
+          fresh.innerHTML = old.innerHTML;
+          old.replaceWith(fresh);
+          for (let w = 0; w < 200 && !fresh.hasAttribute("data-srf-ready"); w++) await new Promise((r) => setTimeout(r, 10));
+          fresh.shadowRoot.querySelector(".srf-button--start").click();
+          await new Promise((r) => setTimeout(r, 0));
+        }
+      }, times);
+    const measure = async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      await cdp.send("HeapProfiler.collectGarbage");
+      return (await cdp.send("Runtime.getHeapUsage")).usedSize + (await page.evaluate(() => window.__wasmBytes()));
+    };
+    await page.evaluate(DRIVER);
+    await replace(10);
+    const at10 = await measure();
+    await replace(50);
+    const at60 = await measure();
+    const ratio = at60 / at10;
+    const p = problems();
+    p.expect(ratio <= 1.1, `memory grew ${ratio.toFixed(3)} times from 10 to 60 replaced widgets`);
+    p.expect(!lines.some((l) => l.type === "pageerror" || /internal error/.test(l.text)), `errors: ${lines.map((l) => l.text).join(" | ")}`);
+    t.record(p.ok, "widgets taken off the page are stopped: 60 replaced widgets, memory flat", `${(at10 / 1048576).toFixed(2)} → ${(at60 / 1048576).toFixed(2)} MiB (×${ratio.toFixed(3)})`, p.text());
+  });
+}
+
 try {
   await check("bad files", 300, checkBadFiles);
   await check("hostile text", 120, checkHostileText);
   await check("strict CSP", 60, checkCsp);
   await check("privacy", 60, checkPrivacy);
   await check("1,000 journeys", 600, checkThousandJourneys);
+  await check("widgets taken off the page", 120, checkRemoval);
 } finally {
   await browser.close().catch(() => {});
   await server.close();
