@@ -4,7 +4,7 @@
 
 use super::path::JsonPath;
 use super::Reporter;
-use crate::model::{AnswerTest, Condition, DeadlineRule, Kind, Route, Ruleset, RESULTS};
+use crate::model::{AnswerTest, Condition, DeadlineRule, Kind, Letter, Route, Ruleset, RESULTS};
 
 /// Check the national ruleset.
 pub fn check_ruleset(rules: &Ruleset, report: &mut Reporter) {
@@ -127,6 +127,9 @@ pub fn check_ruleset(rules: &Ruleset, report: &mut Reporter) {
 
 /// Check one route (national, or a council's own against the merged ruleset).
 pub fn check_route(rules: &Ruleset, route: &Route, at: &JsonPath, report: &mut Reporter) {
+    if let Some(letter) = &route.letter {
+        check_letter(rules, letter, &at.key("letter"), report);
+    }
     if rules.group(&route.group).is_none() {
         report.error(
             &at.key("group"),
@@ -213,6 +216,32 @@ pub fn check_route(rules: &Ruleset, route: &Route, at: &JsonPath, report: &mut R
                         "a route with a deadline needs \"{field}\": the words shown with the date"
                     ),
                 );
+            }
+        }
+    }
+}
+
+/// A letter's placeholders must be ones the engine fills in.
+fn check_letter(rules: &Ruleset, letter: &Letter, at: &JsonPath, report: &mut Reporter) {
+    let texts = std::iter::once((at.key("subject"), &letter.subject))
+        .chain(letter.paragraphs.iter().enumerate().map(|(i, p)| (at.key("paragraphs").index(i), p)));
+    for (place, text) in texts {
+        for words in text.versions() {
+            let mut rest = words;
+            while let Some(open) = rest.find('{') {
+                let Some(close) = rest[open..].find('}') else {
+                    report.error(&place, "a { has no closing }: write {today}, {reply_by} or {answer:<question id>}");
+                    break;
+                };
+                let name = &rest[open + 1..open + close];
+                let known = match name.strip_prefix("answer:") {
+                    Some(q) => rules.question(q).is_some(),
+                    None => name == "today" || name == "reply_by",
+                };
+                if !known {
+                    report.error(&place, format!("{{{name}}} is not something a letter can fill in: use {{today}}, {{reply_by}} or {{answer:<question id>}} with a question of the ruleset"));
+                }
+                rest = &rest[open + close + 1..];
             }
         }
     }

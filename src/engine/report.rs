@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Answer, Answers, DeadlineOutcome, Evaluation};
 use crate::dates;
-use crate::model::{Contact, Question, Role, Ruleset, Text};
+use crate::model::{Contact, Letter, Question, Role, Ruleset, Text};
 
 /// The results, ready to show or print as JSON.
 #[derive(Debug, Clone, Serialize)]
@@ -67,6 +67,17 @@ pub struct RouteReport {
     pub contacts: Vec<ContactReport>,
     /// The law behind it.
     pub source: String,
+    /// A first letter, filled in from the answers, when the route has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub letter: Option<LetterReport>,
+}
+
+/// A first letter, ready to change and send.
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterReport {
+    pub subject: String,
+    /// The whole letter: the subject line, then the paragraphs, a blank line between each.
+    pub text: String,
 }
 
 /// One answer in words.
@@ -146,6 +157,7 @@ pub fn report(rules: &Ruleset, council: Option<&str>, evaluation: &Evaluation) -
                     .map(|c| contact(c, role))
                     .collect(),
                 source: route.source.clone(),
+                letter: route.letter.as_ref().map(|l| letter(l, rules, evaluation, role)),
             })
         })
         .collect();
@@ -177,6 +189,51 @@ pub fn report(rules: &Ruleset, council: Option<&str>, evaluation: &Evaluation) -
             .map(|c| contact(c, role))
             .collect(),
     }
+}
+
+/// Fill in a letter's placeholders: `{today}`, `{reply_by}` (20 working days on) and
+/// `{answer:<question id>}`; an answer not given becomes a bracket to fill in.
+fn letter(l: &Letter, rules: &Ruleset, evaluation: &Evaluation, role: Role) -> LetterReport {
+    let today = evaluation.today;
+    let holidays = rules.holidays.calendar();
+    let mut reply_by = today;
+    let mut counted = 0;
+    while counted < 20 {
+        reply_by = dates::add_days(reply_by, 1);
+        if holidays.is_working_day(reply_by) {
+            counted += 1;
+        }
+    }
+    let fill = |t: &Text| -> String {
+        let mut out = String::new();
+        let mut rest = t.for_role(role);
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let Some(close) = rest[open..].find('}') else { break };
+            let name = &rest[open + 1..open + close];
+            match name {
+                "today" => out.push_str(&dates::long_date(today)),
+                "reply_by" => out.push_str(&dates::long_date(reply_by)),
+                _ => match name.strip_prefix("answer:") {
+                    Some(q) => match (rules.question(q), evaluation.answers.get(q)) {
+                        (Some(question), Some(a)) => out.push_str(&answer_in_words(question, a, role).value.join(", ")),
+                        _ => out.push_str("[...]"),
+                    },
+                    None => out.push_str(&rest[open..open + close + 1]),
+                },
+            }
+            rest = &rest[open + close + 1..];
+        }
+        out.push_str(rest);
+        out
+    };
+    let subject = fill(&l.subject);
+    let mut text = format!("Subject: {subject}");
+    for p in &l.paragraphs {
+        text.push_str("\n\n");
+        text.push_str(&fill(p));
+    }
+    LetterReport { subject, text }
 }
 
 /// An answer as the person would say it: the choices' labels, a date in words, or the

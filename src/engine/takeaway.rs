@@ -332,4 +332,38 @@ mod tests {
         assert!(out.split("\r\n").all(|l| l.len() <= 75));
         assert_eq!(out.replace("\r\n ", "").trim_end(), "é".repeat(50));
     }
+
+    #[test]
+    fn letters_name_the_complaint_the_problem_the_wish_and_the_reply_date() {
+        let rules = parse_ruleset(include_str!("../../rules.json")).expect("rules");
+        let today = dates::parse_iso_date("2026-11-24").expect("date");
+        let mut seen = Vec::new();
+        for about in ["la_decision", "setting_support", "health", "social_care"] {
+            let json = serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "yes", "about": about,
+                "decision": "refuse_plan", "decision_date": "2026-10-14", "certificate": "no", "setting": "academy",
+                "steps_taken": ["spoke_to_setting"]});
+            let Ok(answers) = Answers::from_text(&json.to_string(), &rules) else { continue };
+            let Ok(evaluation) = evaluate(&rules, &answers, today) else { continue };
+            for route in report(&rules, None, &evaluation).routes {
+                let Some(letter) = route.letter else { continue };
+                let t = &letter.text;
+                assert!(t.starts_with("Subject: "), "{t}");
+                assert!(t.contains("Tuesday 24 November 2026"), "today's date: {t}");
+                assert!(!t.contains('{'), "a placeholder left: {t}");
+                if route.id.ends_with("complaint") {
+                    assert!(t.contains("This is a formal complaint"), "{t}");
+                    assert!(t.contains("What the problem is"), "{t}");
+                    assert!(t.contains("What I would like to happen"), "{t}");
+                    // 20 working days on from Tuesday 24 November 2026 (no bank holiday).
+                    assert!(t.contains("reply by Tuesday 22 December 2026"), "{t}");
+                } else {
+                    assert!(t.contains("mediation certificate") && t.contains("Wednesday 14 October 2026"), "{t}");
+                }
+                seen.push(route.id);
+            }
+        }
+        seen.sort();
+        seen.dedup();
+        assert!(seen.len() >= 4, "letters seen: {seen:?}");
+    }
 }

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use super::json::Json as Value;
 
 use super::{
-    AnswerTest, Choice, Condition, Contact, Council, DeadlineRule, Group, HolidayData, IsoDate, Kind, Next,
+    AnswerTest, Choice, Condition, Contact, Council, DeadlineRule, Group, HolidayData, IsoDate, Kind, Letter, Next,
     OneOffHoliday, Overlay, Question, Route, RouteTexts, Ruleset, StartScreen, Text, When,
 };
 use crate::dates;
@@ -242,7 +242,7 @@ fn route(v: &Value, at: &str) -> Result<Route> {
         at,
         &[
             "id", "title", "summary", "when", "group", "steps", "time_limit", "deadline", "deadline_note",
-            "deadline_unknown", "deadline_passed", "contacts", "source", "after",
+            "deadline_unknown", "deadline_passed", "contacts", "source", "after", "letter",
         ],
     )?;
     Ok(Route {
@@ -260,7 +260,13 @@ fn route(v: &Value, at: &str) -> Result<Route> {
         contacts: o.list("contacts", false, string)?,
         source: o.string("source")?,
         after: o.opt_string("after")?,
+        letter: o.opt("letter").map(|l| letter(l, &o.place("letter"))).transpose()?,
     })
+}
+
+fn letter(v: &Value, at: &str) -> Result<Letter> {
+    let o = Obj::new(v, at, &["subject", "paragraphs"])?;
+    Ok(Letter { subject: o.text("subject")?, paragraphs: o.list("paragraphs", true, text)? })
 }
 
 fn when(v: &Value, at: &str) -> Result<When> {

@@ -195,24 +195,34 @@ impl Reader<'_> {
         }
         let int_end = self.at;
         let mut whole = !negative;
+        let mut fraction = int_end..int_end;
         if self.peek() == Some(b'.') {
             self.at += 1;
             whole = false;
+            let fraction_start = self.at;
             if self.digits() == 0 {
                 return Err(self.error("a number needs digits after the point"));
             }
+            fraction = fraction_start..self.at;
         }
+        let mut exponent = None;
         if matches!(self.peek(), Some(b'e' | b'E')) {
             self.at += 1;
             whole = false;
+            let exponent_negative = self.peek() == Some(b'-');
             if matches!(self.peek(), Some(b'+' | b'-')) {
                 self.at += 1;
             }
+            let exponent_start = self.at;
             if self.digits() == 0 {
                 return Err(self.error("a number needs digits in its exponent"));
             }
+            exponent = Some((exponent_negative, &self.bytes[exponent_start..self.at]));
         }
         debug_assert!(start < int_end);
+        if too_large(&self.bytes[int_start..int_end], &self.bytes[fraction], exponent) {
+            return Err(self.error("the number is too large"));
+        }
         let value = if whole {
             self.bytes[int_start..int_end]
                 .iter()
@@ -357,6 +367,57 @@ impl Reader<'_> {
     }
 }
 
+/// 10 to the powers 289 to 308, as serde_json has them (the nearest 64-bit floats).
+const POWERS_OF_TEN_FROM_289: [f64; 20] = [
+    1e289, 1e290, 1e291, 1e292, 1e293, 1e294, 1e295, 1e296, 1e297, 1e298, 1e299, 1e300, 1e301,
+    1e302, 1e303, 1e304, 1e305, 1e306, 1e307, 1e308,
+];
+
+/// Whether serde_json refuses this number ("number out of range"): it reads every number that
+/// is not a whole one as a 64-bit float, and refuses one too large for it, such as `1e400`.
+/// Refusing exactly the same numbers keeps the widget accepting exactly the files the command
+/// line accepts. serde_json's steps, followed exactly: the digits are gathered into a u64 until
+/// the next would overflow it (then further whole digits each add one to the exponent, and
+/// further digits after the point are dropped); the exponent is an i32, and one that does not
+/// fit is refused unless the number is 0 or the exponent negative; the number is then the u64,
+/// as a float, times that power of ten, and refused if that is infinite.
+fn too_large(whole: &[u8], fraction: &[u8], exponent: Option<(bool, &[u8])>) -> bool {
+    let push = |n: u64, d: u8| n.checked_mul(10)?.checked_add(u64::from(d - b'0'));
+    let mut significand: u64 = 0;
+    let mut power: i32 = 0;
+    let mut full = false;
+    for &d in whole {
+        match push(significand, d) {
+            Some(n) if !full => significand = n,
+            _ => {
+                full = true;
+                power = power.saturating_add(1);
+            }
+        }
+    }
+    for &d in fraction {
+        let Some(n) = push(significand, d) else { break };
+        significand = n;
+        power = power.saturating_sub(1);
+    }
+    if let Some((negative, digits)) = exponent {
+        let mut e: i32 = 0;
+        for &d in digits {
+            match e.checked_mul(10).and_then(|e| e.checked_add(i32::from(d - b'0'))) {
+                Some(n) => e = n,
+                None => return significand != 0 && !negative,
+            }
+        }
+        power = if negative { power.saturating_sub(e) } else { power.saturating_add(e) };
+    }
+    match power {
+        _ if significand == 0 => false,
+        ..=288 => false, // below 2^64 * 10^288, far from the largest float
+        289..=308 => (significand as f64 * POWERS_OF_TEN_FROM_289[(power - 289) as usize]).is_infinite(),
+        _ => true,
+    }
+}
+
 /// The largest char boundary at or before `i`.
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
@@ -449,10 +510,18 @@ mod tests {
         let texts = [
             "{}", "[1,2,3]", "{\"a\":[true,false,null]}", "1", "-0", "-0.0e+1", "1E5", "\"\\u0000\"", "[\"\\uD834\\uDD1E\"]",
             "{\"a\":1,\"a\":2}", "[1,]", "{\"a\"}", "\"\t\"", "[01]", "[-]", "[1.e1]", "\"\\ud800\"", "[[[[]]]]",
+            // Numbers too large for a 64-bit float, which serde_json refuses, and ones near them.
+            "1e308", "1e309", "-1e400", "0e400", "0.0e99999999999", "1e99999999999", "1e-99999999999", "1e-400",
+            "1.7976931348623157e308", "1.7976931348623158e308", "1.7976931348623159e308", "17976931348623157e292",
+            "18446744073709551615e289", "18446744073709551616e288", "184467440737095516159e288", "1844674407370955161.5e290",
         ];
+        let long = format!("1{}", "0".repeat(308));
+        let longer = format!("1{}", "0".repeat(309));
+        let long_fraction = format!("0.{}1e400", "0".repeat(400));
+        let texts = texts.iter().copied().chain([long.as_str(), longer.as_str(), long_fraction.as_str()]);
         let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
         let (limit, over) = (deep(MAX_DEPTH), deep(MAX_DEPTH + 1));
-        let texts = texts.iter().copied().chain([limit.as_str(), over.as_str()]);
+        let texts = texts.chain([limit.as_str(), over.as_str()]);
         for text in texts {
             let ours = parse(text).is_ok();
             let theirs = serde_json::from_str::<serde_json::Value>(text).is_ok();

@@ -19,6 +19,7 @@ pub use decode::{parse_overlay, parse_ruleset};
 pub use load::{load_overlay, load_ruleset, LoadError};
 pub use overlay::{apply_overlay, Council, Overlay, OverlayProblem, RouteTexts};
 pub use ruleset::{
+    Letter,
     Choice, Contact, DeadlineRule, Group, HolidayData, IsoDate, Kind, Next, OneOffHoliday,
     Question, Route, Ruleset, StartScreen, When, RESULTS,
 };

@@ -186,6 +186,21 @@ pub struct Route {
     /// For a council's own route: the id of the route it is shown after.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<String>,
+    /// A first letter the family can change and send (a complaint, a request).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter: Option<Letter>,
+}
+
+/// A first letter: a subject line and paragraphs. In the paragraphs, `{today}` is today's
+/// date, `{reply_by}` the date 20 working days on (when a reply is asked for), and
+/// `{answer:<question id>}` that answer in words. Square brackets mark what the family fills
+/// in themselves, for example `[what happened, with dates]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Letter {
+    pub subject: Text,
+    pub paragraphs: Vec<Text>,
 }
 
 /// One reason a route is shown.

@@ -986,6 +986,30 @@ async function checkTakeaway() {
     q.expect(errors.length === 0, `errors: ${errors.join("; ")}`);
     t.record(q.ok, "take away: each last day as a calendar file that icalendar parses, on the right day, reminder a week before", `${buttons} files; ${lines[0] || ""}`, q.text());
   });
+  // A first letter: the complaint's required parts, editable, copied as changed.
+  await withPage({ permissions: ["clipboard-read", "clipboard-write"] }, async (page, errors) => {
+    await open(page, DEMO);
+    // Only spoken to the school so far: the formal complaint is one of the routes.
+    await journey(page, [["role", "parent"], ["age", "under_16"], ["ehcp", "yes"], ["about", "setting_support"], ["setting", "academy"], ["steps_taken", ["spoke_to_setting"]]]);
+    const p = problems();
+    const letter = inWidget(page, "#srf-letter-setting_complaint");
+    p.expect((await letter.count()) === 1, "no letter for the formal complaint to the school");
+    await inWidget(page, ".srf-letter summary").first().click();
+    await axeScreen(page, "results with a letter open");
+    const text = await letter.inputValue();
+    for (const part of ["This is a formal complaint", "What the problem is", "What I would like to happen", "Please send me a written reply by "]) {
+      p.expect(text.includes(part), `the letter lacks "${part}"`);
+    }
+    p.expect(/reply by \w+day \d{1,2} \w+ \d{4}/.test(text), "no reply-by date in words");
+    const note = await inWidget(page, ".srf-letter p.srf-body").first().innerText();
+    p.expect(/starting point, not legal advice/.test(note), `the letter is not marked as a starting point: "${note}"`);
+    await letter.fill(text.replace("[say what happened, with dates]", "The plan was not followed in October."));
+    await inWidget(page, ".srf-letter .srf-copy-letter").first().click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    p.expect(copied.includes("The plan was not followed in October."), "Copy the letter did not copy the changed text");
+    p.expect(errors.length === 0, `errors: ${errors.join("; ")}`);
+    t.record(p.ok, "take away: a first letter with the complaint's parts, marked as a starting point, editable and copied as changed", `${text.split("\n").length} lines; ${copied.length} characters copied`, p.text());
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

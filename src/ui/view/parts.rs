@@ -162,3 +162,18 @@ pub fn copy_text(text: &str) -> bool {
         .dyn_ref::<js_sys::Function>()
         .is_some_and(|f| f.call1(&clipboard, &wasm_bindgen::JsValue::from_str(text)).is_ok())
 }
+
+/// Copy what is now in a text field (as the person has changed it) of the same shadow root
+/// as the event's target.
+pub fn copy_field(ev: &MouseEvent, id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(node) = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else { return };
+    let root = node.get_root_node();
+    let found = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.get_element_by_id(id),
+        None => root.dyn_ref::<web_sys::Document>().and_then(|d| d.get_element_by_id(id)),
+    };
+    if let Some(field) = found.and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        copy_text(&field.value());
+    }
+}

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use std::rc::Rc;
 
-use super::parts::{back_link, copy_text, download, email_link, forget, heading, link_to, phone_link, store, utc_stamp, web_link};
+use super::parts::{back_link, copy_field, copy_text, download, email_link, forget, heading, link_to, phone_link, store, utc_stamp, web_link};
 use super::{Keep, Levels};
 use crate::dates;
 use crate::engine::report::{AnswerReport, ContactReport, Report, RouteReport};
@@ -182,6 +182,9 @@ fn route(report: &Rc<Report>, r: &RouteReport, levels: Levels) -> Html {
                 { heading(levels, 3, "srf-heading-xs", None, html! { {"Who to contact"} }) }
                 <ul class="srf-list srf-contacts">{ for r.contacts.iter().map(contact) }</ul>
             }
+            if let Some(letter) = &r.letter {
+                { letter_box(&r.id, &letter.text) }
+            }
             <details class="srf-details">
                 <summary class="srf-details__summary">{"The law behind this"}</summary>
                 <p class="srf-body srf-small">{&r.source}</p>
@@ -212,6 +215,24 @@ fn contact(c: &ContactReport) -> Html {
             if let Some(address) = &c.address { <p class="srf-body">{"Address: "}{address}</p> }
             if let Some(nk) = &c.not_known { <p class="srf-body srf-contact__unknown">{nk}</p> }
         </li>
+    }
+}
+
+/// A first letter to change and copy, marked as a starting point.
+fn letter_box(route: &str, text: &str) -> Html {
+    let id = format!("srf-letter-{}", route.replace(':', "-"));
+    let copy = {
+        let id = id.clone();
+        Callback::from(move |ev: MouseEvent| copy_field(&ev, &id))
+    };
+    html! {
+        <details class="srf-details srf-letter">
+            <summary class="srf-details__summary">{"A first letter you can change"}</summary>
+            <p class="srf-body">{"This is a starting point, not legal advice. Put it in your own words, and fill in the parts in [square brackets]. Keep a copy of what you send."}</p>
+            <label class="srf-label" for={id.clone()}>{"Your letter"}</label>
+            <textarea class="srf-textarea" id={id} rows="16" spellcheck="true" value={text.to_string()} />
+            <button type="button" class="srf-button srf-button--secondary srf-copy-letter" onclick={copy}>{"Copy the letter"}</button>
+        </details>
     }
 }
 
