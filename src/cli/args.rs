@@ -24,6 +24,12 @@ pub enum Command {
         council: Option<String>,
         format: GraphFormat,
     },
+    Diff {
+        old: String,
+        new: String,
+        council: Option<String>,
+        list: bool,
+    },
     Schema {
         which: SchemaKind,
     },
@@ -52,6 +58,7 @@ Usage:
   route-finder evaluate RULES [--council OVERLAY] --answers ANSWERS.json [--today YYYY-MM-DD]
   route-finder paths RULES [--council OVERLAY] [--list]
   route-finder graph RULES [--council OVERLAY] --format mermaid|dot
+  route-finder diff OLD_RULES NEW_RULES [--council OVERLAY] [--list]
   route-finder schema rules|overlay
 
 Exit codes: 0 fine; 2 a problem in the files or the command; 3 an answer is missing.
@@ -100,6 +107,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         "evaluate" => &["council", "answers", "today"],
         "paths" => &["council", "list"],
         "graph" => &["council", "format"],
+        "diff" => &["council", "list"],
         "schema" => &[],
         "help" | "-h" | "--help" => return Ok(Command::Help),
         other => return Err(format!("unknown command \"{other}\"")),
@@ -129,6 +137,10 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             council: flag("council"),
             answers: flag("answers").ok_or("\"evaluate\" needs --answers ANSWERS.json")?,
             today: flag("today"),
+        },
+        "diff" => match positional.as_slice() {
+            [old, new] => Command::Diff { old: old.clone(), new: new.clone(), council: flag("council"), list: flag("list").is_some() },
+            _ => return Err("\"diff\" needs two RULES files: the old and the new".into()),
         },
         "paths" => Command::Paths {
             rules: one("a RULES file")?,

@@ -59,7 +59,51 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             format,
         } => graph_command(&rules, council.as_deref(), format, out, err),
         Command::Schema { which } => schema_command(which, out),
+        Command::Diff { old, new, council, list } => diff_command(&old, &new, council.as_deref(), list, out, err),
     }
+}
+
+/// Every path through the old and the new rules, compared: what the change does to families.
+fn diff_command(old: &str, new: &str, council: Option<&str>, list: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let Some((before, _)) = load_valid(old, council, err) else {
+        return INVALID;
+    };
+    let Some((after, _)) = load_valid(new, council, err) else {
+        return INVALID;
+    };
+    let options = paths::PathOptions::standard();
+    let d = crate::engine::diff::diff(&before, &after, &options);
+    let shown = if list { usize::MAX } else { 20 };
+    let _ = writeln!(
+        out,
+        "paths: {} in {old}, {} in {new}\nsame routes and last days: {}\ndifferent routes or last days: {}\nonly in {old}: {}\nonly in {new}: {}\n(sample date for every date question and today: {}; a route is shown as id:group@last-day)",
+        d.paths_before,
+        d.paths_after,
+        d.same,
+        d.changed.len(),
+        d.only_before.len(),
+        d.only_after.len(),
+        dates::format_iso(options.sample_date),
+    );
+    if !d.changed.is_empty() {
+        let _ = writeln!(out, "\nDifferent routes or last days:");
+        for c in d.changed.iter().take(shown) {
+            let _ = writeln!(out, "  {}\n    before: {}\n    after:  {}", c.answers, c.before, c.after);
+        }
+    }
+    for (label, list_of) in [(format!("Only in {old}"), &d.only_before), (format!("Only in {new}"), &d.only_after)] {
+        if !list_of.is_empty() {
+            let _ = writeln!(out, "\n{label} (the questions changed):");
+            for (answers, outcome) in list_of.iter().take(shown) {
+                let _ = writeln!(out, "  {answers}\n    {outcome}");
+            }
+        }
+    }
+    let hidden = [d.changed.len(), d.only_before.len(), d.only_after.len()].iter().map(|n| n.saturating_sub(shown)).sum::<usize>();
+    if hidden > 0 {
+        let _ = writeln!(out, "\n({hidden} more not shown: add --list to see every one)");
+    }
+    OK
 }
 
 fn read(path: &str, err: &mut dyn Write) -> Option<String> {

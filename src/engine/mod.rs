@@ -10,6 +10,7 @@
 
 pub mod answers;
 pub mod condition;
+pub mod diff;
 pub mod evaluate;
 pub mod paths;
 pub mod report;
