@@ -43,8 +43,11 @@ pub fn start(
     link_name: String,
 ) -> Result<(), String> {
     let (rules, council) = check::usable(&rules, council.as_deref()).map_err(|problems| {
-        let mut message = String::from("the rules cannot be used. Run route-finder check on them. The first problem: ");
-        message.push_str(problems.first().map(String::as_str).unwrap_or(""));
+        let mut message = String::from("the rules cannot be used. Run route-finder check on them. The problems:");
+        for p in &problems {
+            message.push_str("\n- ");
+            message.push_str(p);
+        }
         message
     })?;
     // Answers that no longer fit the ruleset (it changed since) are dropped: start afresh.

@@ -301,6 +301,8 @@ class SendRouteFinder extends HTMLElement {
       .catch((error) => {
         console.error("send-route-finder: could not start:", error);
         showFailure(this, root);
+        // For the page (the demo's preview shows it): why, in words. Never an answer.
+        this.dispatchEvent(new CustomEvent("srf-failed", { bubbles: true, composed: true, detail: String(error && error.message ? error.message : error) }));
       });
   }
 }

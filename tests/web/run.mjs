@@ -1129,6 +1129,39 @@ async function checkComeBack() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// l. the demo page's preview of a council's own files
+
+async function checkPreview() {
+  await withPage({}, async (page, errors) => {
+    await open(page, DEMO);
+    const p = problems();
+    await page.click("#preview summary");
+    // A broken ruleset, pasted: the reasons are shown on the page.
+    const broken = readFileSync(new URL("../broken/rules-ref-next-missing-question.json", import.meta.url), "utf8");
+    // (Set directly: typing 74 KB into a text area takes Playwright too long.)
+    await page.locator("#preview-rules-text").evaluate((el, text) => (el.value = text), broken);
+    await page.click("#preview-form button[type=submit]");
+    await page.locator("#preview-result pre").waitFor({ timeout: 15000 });
+    const why = await page.locator("#preview-result").innerText();
+    p.expect(/cannot use these files/.test(why) && /"abuot" is not a question/.test(why), `the preview says: ${why}`);
+    // A council's own overlay, chosen as a file, over this site's ruleset: the widget uses it.
+    await page.fill("#preview-rules-text", "");
+    const overlay = new URL("../../www/councils/bedford.json", import.meta.url).pathname;
+    await page.setInputFiles("#preview-council-file", overlay);
+    await page.click("#preview-form button[type=submit]");
+    await waitReady(page);
+    await page.locator("#preview-result", { hasText: "now uses your files" }).waitFor({ timeout: 5000 }).catch(() => {});
+    const status = await page.locator("#preview-result").innerText();
+    await journey(page, [["role", "parent"], ["age", "under_16"], ["ehcp", "no"], ["about", "health"]]);
+    const title = await inWidget(page, ".srf-results .srf-heading-l").innerText();
+    p.expect(/Bedford Borough/.test(title), `the results do not use the chosen overlay: ${title}`);
+    p.expect(/now uses your files/.test(status), `the preview says: ${status}`);
+    p.expect(errors.every((e) => /send-route-finder: could not start|404/.test(e)), `errors: ${errors.join("; ")}`);
+    t.record(p.ok, "preview: a pasted broken ruleset shows why; a chosen overlay file drives the widget", `"${why.split("\n").slice(0, 3).join(" ").slice(0, 140)}…"; then "${title}"`, p.text());
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // h. the start screen before the wasm arrives (drawn by the loader from the fallback's texts)
 
 /** Open the demo page with the wasm held back until `release()` is called. */
@@ -1317,6 +1350,7 @@ try {
   await check("take away", 60, checkTakeaway);
   await check("quick exit", 60, checkQuickExit);
   await check("come back later", 90, checkComeBack);
+  await check("preview", 60, checkPreview);
   await check("without constructed stylesheets", 30, checkLinkedStylesheet);
 } finally {
   await browser.close().catch(() => {});
