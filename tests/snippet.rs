@@ -34,7 +34,7 @@ fn the_readme_and_demo_fallbacks_are_the_rules_start_screen() {
     expected.extend(s.paragraphs.iter().map(|p| ("paragraph".to_string(), p.clone())));
     expected.push(("time".into(), s.time_needed.clone()));
     expected.push(("privacy".into(), s.privacy.clone()));
-    for page in ["README.md", "www/index.html"] {
+    for page in ["README.md", "www/index.html", "www/embed.html"] {
         assert_eq!(marked(&read(page)), expected, "{page}: the data-srf texts must be rules.json's start_screen, in order");
     }
 }

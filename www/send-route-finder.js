@@ -20,6 +20,7 @@
 const here = import.meta.url;
 const stylesheet = new URL("send-route-finder.css", here).href;
 const CSS = null; // the build puts the stylesheet here (scripts/inline-css.mjs)
+const WASM_INTEGRITY = null; // the build puts the wasm's hash here (scripts/release-files.mjs)
 
 /** The stylesheet, made once and shared by every widget on the page; null where the browser
  *  cannot (before Safari 16.4) or the build did not inline it: then each root links the file. */
@@ -33,7 +34,9 @@ const sheet = (() => {
     return null;
   }
 })();
-const wasm = fetch(new URL("send_route_finder_bg.wasm", here));
+// With its Subresource Integrity hash: a changed wasm is refused.
+const wasm = fetch(new URL("send_route_finder_bg.wasm", here), WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
+wasm.catch(() => {}); // a failure is reported per element below
 const ready = import("./send_route_finder.js").then(async (glue) => {
   await glue.default({ module_or_path: wasm });
   return glue;

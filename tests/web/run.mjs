@@ -122,23 +122,43 @@ const CSP =
 /** The hostile page with a ruleset that is not there: the failure message under its CSS. */
 const HOSTILE_MISSING = HOSTILE.replace('rules="rules.json"', 'rules="missing.json"');
 
+const INTEGRITY = JSON.parse(readFileSync(join(dist, "integrity.json"), "utf8"));
+/** The README snippet with Subresource Integrity on the script tag; and with a wrong hash. */
+const sriPage = (hash) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SRI</title></head><body>
+<send-route-finder rules="rules.json" heading-level="2"><p data-srf="title">Fallback title</p><p class="kept">Fallback</p></send-route-finder>
+<script type="module" src="send-route-finder.js" integrity="${hash}" crossorigin="anonymous"></script></body></html>`;
+/** A council page that shows embed.html in a frame, with embed-frame.js. */
+const FRAMED = (query) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Framed</title></head><body>
+<h1>Council page</h1>
+<iframe data-srf-embed src="embed.html?${query}" title="Find your options if you disagree about SEND help" width="100%" height="300"></iframe>
+<script src="embed-frame.js"></script></body></html>`;
+
 /** The demo page with quick exit switched on, leaving for a page on this site. */
 const EXIT = demo.replace('<send-route-finder rules="rules.json"', '<send-route-finder quick-exit="/neutral.html" rules="rules.json"');
 const NEUTRAL_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Weather</title></head><body><p>Weather</p></body></html>`;
 
 const server = await serve(dist, {
-  routes: { "/exit.html": EXIT, "/neutral.html": NEUTRAL_PAGE, "/missing.html": MISSING, "/hostile.html": HOSTILE, "/hostile-missing.html": HOSTILE_MISSING, "/two.html": TWO },
+  routes: {
+    "/sri.html": sriPage(INTEGRITY["send-route-finder.js"]),
+    "/sri-wrong.html": sriPage("sha384-" + Buffer.alloc(48, 7).toString("base64")),
+    "/framed.html": FRAMED("council=councils/luton.json&heading-level=2"),
+    "/framed-foreign.html": FRAMED("rules=https://example.org/rules.json"),
+    "/exit.html": EXIT, "/neutral.html": NEUTRAL_PAGE, "/missing.html": MISSING, "/hostile.html": HOSTILE, "/hostile-missing.html": HOSTILE_MISSING, "/two.html": TWO },
 });
 const cspServer = await serve(dist, { headers: { "Content-Security-Policy": CSP } });
 /** The same files, but the wasm is gone: the loader's own failure path. */
 const noWasmServer = await serve(dist, { routes: { "/send_route_finder_bg.wasm": { status: 404, type: "text/plain; charset=utf-8", body: "not found" } } });
+/** The same files, but one byte of the wasm changed: its integrity hash no longer matches. */
+const tampered = readFileSync(join(dist, "send_route_finder_bg.wasm"));
+tampered[tampered.length - 1] ^= 1;
+const tamperedServer = await serve(dist, { routes: { "/send_route_finder_bg.wasm": { type: "application/wasm", body: tampered } } });
 let browser;
 try {
   browser = await launchBrowser();
 } catch (error) {
   console.log(`FAIL Chromium did not start: ${String(error.message || error).split("\n")[0]}`);
   console.log("web: 0 passed, 1 failed");
-  await Promise.all([server.close(), cspServer.close(), noWasmServer.close()]);
+  await Promise.all([server.close(), cspServer.close(), noWasmServer.close(), tamperedServer.close()]);
   process.exit(1);
 }
 const DEMO = server.url;
@@ -1162,6 +1182,65 @@ async function checkPreview() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// m. Subresource Integrity, and the iframe embedding
+
+async function checkIntegrity() {
+  await withPage({}, async (page, errors) => {
+    await open(page, `${DEMO}sri.html`);
+    await journey(page, JOURNEYS.health);
+    const routes = (await routeIds(page)).length;
+    t.record(routes > 0 && errors.length === 0, "integrity: the snippet with the loader's hash (dist/snippet.html) runs the widget", `${INTEGRITY["send-route-finder.js"].slice(0, 20)}…; ${routes} routes`, errors.join("; "));
+  });
+  await withPage({}, async (page) => {
+    await page.goto(`${DEMO}sri-wrong.html`, { waitUntil: "load" });
+    await page.waitForTimeout(1500);
+    const started = await page.locator("send-route-finder[data-srf-started]").count();
+    const fallback = await page.locator("send-route-finder .kept").isVisible();
+    t.record(started === 0 && fallback, "integrity: a loader that does not match the hash does not run; the fallback stays", `started ${started}, fallback shown ${fallback}`);
+  });
+  await withPage({}, async (page) => {
+    await page.goto(tamperedServer.url, { waitUntil: "load" });
+    const alert = inWidget(page, '[role="alert"].srf-load-error');
+    await alert.waitFor({ timeout: 15000 });
+    const ready = await page.locator("send-route-finder[data-srf-ready]").count();
+    t.record(ready === 0, "integrity: a changed wasm is refused; the error state and fallback show", (await alert.innerText()).trim());
+  });
+}
+
+async function checkFramed() {
+  await withPage({}, async (page, errors) => {
+    await page.goto(`${DEMO}framed.html`, { waitUntil: "load" });
+    const frame = page.frameLocator("iframe[data-srf-embed]");
+    const widget = frame.locator("send-route-finder");
+    await frame.locator("send-route-finder[data-srf-ready]").waitFor({ state: "attached", timeout: 20000 });
+    await page.waitForTimeout(300);
+    const heightAtStart = Number(await page.locator("iframe").getAttribute("height"));
+    await widget.locator(".srf-button--start").click();
+    for (const [q, v] of [["role", "parent"], ["age", "under_16"], ["ehcp", "no"], ["about", "health"]]) {
+      await widget.locator(`label[for="srf-${q}-${v}"]`).click();
+      await widget.locator('form button[type="submit"]').click();
+    }
+    await widget.locator(".srf-results").waitFor();
+    await page.waitForTimeout(500);
+    const heightAtResults = Number(await page.locator("iframe").getAttribute("height"));
+    const contentHeight = await page.frames()[1].evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    const title = await widget.locator(".srf-results .srf-heading-l").innerText();
+    const p = problems();
+    p.expect(/Luton/.test(title), `the results in the frame: ${title}`);
+    p.expect(heightAtResults > heightAtStart && Math.abs(heightAtResults - contentHeight) <= 2, `the frame is ${heightAtResults}px for ${contentHeight}px of content (start ${heightAtStart}px)`);
+    p.expect(errors.length === 0, `errors: ${errors.join("; ")}`);
+    t.record(p.ok, "embed.html in an iframe: the widget works and the frame grows to fit it (embed-frame.js)", `${heightAtStart}px at the start, ${heightAtResults}px at the results (content ${contentHeight}px)`, p.text());
+  });
+  await withPage({}, async (page) => {
+    await page.goto(`${DEMO}framed-foreign.html`, { waitUntil: "load" });
+    const frame = page.frameLocator("iframe[data-srf-embed]");
+    const alert = frame.locator("send-route-finder").locator('[role="alert"]');
+    await alert.waitFor({ timeout: 15000 });
+    t.record(true, "embed.html refuses a ruleset from another site", (await alert.innerText()).trim());
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // h. the start screen before the wasm arrives (drawn by the loader from the fallback's texts)
 
 /** Open the demo page with the wasm held back until `release()` is called. */
@@ -1351,6 +1430,8 @@ try {
   await check("quick exit", 60, checkQuickExit);
   await check("come back later", 90, checkComeBack);
   await check("preview", 60, checkPreview);
+  await check("integrity", 60, checkIntegrity);
+  await check("iframe embedding", 60, checkFramed);
   await check("without constructed stylesheets", 30, checkLinkedStylesheet);
 } finally {
   await browser.close().catch(() => {});

@@ -13,7 +13,9 @@ const reportOnly = args.includes("--report-only");
 const ceilingAt = args.indexOf("--ceiling");
 const CEILING = ceilingAt >= 0 ? Number(args[ceilingAt + 1]) * 1024 : BUDGET;
 const dist = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--ceiling") || "dist";
-const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== "demo.js" && f !== "demo.css" && !f.startsWith("index"));
+// The widget: the loader, the glue, the wasm and the stylesheet (not the demo page's files,
+// nor embed.js and embed-frame.js, which only the iframe embedding loads).
+const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && !/^(demo|index|embed)/.test(f));
 let total = 0;
 const rows = [];
 for (const f of files.sort()) {

@@ -1,0 +1,7 @@
+// Trunk's one post-build hook (Trunk.toml). Trunk starts all hooks of a stage at once, so the
+// steps that change the loader run here, one after the other:
+//   1. inline-css.mjs: the stylesheet inside the loader;
+//   2. release-files.mjs: the wasm's hash inside the loader, then the loader's hash in
+//      snippet.html and integrity.json (so it must come last).
+await import("./inline-css.mjs");
+await import("./release-files.mjs");

@@ -1,0 +1,53 @@
+// Trunk post-build hook, after inline-css.mjs (Trunk.toml): Subresource Integrity.
+//
+// 1. The wasm's SHA-384 goes into the loader, which fetches the wasm with it: a changed wasm
+//    is refused by the browser.
+// 2. The loader's own SHA-384 (after 1) goes into snippet.html, the embed snippet with
+//    `integrity` on the script tag, so a council's page refuses a changed loader.
+// The glue (send_route_finder.js) is imported by the loader as a module: browsers give
+// dynamic imports no integrity check without an inline import map, which a strict Content
+// Security Policy blocks, so the glue is not covered; docs/embedding.md says so.
+//
+//   TRUNK_STAGING_DIR=dist node scripts/release-files.mjs
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+const MARK = "const WASM_INTEGRITY = null; // the build puts the wasm's hash here (scripts/release-files.mjs)";
+
+const loaderPath = join(dir, "send-route-finder.js");
+const loader = readFileSync(loaderPath, "utf8");
+if (!loader.includes(MARK)) {
+  console.error(`release-files: ${loaderPath} has no line "${MARK}"`);
+  process.exit(1);
+}
+const wasmHash = sri(readFileSync(join(dir, "send_route_finder_bg.wasm")));
+const finished = loader.replace(MARK, `const WASM_INTEGRITY = ${JSON.stringify(wasmHash)};`);
+writeFileSync(loaderPath, finished);
+const loaderHash = sri(Buffer.from(finished));
+
+const version = (readFileSync("Cargo.toml", "utf8").match(/^version = "([^"]+)"/m) || [])[1] || "0.0.0";
+const rules = JSON.parse(readFileSync(join(dir, "rules.json"), "utf8"));
+const s = rules.start_screen;
+const esc = (x) => String(x).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const p = (name, text) => `  <p data-srf="${name}">${esc(text)}</p>`;
+const snippet = `<!-- SEND Route Finder ${version}: put your own address where it says https://example.org/srf/ -->
+<send-route-finder rules="https://example.org/srf/v${version}/rules.json"
+                   council="https://example.org/srf/v${version}/councils/YOUR-COUNCIL.json"
+                   heading-level="2">
+  <h2 data-srf="title">${esc(s.title)}</h2>
+${[...s.paragraphs.map((x) => p("paragraph", x)), p("time", s.time_needed), p("privacy", s.privacy)].join("\n")}
+  <p>If this tool does not load, read <a href="YOUR PAGE ABOUT DISAGREEMENTS">our page about disagreements</a>
+    or contact your local SENDIASS.</p>
+</send-route-finder>
+<script type="module" src="https://example.org/srf/v${version}/send-route-finder.js"
+        integrity="${loaderHash}" crossorigin="anonymous"></script>
+`;
+writeFileSync(join(dir, "snippet.html"), snippet);
+writeFileSync(
+  join(dir, "integrity.json"),
+  JSON.stringify({ version, "send-route-finder.js": loaderHash, "send_route_finder_bg.wasm": wasmHash }, null, 1) + "\n",
+);
+console.log(`release-files: wasm ${wasmHash.slice(0, 19)}…, loader ${loaderHash.slice(0, 19)}…; wrote snippet.html and integrity.json`);
