@@ -980,10 +980,16 @@ async function checkTakeaway() {
     p.expect(!!version && text.includes(`Ruleset version ${version}`), `ruleset version ${version} not in the summary`);
     // Offline: the file needs nothing else (no src or href to fetch).
     p.expect(!/\s(src|href)=/.test(html), "the summary refers to other files");
+    // The file itself, opened as a page: accessible too.
+    const viewer = await page.context().newPage();
+    await viewer.goto(`file://${summaryPath}`);
+    const axe = await runAxe(viewer);
+    p.expect(axe.violations.length === 0, `axe on the summary file: ${describeViolations(axe.violations)}`);
+    await viewer.close();
     t.record(
       p.ok,
       "take away: the summary file holds the answers, routes, last days, contacts and ruleset version",
-      `${download.suggestedFilename()}, ${html.length} bytes: ${shown.answers.length} answers, ${shown.titles.length} routes, ${deadlineDays.length} last days, ${shown.contacts.length} contacts, version ${version}`,
+      `${download.suggestedFilename()}, ${html.length} bytes: ${shown.answers.length} answers, ${shown.titles.length} routes, ${deadlineDays.length} last days, ${shown.contacts.length} contacts, version ${version}; axe on the file: ${axe.violations.length} violations, ${axe.passes.length} rules passed`,
       p.text(),
     );
 
