@@ -316,7 +316,8 @@ function report({ sizes, runs, steps, browserVersion, started, seconds, load }) 
 
   // Where our start-up time goes.
   const ours = by("ours");
-  const res = (r, name, key = "end") => r.timings.resources.find((x) => x.name.endsWith(name))?.[key];
+  // By path: the glue and the wasm carry a content hash in their query (?v=...).
+  const res = (r, name, key = "end") => r.timings.resources.find((x) => new URL(x.name).pathname.endsWith(name))?.[key];
   const timeline = [
     ["HTML received (navigation responseEnd)", (r) => r.timings.responseEnd],
     ["first contentful paint (the council page and the fallback inside the element)", (r) => r.timings.paints["first-contentful-paint"]],

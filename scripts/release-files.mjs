@@ -2,6 +2,7 @@
 //
 // 1. The wasm's SHA-384 goes into the loader, which fetches the wasm with it: a changed wasm
 //    is refused by the browser.
+// (Also: the glue's and the wasm's addresses get a short content hash, against mixed caches.)
 // 2. The loader's own SHA-384 (after 1) goes into snippet.html, the embed snippet with
 //    `integrity` on the script tag, so a council's page refuses a changed loader.
 // The glue (send_route_finder.js) is imported by the loader as a module: browsers give
@@ -24,7 +25,19 @@ if (!loader.includes(MARK)) {
   process.exit(1);
 }
 const wasmHash = sri(readFileSync(join(dir, "send_route_finder_bg.wasm")));
-const finished = loader.replace(MARK, `const WASM_INTEGRITY = ${JSON.stringify(wasmHash)};`);
+// The glue and the wasm are asked for with a short hash of their contents in the address, so
+// a browser never mixes a cached file of one release with the loader of another.
+const short = (file) => createHash("sha256").update(readFileSync(join(dir, file))).digest("hex").slice(0, 12);
+const GLUE = 'import("./send_route_finder.js")';
+const WASM = 'new URL("send_route_finder_bg.wasm", here)';
+if (!loader.includes(GLUE) || !loader.includes(WASM)) {
+  console.error(`release-files: ${loaderPath} no longer has ${GLUE} and ${WASM}`);
+  process.exit(1);
+}
+const finished = loader
+  .replace(MARK, `const WASM_INTEGRITY = ${JSON.stringify(wasmHash)};`)
+  .replace(GLUE, `import("./send_route_finder.js?v=${short("send_route_finder.js")}")`)
+  .replace(WASM, `new URL("send_route_finder_bg.wasm?v=${short("send_route_finder_bg.wasm")}", here)`);
 writeFileSync(loaderPath, finished);
 const loaderHash = sri(Buffer.from(finished));
 

@@ -1253,7 +1253,7 @@ async function checkFramed() {
 async function openHeld(page) {
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/send_route_finder_bg.wasm", async (route) => {
+  await page.route("**/send_route_finder_bg.wasm*", async (route) => {
     await held;
     await route.continue();
   });
