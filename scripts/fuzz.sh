@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzz the readers, the checks and the engine with cargo-fuzz (libFuzzer), one target after
-# another, each for FUZZ_SECONDS seconds (one job: no parallel fuzzing).
+# another, each for FUZZ_SECONDS seconds, in one process (no -jobs/-workers: no parallel
+# fuzzing).
 #
 #   bash scripts/fuzz.sh                      # 60 s a target: what CI runs
 #   FUZZ_SECONDS=600 bash scripts/fuzz.sh     # the long run
@@ -45,12 +46,13 @@ for target in "${targets[@]}"; do
     status=0
     # New inputs go to the scratch corpus (first directory); the seeds are only read.
     # -timeout: one input taking longer than this is a failure (the checks bound their walks).
+    # -dict: JSON tokens and the keys and ids of rules.json (fuzz/json.dict).
     (cd fuzz && cargo +nightly fuzz run --sanitizer "$sanitizer" "$target" "corpus/$target" "seeds/$target" -- \
-        -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=60 -jobs=1 -workers=1 \
-        -dict=json.dict -print_final_stats=1) >"$log" 2>&1 || status=$?
+        -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=60 -dict=json.dict \
+        -print_final_stats=1) >"$log" 2>&1 || status=$?
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
     rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
-    line="$target: ${execs:-?} executions (${rate:-?}/s) in $seconds s"
+    line="$target: ${execs:-?} executions (${rate:-?}/s), ${seconds} s budget"
     if [ "$status" -ne 0 ]; then
         line="$line: FAILED (exit $status)"
         failed+=("$target")

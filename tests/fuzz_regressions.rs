@@ -1,6 +1,7 @@
 //! The fuzz targets' checks (fuzz/src/lib.rs, included here by path) on stable Rust, without
 //! libFuzzer: every input a fuzz run once failed on (tests/fuzz_regressions/<target>-<n>.*,
-//! minimized with `cargo +nightly fuzz tmin`) and the seed corpus (fuzz/seeds/<target>/).
+//! minimized with `cargo +nightly fuzz tmin`), the seed corpus (fuzz/seeds/<target>/) and the
+//! shipped rules.json and council overlays.
 //! Each must go through the same calls as its target without a panic and with the same
 //! agreements: the small JSON reader and serde_json, the widget's reader and the serde reader,
 //! `route-finder check` and the widget's check. See scripts/fuzz.sh to run the fuzzers.
@@ -48,6 +49,15 @@ fn saved_crashes_pass() {
             panic!("{name}: the name must start with the target: ruleset-, overlay- or evaluate-");
         };
         run(*target, &path);
+    }
+}
+
+#[test]
+fn shipped_files_pass() {
+    // The live files, which the copies in fuzz/seeds/ may lag behind.
+    fuzz_checks::ruleset(fuzz_checks::RULES.as_bytes());
+    for (_, text) in fuzz_checks::COUNCILS {
+        fuzz_checks::overlay(text.as_bytes());
     }
 }
 
