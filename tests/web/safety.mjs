@@ -190,20 +190,21 @@ const LINK_PAYLOADS = [
   " javascript:__pwned(105)",
 ];
 
-/** Put a payload in every text (round robin), link payloads in link fields. */
-function poison(value, counter, key) {
-  if (Array.isArray(value)) return value.map((v) => poison(v, counter, key));
+/** Put a payload in every text (round robin), link payloads in link fields. In a letter,
+ *  `{...}` is a placeholder `check` must know, so payloads with braces go elsewhere. */
+function poison(value, counter, key, inLetter = false) {
+  if (Array.isArray(value)) return value.map((v) => poison(v, counter, key, inLetter));
   if (value && typeof value === "object") {
     const out = {};
     for (const [k, v] of Object.entries(value)) {
       if (k === "texts" && v && typeof v === "object") {
         // Overlay texts: keyed by route id; keep the keys.
-        out[k] = Object.fromEntries(Object.entries(v).map(([id, x]) => [id, poison(x, counter, id)]));
+        out[k] = Object.fromEntries(Object.entries(v).map(([id, x]) => [id, poison(x, counter, id, inLetter)]));
       } else if (k === "if" || k === "when" || k === "next" || k === "deadline" || k === "holidays") {
         // Conditions, steps and deadline rules: structure, not text; but "why" in "when" is text.
         out[k] = k === "when" ? v.map((w) => ({ ...w, why: poison(w.why, counter, "why") })) : v;
       } else {
-        out[k] = STRUCTURAL.has(k) ? v : poison(v, counter, k);
+        out[k] = STRUCTURAL.has(k) ? v : poison(v, counter, k, inLetter || k === "letter");
       }
     }
     return out;
@@ -211,7 +212,8 @@ function poison(value, counter, key) {
   if (typeof value === "string") {
     const n = counter.n++;
     if (LINKS.has(key)) return LINK_PAYLOADS[n % LINK_PAYLOADS.length];
-    return `${value} ${PAYLOADS[n % PAYLOADS.length]}`;
+    const pool = inLetter ? PAYLOADS.filter((x) => !/[{}]/.test(x)) : PAYLOADS;
+    return `${value} ${pool[n % pool.length]}`;
   }
   return value;
 }
