@@ -317,7 +317,7 @@ function report({ sizes, runs, steps, browserVersion, started, seconds, load }) 
   // Where our start-up time goes.
   const ours = by("ours");
   // By path: the glue and the wasm carry a content hash in their query (?v=...).
-  const res = (r, name, key = "end") => r.timings.resources.find((x) => new URL(x.name).pathname.endsWith(name))?.[key];
+  const res = (r, name, key = "end") => r.timings.resources.find((x) => new URL(x.name, "http://localhost/").pathname.endsWith(name))?.[key];
   const timeline = [
     ["HTML received (navigation responseEnd)", (r) => r.timings.responseEnd],
     ["first contentful paint (the council page and the fallback inside the element)", (r) => r.timings.paints["first-contentful-paint"]],
