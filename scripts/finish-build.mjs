@@ -2,6 +2,8 @@
 // steps that change the loader run here, one after the other:
 //   1. inline-css.mjs: the stylesheet inside the loader;
 //   2. release-files.mjs: the wasm's hash inside the loader, then the loader's hash in
-//      snippet.html and integrity.json (so it must come last).
+//      snippet.html and integrity.json (the last step that changes the widget's files);
+//   3. build-preview.mjs: the demo page's preview checker, into preview/.
 await import("./inline-css.mjs");
 await import("./release-files.mjs");
+await import("./build-preview.mjs");

@@ -43,6 +43,9 @@ step "The widget: release build with Trunk and wasm-opt, and its size budget"
 trunk build --release
 node tests/web/size.mjs dist --ceiling 163
 
+step "The demo page's preview checker (route-finder check in wasm) gives what the command gives"
+node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON tests/web/preview-corpus.mjs dist
+
 step "Browser tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=300 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30 \
   cargo test --target wasm32-unknown-unknown --no-default-features --features web --test browser

@@ -9,7 +9,8 @@
 //! - [`check`]: every problem in a ruleset or overlay, with its file, line, column and JSON path.
 //! - [`engine`]: answers in, the path through the questions and the routes with deadlines out.
 //! - [`ui`]: the journey as a state machine (plain Rust) and, with the `web` feature, the Yew
-//!   views; `embed` is the browser entry, `cli` the command line.
+//!   views; `embed` is the browser entry, `cli` the command line, `preview` the demo page's
+//!   checker (`route-finder check` in wasm, a bundle of its own).
 //!
 //! The engine knows nothing of the browser or the command line.
 
@@ -26,3 +27,5 @@ pub mod cli;
 pub mod schema;
 #[cfg(all(feature = "web", target_arch = "wasm32"))]
 pub mod embed;
+#[cfg(all(feature = "preview", target_arch = "wasm32"))]
+pub mod preview;

@@ -98,6 +98,25 @@ impl Checked {
     pub fn is_ok(&self) -> bool {
         self.errors().next().is_none()
     }
+
+    /// The last line `route-finder check` prints: what was read when the files are usable
+    /// (`what` names them), else how many errors and warnings there are.
+    pub fn summary(&self, what: &str) -> String {
+        let errors = self.errors().count();
+        let warnings = self.warnings().count();
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        match (&self.ruleset, errors) {
+            (Some(r), 0) => format!(
+                "ok: {what}: version {}, {} questions, {} routes, {} contacts, {warnings} warning{}",
+                r.version,
+                r.questions.len(),
+                r.routes.len(),
+                r.contacts.len(),
+                plural(warnings)
+            ),
+            _ => format!("{errors} error{} and {warnings} warning{}", plural(errors), plural(warnings)),
+        }
+    }
 }
 
 /// Where the parts of a file are: a [`SourceMap`] for `route-finder check`, or nothing in the

@@ -188,34 +188,16 @@ fn check_command(
             writeln!(err, "{d}")
         };
     }
-    let errors = checked.errors().count();
-    let warnings = checked.warnings().count();
-    match (&checked.ruleset, errors) {
-        (Some(r), 0) => {
-            let what = match council {
-                Some(c) => format!("{rules} with {c}"),
-                None => rules.to_string(),
-            };
-            let _ = writeln!(
-                out,
-                "ok: {what}: version {}, {} questions, {} routes, {} contacts, {warnings} warning{}",
-                r.version,
-                r.questions.len(),
-                r.routes.len(),
-                r.contacts.len(),
-                if warnings == 1 { "" } else { "s" }
-            );
-            OK
-        }
-        _ => {
-            let _ = writeln!(
-                err,
-                "{errors} error{} and {warnings} warning{}",
-                if errors == 1 { "" } else { "s" },
-                if warnings == 1 { "" } else { "s" }
-            );
-            INVALID
-        }
+    let what = match council {
+        Some(c) => format!("{rules} with {c}"),
+        None => rules.to_string(),
+    };
+    if checked.ruleset.is_some() && checked.is_ok() {
+        let _ = writeln!(out, "{}", checked.summary(&what));
+        OK
+    } else {
+        let _ = writeln!(err, "{}", checked.summary(&what));
+        INVALID
     }
 }
 

@@ -178,6 +178,8 @@ async function withPage(options, fn) {
 
 /** Run one check; an exception or time-out is one more FAIL line. */
 async function check(name, seconds, fn) {
+  // ONLY=preview,axe runs just those checks (a quicker loop while working on one).
+  if (process.env.ONLY && !process.env.ONLY.split(",").includes(name)) return;
   try {
     await withTimeout(seconds * 1000, name, fn);
   } catch (error) {
@@ -1160,30 +1162,54 @@ async function checkComeBack() {
 async function checkPreview() {
   await withPage({}, async (page, errors) => {
     await open(page, DEMO);
+    await waitReady(page);
     const p = problems();
     await page.click("#preview summary");
-    // A broken ruleset, pasted: the reasons are shown on the page.
-    const broken = readFileSync(new URL("../broken/rules-ref-next-missing-question.json", import.meta.url), "utf8");
+    // A broken ruleset, pasted: every problem `route-finder check` finds, at the same line and
+    // column, and the widget above is left as it was.
+    const brokenFile = new URL("../broken/rules-ref-next-missing-question.json", import.meta.url).pathname;
+    const cli = spawnSync("target/release/route-finder", ["check", brokenFile], { encoding: "utf8" });
+    const [, cliLine, cliColumn] = /:(\d+):(\d+): error: /.exec(cli.stderr) || [];
+    p.expect(cli.status === 2 && cliLine, `route-finder check gave: ${cli.status} ${cli.stderr}`);
     // (Set directly: typing 74 KB into a text area takes Playwright too long.)
-    await page.locator("#preview-rules-text").evaluate((el, text) => (el.value = text), broken);
+    await page.locator("#preview-rules-text").evaluate((el, text) => (el.value = text), readFileSync(brokenFile, "utf8"));
     await page.click("#preview-form button[type=submit]");
-    await page.locator("#preview-result pre").waitFor({ timeout: 15000 });
+    await page.locator("#preview-result h3").waitFor({ timeout: 30000 });
     const why = await page.locator("#preview-result").innerText();
-    p.expect(/cannot use these files/.test(why) && /"abuot" is not a question/.test(why), `the preview says: ${why}`);
-    // A council's own overlay, chosen as a file, over this site's ruleset: the widget uses it.
-    await page.fill("#preview-rules-text", "");
+    p.expect(/have errors, so the widget cannot use them/.test(why), `the preview says: ${why}`);
+    p.expect(
+      why.includes(`Error in pasted ruleset, line ${cliLine}, column ${cliColumn} (at questions[2].next[0].to): "abuot" is not a question`),
+      `not at line ${cliLine}, column ${cliColumn} as route-finder check: ${why}`,
+    );
+    p.expect(/1 error and 0 warnings/.test(why), `no summary line: ${why}`);
+    const focused = await page.evaluate(() => document.activeElement?.tagName + ":" + document.activeElement?.textContent);
+    p.expect(/^H3:These files have errors/.test(focused), `focus is on ${focused}`);
+    p.expect(await page.locator("#widget-slot send-route-finder[data-srf-ready]").count() === 1, "the widget above did not stay");
+    await axeScreen(page, "demo preview: a broken ruleset's problems");
+    // A ruleset with a warning only (reviewed long ago), pasted, and a council's own overlay,
+    // chosen as a file: the warning is listed and the widget uses both files.
+    const rules = JSON.parse(readFileSync("rules.json", "utf8"));
+    rules.last_reviewed = "2020-01-06";
+    await page.locator("#preview-rules-text").evaluate((el, text) => (el.value = text), JSON.stringify(rules, null, 1));
     const overlay = new URL("../../www/councils/bedford.json", import.meta.url).pathname;
     await page.setInputFiles("#preview-council-file", overlay);
     await page.click("#preview-form button[type=submit]");
+    await page.locator("#preview-result h3", { hasText: "now uses your files" }).waitFor({ timeout: 30000 });
     await waitReady(page);
-    await page.locator("#preview-result", { hasText: "now uses your files" }).waitFor({ timeout: 5000 }).catch(() => {});
     const status = await page.locator("#preview-result").innerText();
+    p.expect(/Warning in pasted ruleset, line 4, column \d+ \(at last_reviewed\): last reviewed on Monday 6 January 2020, more than a year ago/.test(status), `no warning: ${status}`);
+    p.expect(/ok: pasted ruleset with bedford\.json: version .*, 1 warning/.test(status), `no summary line: ${status}`);
+    await axeScreen(page, "demo preview: files in use, with a warning");
     await journey(page, [["role", "parent"], ["age", "under_16"], ["ehcp", "no"], ["about", "health"]]);
     const title = await inWidget(page, ".srf-results .srf-heading-l").innerText();
     p.expect(/Bedford Borough/.test(title), `the results do not use the chosen overlay: ${title}`);
-    p.expect(/now uses your files/.test(status), `the preview says: ${status}`);
-    p.expect(errors.every((e) => /send-route-finder: could not start|404/.test(e)), `errors: ${errors.join("; ")}`);
-    t.record(p.ok, "preview: a pasted broken ruleset shows why; a chosen overlay file drives the widget", `"${why.split("\n").slice(0, 3).join(" ").slice(0, 140)}…"; then "${title}"`, p.text());
+    p.expect(errors.length === 0, `errors: ${errors.join("; ")}`);
+    t.record(
+      p.ok,
+      "preview: route-finder check in wasm lists a pasted broken ruleset's problems at the command's line and column; a warning is listed and a chosen overlay file drives the widget",
+      `"${why.split("\n").slice(0, 2).join(" ").slice(0, 160)}…"; then "${title}"`,
+      p.text(),
+    );
   });
 }
 
