@@ -34,7 +34,8 @@ impl std::fmt::Display for EvalError {
                     "the ruleset leads to a question \"{q}\" that does not exist"
                 )
             }
-            EvalError::Ruleset(stop) => write!(f, "the ruleset stopped: {stop:?}"),
+            EvalError::Ruleset(Stop::Unanswered(q)) => write!(f, "the question \"{q}\" has no answer"),
+            EvalError::Ruleset(Stop::Results) => write!(f, "the ruleset stopped at the results"),
         }
     }
 }
