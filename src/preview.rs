@@ -34,15 +34,11 @@ pub fn check_files(
         overlay,
         today,
     );
-    let what = match &overlay {
-        Some(o) => format!("{rules_name} with {}", o.name),
-        None => rules_name.to_string(),
-    };
     let problems: Vec<serde_json::Value> = checked.diagnostics.iter().map(problem).collect();
     serde_json::json!({
-        "ok": checked.ruleset.is_some() && checked.is_ok(),
+        "ok": checked.is_usable(),
         "problems": problems,
-        "summary": checked.summary(&what),
+        "summary": checked.summary(rules_name, overlay.map(|o| o.name)),
     })
     .to_string()
 }

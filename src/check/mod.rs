@@ -99,12 +99,21 @@ impl Checked {
         self.errors().next().is_none()
     }
 
-    /// The last line `route-finder check` prints: what was read when the files are usable
-    /// (`what` names them), else how many errors and warnings there are.
-    pub fn summary(&self, what: &str) -> String {
+    /// Whether the files can be used: a merged ruleset and no errors.
+    pub fn is_usable(&self) -> bool {
+        self.ruleset.is_some() && self.is_ok()
+    }
+
+    /// The last line `route-finder check` prints: what was read when the files are usable,
+    /// naming the ruleset and overlay files, else how many errors and warnings there are.
+    pub fn summary(&self, rules: &str, overlay: Option<&str>) -> String {
         let errors = self.errors().count();
         let warnings = self.warnings().count();
         let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let what = match overlay {
+            Some(o) => format!("{rules} with {o}"),
+            None => rules.to_string(),
+        };
         match (&self.ruleset, errors) {
             (Some(r), 0) => format!(
                 "ok: {what}: version {}, {} questions, {} routes, {} contacts, {warnings} warning{}",

@@ -188,15 +188,12 @@ fn check_command(
             writeln!(err, "{d}")
         };
     }
-    let what = match council {
-        Some(c) => format!("{rules} with {c}"),
-        None => rules.to_string(),
-    };
-    if checked.ruleset.is_some() && checked.is_ok() {
-        let _ = writeln!(out, "{}", checked.summary(&what));
+    let summary = checked.summary(rules, council);
+    if checked.is_usable() {
+        let _ = writeln!(out, "{summary}");
         OK
     } else {
-        let _ = writeln!(err, "{}", checked.summary(&what));
+        let _ = writeln!(err, "{summary}");
         INVALID
     }
 }
