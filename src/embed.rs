@@ -43,7 +43,8 @@ pub fn start(
     link_name: String,
 ) -> Result<(), String> {
     let (rules, council) = check::usable(&rules, council.as_deref()).map_err(|problems| {
-        let mut message = String::from("the rules cannot be used. Run route-finder check on them. The problems:");
+        let mut message =
+            String::from("the rules cannot be used. Run route-finder check on them. The problems:");
         for p in &problems {
             message.push_str("\n- ");
             message.push_str(p);
@@ -55,7 +56,10 @@ pub fn start(
     let props = AppProps {
         restore,
         saved,
-        keep: Keep { store: store_key.into(), link: link_name.into() },
+        keep: Keep {
+            store: store_key.into(),
+            link: link_name.into(),
+        },
         rules: Rc::new(rules),
         council: council.map(Into::into),
         today: today(),
@@ -92,7 +96,9 @@ fn today() -> Date {
     let now = js_sys::Date::new_0();
     let month = dates::month_from_number(now.get_month() as u8 + 1);
     month
-        .and_then(|m| Date::from_calendar_date(now.get_full_year() as i32, m, now.get_date() as u8).ok())
+        .and_then(|m| {
+            Date::from_calendar_date(now.get_full_year() as i32, m, now.get_date() as u8).ok()
+        })
         .unwrap_or(Date::MIN)
 }
 
@@ -103,9 +109,13 @@ fn events_to(host: HtmlElement) -> yew::Callback<WidgetEvent> {
         let (name, detail): (&str, JsValue) = match event {
             WidgetEvent::Start => ("srf-start", JsValue::NULL),
             WidgetEvent::Step(q) => ("srf-step", JsValue::from_str(&q)),
-            WidgetEvent::Results(ids) => {
-                ("srf-results", ids.iter().map(|id| JsValue::from_str(id)).collect::<js_sys::Array>().into())
-            }
+            WidgetEvent::Results(ids) => (
+                "srf-results",
+                ids.iter()
+                    .map(|id| JsValue::from_str(id))
+                    .collect::<js_sys::Array>()
+                    .into(),
+            ),
         };
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);

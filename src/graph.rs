@@ -26,7 +26,11 @@ pub fn mermaid(rules: &Ruleset) -> String {
                 Some(label) => out.push_str(&format!(
                     "  {} -->|\"{}\"| {}\n",
                     node_id(&q.id),
-                    label.split('\n').map(mermaid_text).collect::<Vec<_>>().join("<br>"),
+                    label
+                        .split('\n')
+                        .map(mermaid_text)
+                        .collect::<Vec<_>>()
+                        .join("<br>"),
                     node_id(&next.to)
                 )),
                 None => out.push_str(&format!("  {} --> {}\n", node_id(&q.id), node_id(&next.to))),
@@ -84,6 +88,8 @@ pub fn describe(c: &Condition) -> String {
         Condition::All(cs) => cs.iter().map(nested).collect::<Vec<_>>().join(" and "),
         Condition::Any(cs) => cs.iter().map(nested).collect::<Vec<_>>().join(" or "),
         Condition::Not(c) => format!("not {}", nested(c)),
+        Condition::Clock(state) => format!("clock {state}"),
+        Condition::RightsHolder(holder) => format!("rights {holder}"),
         Condition::Test(t) => match t {
             AnswerTest::Is { answer, value } => format!("{answer} = {value}"),
             AnswerTest::In { answer, values } => format!("{answer} in {}", values.join("/")),

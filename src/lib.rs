@@ -23,9 +23,9 @@ pub mod ui;
 
 #[cfg(feature = "cli")]
 pub mod cli;
-#[cfg(feature = "schema")]
-pub mod schema;
 #[cfg(all(feature = "web", target_arch = "wasm32"))]
 pub mod embed;
 #[cfg(all(feature = "preview", target_arch = "wasm32"))]
 pub mod preview;
+#[cfg(feature = "schema")]
+pub mod schema;

@@ -191,7 +191,11 @@ impl<'a> Reporter<'a> {
     }
 
     fn push(&mut self, severity: Severity, path: &JsonPath, message: String, at_key: bool) {
-        let pos = if at_key { self.map.key_place(path) } else { None };
+        let pos = if at_key {
+            self.map.key_place(path)
+        } else {
+            None
+        };
         let pos = pos.unwrap_or_else(|| self.map.value_place(path));
         self.out.push(Diagnostic {
             severity,
@@ -212,7 +216,12 @@ pub fn check(rules: Source, overlay: Option<Source>, today: Option<Date>) -> Che
 /// [`check`], with the walk of every path (`flow`: layer 4, the slow one) optional. Loading a
 /// ruleset to use it needs layers 1 to 3 only: a ruleset with a flow fault still cannot crash
 /// the engine, which reports dead ends and loops as errors.
-pub fn check_with(rules: Source, overlay: Option<Source>, today: Option<Date>, flow: bool) -> Checked {
+pub fn check_with(
+    rules: Source,
+    overlay: Option<Source>,
+    today: Option<Date>,
+    flow: bool,
+) -> Checked {
     let mut diagnostics = Vec::new();
     let national = read_file(rules, model::load_ruleset, &mut diagnostics);
     let national = national.map(|(ruleset, map, value)| {
@@ -290,7 +299,10 @@ fn read_file<T>(
     if source.text.len() > MAX_FILE_BYTES {
         report.error(
             &JsonPath::root(),
-            format!("the file is {} bytes; the widget refuses files over {MAX_FILE_BYTES} bytes (1 MB)", source.text.len()),
+            format!(
+                "the file is {} bytes; the widget refuses files over {MAX_FILE_BYTES} bytes (1 MB)",
+                source.text.len()
+            ),
         );
     }
     let duplicates = map.duplicate_keys().to_vec();
@@ -303,13 +315,14 @@ fn read_file<T>(
             ),
         );
     }
-    let value: serde_json::Value = match serde_json::from_str(source.text.strip_prefix('\u{feff}').unwrap_or(source.text)) {
-        Ok(v) => v,
-        Err(e) => {
-            report.error(&JsonPath::root(), format!("the JSON cannot be read: {e}"));
-            return None;
-        }
-    };
+    let value: serde_json::Value =
+        match serde_json::from_str(source.text.strip_prefix('\u{feff}').unwrap_or(source.text)) {
+            Ok(v) => v,
+            Err(e) => {
+                report.error(&JsonPath::root(), format!("the JSON cannot be read: {e}"));
+                return None;
+            }
+        };
     match load(source.text) {
         Ok(typed) if duplicates.is_empty() => Some((typed, map, value)),
         Ok(_) => None,
@@ -319,7 +332,11 @@ fn read_file<T>(
                 match unknown_field(&e.message) {
                     Some(name) => {
                         // serde's path may already end with the field's name.
-                        let at = if path.0.last() == Some(&path::Seg::Key(name.clone())) { path } else { path.key(&name) };
+                        let at = if path.0.last() == Some(&path::Seg::Key(name.clone())) {
+                            path
+                        } else {
+                            path.key(&name)
+                        };
                         report.error_at_key(&at, e.message)
                     }
                     None => report.error(&path, e.message),

@@ -1,10 +1,12 @@
 //! Sense checks on a national ruleset: duplicate ids, references that lead nowhere,
 //! conditions that test what a question cannot answer.
 
-
 use super::path::JsonPath;
 use super::Reporter;
-use crate::model::{AnswerTest, Condition, DeadlineRule, Kind, Letter, Route, Ruleset, RESULTS};
+use crate::model::{
+    AnswerTest, ClockRule, Condition, DeadlineRule, Kind, Letter, Route, Ruleset, CLOCK_STATES,
+    LETTER_PLACEHOLDERS, RESULTS, RIGHTS_HOLDERS,
+};
 
 /// Check the national ruleset.
 pub fn check_ruleset(rules: &Ruleset, report: &mut Reporter) {
@@ -61,6 +63,13 @@ pub fn check_ruleset(rules: &Ruleset, report: &mut Reporter) {
             ),
             _ => {}
         }
+        for (j, choice) in q.options.iter().enumerate() {
+            if let Some(c) = &choice.condition {
+                let at = at.key("options").index(j).key("if");
+                check_condition(rules, c, &at, report);
+                answers_only(c, &at, report);
+            }
+        }
         if q.kind != Kind::Many {
             if let Some(j) = q.options.iter().position(|o| o.exclusive) {
                 report.error(
@@ -97,12 +106,14 @@ pub fn check_ruleset(rules: &Ruleset, report: &mut Reporter) {
             }
             if let Some(c) = &next.condition {
                 check_condition(rules, c, &at.key("if"), report);
+                answers_only(c, &at.key("if"), report);
             }
         }
     }
     for (i, route) in rules.routes.iter().enumerate() {
         check_route(rules, route, &root.key("routes").index(i), report);
     }
+    check_rights_and_clock(rules, &root, report);
     for (i, id) in rules.help.iter().enumerate() {
         if rules.contact(id).is_none() {
             report.error(
@@ -122,6 +133,99 @@ pub fn check_ruleset(rules: &Ruleset, report: &mut Reporter) {
                 ),
             );
         }
+    }
+}
+
+/// A condition that decides which question comes next, whether a choice is offered, or
+/// whose right it is, can only test answers: the clock and the rights holder are worked out
+/// after the questions.
+fn answers_only(condition: &Condition, at: &JsonPath, report: &mut Reporter) {
+    if condition.uses_outcomes() {
+        report.error(
+            at,
+            "this condition can only test answers: \"clock\" and \"rights_holder\" are worked out after the questions, so use them in a route's \"when\"",
+        );
+    }
+}
+
+/// Whose right it is, and the council's clock.
+fn check_rights_and_clock(rules: &Ruleset, root: &JsonPath, report: &mut Reporter) {
+    if let Some(rights) = &rules.rights {
+        let at = root.key("rights").key("young_person_if");
+        check_condition(rules, &rights.young_person_if, &at, report);
+        answers_only(&rights.young_person_if, &at, report);
+    }
+    let Some(clock) = &rules.clock else { return };
+    let at = root.key("clock");
+    let question = match rules.question(&clock.question) {
+        None => {
+            report.error(
+                &at.key("question"),
+                format!("there is no question \"{}\"", clock.question),
+            );
+            None
+        }
+        Some(q) if q.kind != Kind::One => {
+            report.error(
+                &at.key("question"),
+                format!("\"{}\" must be a single-choice question", clock.question),
+            );
+            None
+        }
+        Some(q) => Some(q),
+    };
+    for (i, step) in clock.steps.iter().enumerate() {
+        let at = at.key("steps").index(i);
+        if let Some(q) = question {
+            if !q.offers(&step.step) {
+                report.error(
+                    &at.key("step"),
+                    format!(
+                        "\"{}\" is not a choice of the question \"{}\"; its choices are {}",
+                        step.step,
+                        q.id,
+                        list(q.options.iter().map(|o| &o.value))
+                    ),
+                );
+            }
+        }
+        if let Some(c) = &step.condition {
+            check_condition(rules, c, &at.key("if"), report);
+            answers_only(c, &at.key("if"), report);
+        }
+        match &step.due {
+            Some(ClockRule::Weeks { from, weeks }) => {
+                date_question(rules, from, &at.key("due").key("from"), report);
+                if *weeks == 0 {
+                    report.error(
+                        &at.key("due").key("weeks"),
+                        "the number of weeks must be 1 or more",
+                    );
+                }
+            }
+            Some(ClockRule::BeforeComingSeptember { month, day }) => {
+                let real = crate::dates::month_from_number(*month)
+                    .is_some_and(|m| *day >= 1 && *day <= crate::dates::days_in_month(2027, m));
+                if !real {
+                    report.error(
+                        &at.key("due"),
+                        format!("day {day} of month {month} is not a day of every year"),
+                    );
+                }
+            }
+            None => {}
+        }
+    }
+}
+
+/// A field that names a date question.
+fn date_question(rules: &Ruleset, id: &str, at: &JsonPath, report: &mut Reporter) {
+    match rules.question(id) {
+        None => report.error(at, format!("there is no question \"{id}\"")),
+        Some(question) if question.kind != Kind::Date => {
+            report.error(at, format!("\"{id}\" is not a date question"))
+        }
+        _ => {}
     }
 }
 
@@ -180,13 +284,20 @@ pub fn check_route(rules: &Ruleset, route: &Route, at: &JsonPath, report: &mut R
     if let Some(rule) = &route.deadline {
         let at = at.key("deadline");
         for (field, q) in deadline_questions(rule) {
-            match rules.question(q) {
-                None => report.error(&at.key(field), format!("there is no question \"{q}\"")),
-                Some(question) if question.kind != Kind::Date => {
-                    report.error(&at.key(field), format!("\"{q}\" is not a date question"))
-                }
-                _ => {}
-            }
+            date_question(rules, q, &at.key(field), report);
+        }
+        if let DeadlineRule::TribunalDays {
+            skip_holidays_if: Some(c),
+            ..
+        } = rule
+        {
+            check_condition(rules, c, &at.key("skip_holidays_if"), report);
+        }
+        if let DeadlineRule::WorkingDays { days: 0, .. }
+        | DeadlineRule::Days { days: 0, .. }
+        | DeadlineRule::TribunalDays { days: 0, .. } = rule
+        {
+            report.error(&at.key("days"), "the number of days must be 1 or more");
         }
         if let DeadlineRule::TribunalAppeal {
             has_certificate, ..
@@ -223,23 +334,42 @@ pub fn check_route(rules: &Ruleset, route: &Route, at: &JsonPath, report: &mut R
 
 /// A letter's placeholders must be ones the engine fills in.
 fn check_letter(rules: &Ruleset, letter: &Letter, at: &JsonPath, report: &mut Reporter) {
-    let texts = std::iter::once((at.key("subject"), &letter.subject))
-        .chain(letter.paragraphs.iter().enumerate().map(|(i, p)| (at.key("paragraphs").index(i), p)));
+    if let Some(writer) = &letter.writer {
+        if writer != "rights_holder" {
+            report.error(
+                &at.key("writer"),
+                format!("\"{writer}\" is not who a letter can be written for: use \"rights_holder\", or leave it out"),
+            );
+        }
+    }
+    if letter.reply_days == Some(0) {
+        report.error(
+            &at.key("reply_days"),
+            "the number of working days to reply must be 1 or more",
+        );
+    }
+    let texts = std::iter::once((at.key("subject"), &letter.subject)).chain(
+        letter
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (at.key("paragraphs").index(i), p)),
+    );
     for (place, text) in texts {
         for words in text.versions() {
             let mut rest = words;
             while let Some(open) = rest.find('{') {
                 let Some(close) = rest[open..].find('}') else {
-                    report.error(&place, "a { has no closing }: write {today}, {reply_by} or {answer:<question id>}");
+                    report.error(&place, "a { has no closing }: write {today}, {reply_by}, {council}, {clock_due} or {answer:<question id>}");
                     break;
                 };
                 let name = &rest[open + 1..open + close];
                 let known = match name.strip_prefix("answer:") {
                     Some(q) => rules.question(q).is_some(),
-                    None => name == "today" || name == "reply_by",
+                    None => LETTER_PLACEHOLDERS.contains(&name),
                 };
                 if !known {
-                    report.error(&place, format!("{{{name}}} is not something a letter can fill in: use {{today}}, {{reply_by}} or {{answer:<question id>}} with a question of the ruleset"));
+                    report.error(&place, format!("{{{name}}} is not something a letter can fill in: use {{today}}, {{reply_by}}, {{council}}, {{clock_due}}, {{clock_duty}}, {{clock_source}} or {{answer:<question id>}} with a question of the ruleset"));
                 }
                 rest = &rest[open + close + 1..];
             }
@@ -257,7 +387,10 @@ fn deadline_questions(rule: &DeadlineRule) -> Vec<(&'static str, &str)> {
             vec![("decision", decision), ("certificate", certificate)]
         }
         DeadlineRule::CalendarMonths { from, .. }
-        | DeadlineRule::SixMonthsStartingWith { from } => vec![("from", from)],
+        | DeadlineRule::SixMonthsStartingWith { from }
+        | DeadlineRule::WorkingDays { from, .. }
+        | DeadlineRule::Days { from, .. }
+        | DeadlineRule::TribunalDays { from, .. } => vec![("from", from)],
     }
 }
 
@@ -285,6 +418,18 @@ pub fn check_condition(
         }
         Condition::Not(c) => check_condition(rules, c, &at.key("not"), report),
         Condition::Test(test) => check_test(rules, test, at, report),
+        Condition::Clock(state) if !CLOCK_STATES.contains(&state.as_str()) => report.error(
+            &at.key("clock"),
+            format!("\"{state}\" is not a state of the clock: use \"late\", \"not_late\" or \"unknown\""),
+        ),
+        Condition::Clock(_) if rules.clock.is_none() => {
+            report.error(&at.key("clock"), "the ruleset has no \"clock\", so this test can never hold")
+        }
+        Condition::RightsHolder(holder) if !RIGHTS_HOLDERS.contains(&holder.as_str()) => report.error(
+            &at.key("rights_holder"),
+            format!("\"{holder}\" is not whose right it can be: use \"parent\" or \"young_person\""),
+        ),
+        Condition::Clock(_) | Condition::RightsHolder(_) => {}
     }
 }
 

@@ -80,7 +80,9 @@ fn is_hidden_control(c: char) -> bool {
 
 /// A tag such as `<p>`, `</b>` or `<script ...>`: letters or a slash right after a `<`.
 fn looks_like_markup(s: &str) -> bool {
-    s.match_indices('<').any(|(i, _)| s[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!'))
+    s.match_indices('<').any(|(i, _)| {
+        s[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+    })
 }
 
 /// A link the widget shows as a link: https, with a host, and no spaces or quotes.

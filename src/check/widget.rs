@@ -16,7 +16,10 @@ pub const MAX_FILE_BYTES: usize = 1 << 20;
 
 /// Whether a ruleset (and an overlay over it) can be used. Returns the merged ruleset and the
 /// council's name, or the problems, each a sentence naming the file and the place.
-pub fn usable(rules: &str, overlay: Option<&str>) -> Result<(Ruleset, Option<String>), Vec<String>> {
+pub fn usable(
+    rules: &str,
+    overlay: Option<&str>,
+) -> Result<(Ruleset, Option<String>), Vec<String>> {
     let national = read(rules, "the ruleset", decode::ruleset)?;
     let mut diagnostics = Vec::new();
     let mut report = Reporter::new("the ruleset", &NoPlaces, &mut diagnostics);
@@ -27,7 +30,11 @@ pub fn usable(rules: &str, overlay: Option<&str>) -> Result<(Ruleset, Option<Str
     if let Some(text) = overlay {
         let parsed = read(text, "the council overlay", decode::overlay)?;
         council = Some(parsed.council.name.clone());
-        merged = overlay::check_overlay(&parsed, &merged, &mut Reporter::new("the council overlay", &NoPlaces, &mut diagnostics));
+        merged = overlay::check_overlay(
+            &parsed,
+            &merged,
+            &mut Reporter::new("the council overlay", &NoPlaces, &mut diagnostics),
+        );
     }
     let errors: Vec<String> = diagnostics
         .iter()
@@ -42,11 +49,18 @@ pub fn usable(rules: &str, overlay: Option<&str>) -> Result<(Ruleset, Option<Str
 }
 
 /// Size, JSON, plain problems of the tree, then the typed reading.
-fn read<T>(text: &str, what: &str, decode: fn(&Json) -> Result<T, String>) -> Result<T, Vec<String>> {
+fn read<T>(
+    text: &str,
+    what: &str,
+    decode: fn(&Json) -> Result<T, String>,
+) -> Result<T, Vec<String>> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(vec![format!("{what} is larger than 1 MB, so it cannot be a real one: check its address")]);
+        return Err(vec![format!(
+            "{what} is larger than 1 MB, so it cannot be a real one: check its address"
+        )]);
     }
-    let value = json::parse(text).map_err(|e| vec![format!("{what}: the file is not valid JSON: {e}")])?;
+    let value =
+        json::parse(text).map_err(|e| vec![format!("{what}: the file is not valid JSON: {e}")])?;
     let mut problems = Vec::new();
     tree_problems(&value, &mut String::from("$"), what, &mut problems);
     if !problems.is_empty() {
@@ -58,7 +72,9 @@ fn read<T>(text: &str, what: &str, decode: fn(&Json) -> Result<T, String>) -> Re
 /// Texts that are empty or only spaces, and keys written twice in one object, anywhere.
 fn tree_problems(value: &Json, at: &mut String, what: &str, out: &mut Vec<String>) {
     match value {
-        Json::String(s) if s.trim().is_empty() => out.push(format!("{what}: at {at}: this text is empty")),
+        Json::String(s) if s.trim().is_empty() => {
+            out.push(format!("{what}: at {at}: this text is empty"))
+        }
         Json::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 let len = at.len();
@@ -75,7 +91,9 @@ fn tree_problems(value: &Json, at: &mut String, what: &str, out: &mut Vec<String
                 at.push('.');
                 at.push_str(key);
                 if members[..i].iter().any(|(k, _)| k == key) {
-                    out.push(format!("{what}: at {at}: this key is written twice; only one can count"));
+                    out.push(format!(
+                        "{what}: at {at}: this key is written twice; only one can count"
+                    ));
                 }
                 tree_problems(item, at, what, out);
                 at.truncate(len);
@@ -91,7 +109,8 @@ mod tests {
 
     #[test]
     fn finds_empty_texts_and_keys_written_twice() {
-        let value = json::parse(r#"{"a": [" ", "x"], "b": {"c": 1, "c": 2}, "d": ""}"#).expect("json");
+        let value =
+            json::parse(r#"{"a": [" ", "x"], "b": {"c": 1, "c": 2}, "d": ""}"#).expect("json");
         let mut out = Vec::new();
         tree_problems(&value, &mut String::from("$"), "the ruleset", &mut out);
         assert_eq!(

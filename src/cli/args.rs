@@ -139,7 +139,12 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             today: flag("today"),
         },
         "diff" => match positional.as_slice() {
-            [old, new] => Command::Diff { old: old.clone(), new: new.clone(), council: flag("council"), list: flag("list").is_some() },
+            [old, new] => Command::Diff {
+                old: old.clone(),
+                new: new.clone(),
+                council: flag("council"),
+                list: flag("list").is_some(),
+            },
             _ => return Err("\"diff\" needs two RULES files: the old and the new".into()),
         },
         "paths" => Command::Paths {

@@ -59,12 +59,24 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             format,
         } => graph_command(&rules, council.as_deref(), format, out, err),
         Command::Schema { which } => schema_command(which, out),
-        Command::Diff { old, new, council, list } => diff_command(&old, &new, council.as_deref(), list, out, err),
+        Command::Diff {
+            old,
+            new,
+            council,
+            list,
+        } => diff_command(&old, &new, council.as_deref(), list, out, err),
     }
 }
 
 /// Every path through the old and the new rules, compared: what the change does to families.
-fn diff_command(old: &str, new: &str, council: Option<&str>, list: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+fn diff_command(
+    old: &str,
+    new: &str,
+    council: Option<&str>,
+    list: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     let Some((before, _)) = load_valid(old, council, err) else {
         return INVALID;
     };
@@ -88,10 +100,17 @@ fn diff_command(old: &str, new: &str, council: Option<&str>, list: bool, out: &m
     if !d.changed.is_empty() {
         let _ = writeln!(out, "\nDifferent routes or last days:");
         for c in d.changed.iter().take(shown) {
-            let _ = writeln!(out, "  {}\n    before: {}\n    after:  {}", c.answers, c.before, c.after);
+            let _ = writeln!(
+                out,
+                "  {}\n    before: {}\n    after:  {}",
+                c.answers, c.before, c.after
+            );
         }
     }
-    for (label, list_of) in [(format!("Only in {old}"), &d.only_before), (format!("Only in {new}"), &d.only_after)] {
+    for (label, list_of) in [
+        (format!("Only in {old}"), &d.only_before),
+        (format!("Only in {new}"), &d.only_after),
+    ] {
         if !list_of.is_empty() {
             let _ = writeln!(out, "\n{label} (the questions changed):");
             for (answers, outcome) in list_of.iter().take(shown) {
@@ -99,9 +118,15 @@ fn diff_command(old: &str, new: &str, council: Option<&str>, list: bool, out: &m
             }
         }
     }
-    let hidden = [d.changed.len(), d.only_before.len(), d.only_after.len()].iter().map(|n| n.saturating_sub(shown)).sum::<usize>();
+    let hidden = [d.changed.len(), d.only_before.len(), d.only_after.len()]
+        .iter()
+        .map(|n| n.saturating_sub(shown))
+        .sum::<usize>();
     if hidden > 0 {
-        let _ = writeln!(out, "\n({hidden} more not shown: add --list to see every one)");
+        let _ = writeln!(
+            out,
+            "\n({hidden} more not shown: add --list to see every one)"
+        );
     }
     OK
 }

@@ -51,7 +51,11 @@ impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // `{:?}` puts the input in double quotes and escapes any control characters in it.
         if self.reason.starts_with("write the date as") {
-            write!(f, "{:?} is not written as a date in the form YYYY-MM-DD: {}", self.input, self.reason)
+            write!(
+                f,
+                "{:?} is not written as a date in the form YYYY-MM-DD: {}",
+                self.input, self.reason
+            )
         } else {
             write!(f, "{:?} is not a real date: {}", self.input, self.reason)
         }

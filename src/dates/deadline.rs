@@ -14,6 +14,82 @@ use time::{Date, Month};
 
 use super::calendar::{add_days, add_months, LATEST};
 use super::holidays::Holidays;
+use super::words::month_number;
+
+/// One step in working out a last day: what was counted, and each move. The words for
+/// them are in [`super::explain`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// `count` units after `from` is `gives`.
+    Count {
+        from: Date,
+        count: u32,
+        unit: Unit,
+        gives: Date,
+    },
+    /// One month after the mediation certificate is `gives`; `later`: that is later than the
+    /// date counted from the decision, so it is the one that counts.
+    Certificate {
+        from: Date,
+        gives: Date,
+        later: bool,
+    },
+    /// The decision date is not known: counted from the certificate alone, the earliest the
+    /// last day can be.
+    CertificateOnly { from: Date, gives: Date },
+    /// Six months starting with `from` end on `gives`.
+    SixMonthsStartingWith { from: Date, gives: Date },
+    /// The `count`th working day after `from` is `gives`; the bank holidays not counted.
+    WorkingDays {
+        from: Date,
+        count: u32,
+        gives: Date,
+        holidays: Vec<(Date, String)>,
+    },
+    /// `count` days after `from`, not counting `skipped` days from 25 December to 1 January
+    /// and in August, is `gives`.
+    TribunalDays {
+        from: Date,
+        count: u32,
+        skipped: u32,
+        gives: Date,
+    },
+    /// `day` is from 25 December to 1 January: moved to the first working day after 1 January.
+    Christmas { day: Date, to: Date },
+    /// `day` is in August: moved to the first working day after 31 August.
+    August { day: Date, to: Date },
+    /// `day` is not a working day (a weekend, or the named bank holiday): moved to `to`.
+    NotWorkingDay {
+        day: Date,
+        holiday: Option<String>,
+        to: Date,
+    },
+    /// The day is not moved, even off a weekend or holiday.
+    NotMoved,
+    /// The law says "before `limit`", so the last day is the day before it.
+    DayBefore { limit: Date, gives: Date },
+}
+
+/// What a [`Step::Count`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Months,
+    Weeks,
+    Days,
+}
+
+/// A last day and how it was worked out.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Worked {
+    pub date: Date,
+    pub steps: Vec<Step>,
+}
+
+impl Worked {
+    fn new(date: Date, steps: Vec<Step>) -> Worked {
+        Worked { date, steps }
+    }
+}
 
 /// The appeal deadline of the First-tier Tribunal (SEND).
 ///
@@ -36,13 +112,59 @@ use super::holidays::Holidays;
 /// assert_eq!(format_iso(tribunal_appeal_deadline(decision, None, &h)), "2027-01-04");
 /// ```
 pub fn tribunal_appeal_deadline(decision: Date, certificate: Option<Date>, h: &Holidays) -> Date {
-    let two_months = add_months(decision, 2);
-    let later = match certificate {
-        Some(certificate) => two_months.max(add_months(certificate, 1)),
-        None => two_months,
+    tribunal_appeal_worked(Some(decision), certificate, h).map_or(LATEST, |w| w.date)
+}
+
+/// [`tribunal_appeal_deadline`] with its steps. With no decision date, the last day is
+/// counted from the certificate alone: the earliest it can be (the decision's two months may
+/// end later). `None` when neither date is known.
+pub fn tribunal_appeal_worked(
+    decision: Option<Date>,
+    certificate: Option<Date>,
+    h: &Holidays,
+) -> Option<Worked> {
+    let mut steps = Vec::new();
+    let later = match (decision, certificate) {
+        (Some(decision), certificate) => {
+            let two_months = add_months(decision, 2);
+            steps.push(Step::Count {
+                from: decision,
+                count: 2,
+                unit: Unit::Months,
+                gives: two_months,
+            });
+            match certificate {
+                Some(certificate) => {
+                    let one_month = add_months(certificate, 1);
+                    steps.push(Step::Certificate {
+                        from: certificate,
+                        gives: one_month,
+                        later: one_month > two_months,
+                    });
+                    two_months.max(one_month)
+                }
+                None => two_months,
+            }
+        }
+        (None, Some(certificate)) => {
+            let one_month = add_months(certificate, 1);
+            steps.push(Step::CertificateOnly {
+                from: certificate,
+                gives: one_month,
+            });
+            one_month
+        }
+        (None, None) => return None,
     };
+    let (date, moved) = tribunal_move(later, h);
+    steps.extend(moved);
+    Some(Worked::new(date, steps))
+}
+
+/// The Tribunal's moves of a last day, applied once: Christmas, August, a non-working day.
+fn tribunal_move(later: Date, h: &Holidays) -> (Date, Option<Step>) {
     let (year, month, day) = (later.year(), later.month(), later.day());
-    match (month, day) {
+    let to = match (month, day) {
         (Month::December, 25..=31) => {
             match Date::from_calendar_date(year.saturating_add(1), Month::January, 1) {
                 Ok(new_year) => h.first_working_day_after(new_year),
@@ -56,8 +178,128 @@ pub fn tribunal_appeal_deadline(decision: Date, certificate: Option<Date>, h: &H
             // Cannot happen: `later` is a day of that August.
             Err(_) => h.next_working_day_on_or_after(later),
         },
-        _ => h.next_working_day_on_or_after(later),
+        _ => return next_working_day(later, h),
+    };
+    let step = match month {
+        Month::August => Step::August { day: later, to },
+        _ => Step::Christmas { day: later, to },
+    };
+    (to, Some(step))
+}
+
+/// The day itself if it is a working day, else the next working day, with the step that
+/// says why it moved.
+fn next_working_day(day: Date, h: &Holidays) -> (Date, Option<Step>) {
+    let to = h.next_working_day_on_or_after(day);
+    if to == day {
+        return (day, None);
     }
+    (
+        to,
+        Some(Step::NotWorkingDay {
+            day,
+            holiday: holiday_name(day, h),
+            to,
+        }),
+    )
+}
+
+/// The name of the bank holiday on a day, if it is one.
+pub fn holiday_name(day: Date, h: &Holidays) -> Option<String> {
+    if !h.is_bank_holiday(day) {
+        return None;
+    }
+    h.in_year(day.year())
+        .into_iter()
+        .find(|(d, _)| *d == day)
+        .map(|(_, name)| name)
+}
+
+/// The nth working day after a date: weekends and bank holidays are not counted
+/// (a transport review request: 20 working days). Stops at [`LATEST`].
+pub fn working_days_after(from: Date, count: u32, h: &Holidays) -> Worked {
+    let mut day = from;
+    let mut counted = 0;
+    let mut holidays = Vec::new();
+    while counted < count && day < LATEST {
+        day = add_days(day, 1);
+        if h.is_working_day(day) {
+            counted += 1;
+        } else if let Some(name) = holiday_name(day, h) {
+            holidays.push((day, name));
+        }
+    }
+    Worked::new(
+        day,
+        vec![Step::WorkingDays {
+            from,
+            count,
+            gives: day,
+            holidays,
+        }],
+    )
+}
+
+/// A number of calendar days after a date, not moved (15 days to comment on a draft plan,
+/// counting the day it was sent, end 14 days after it).
+pub fn days_after(from: Date, count: u32) -> Worked {
+    let date = add_days(from, i64::from(count));
+    Worked::new(
+        date,
+        vec![
+            Step::Count {
+                from,
+                count,
+                unit: Unit::Days,
+                gives: date,
+            },
+            Step::NotMoved,
+        ],
+    )
+}
+
+/// Whole weeks after a date, not moved (the council's time limits).
+pub fn weeks_after(from: Date, weeks: u32) -> Worked {
+    let date = add_days(from, i64::from(weeks) * 7);
+    Worked::new(
+        date,
+        vec![Step::Count {
+            from,
+            count: weeks,
+            unit: Unit::Weeks,
+            gives: date,
+        }],
+    )
+}
+
+/// The Tribunal's count of days (HESC Rules 2008 r12): `count` days after a date; in a
+/// special educational needs case (`skip_holidays`), the days from 25 December to 1 January
+/// and every day in August are not counted. A last day that is not a working day moves to
+/// the next working day. Stops at [`LATEST`].
+pub fn tribunal_days_after(from: Date, count: u32, skip_holidays: bool, h: &Holidays) -> Worked {
+    let mut day = from;
+    let (mut counted, mut skipped) = (0, 0);
+    while counted < count && day < LATEST {
+        day = add_days(day, 1);
+        let holiday = matches!(
+            (day.month(), day.day()),
+            (Month::December, 25..=31) | (Month::January, 1)
+        ) || day.month() == Month::August;
+        if skip_holidays && holiday {
+            skipped += 1;
+        } else {
+            counted += 1;
+        }
+    }
+    let mut steps = vec![Step::TribunalDays {
+        from,
+        count,
+        skipped,
+        gives: day,
+    }];
+    let (date, moved) = next_working_day(day, h);
+    steps.extend(moved);
+    Worked::new(date, steps)
 }
 
 /// The last day to contact the mediation adviser: two calendar months after the decision,
@@ -74,6 +316,25 @@ pub fn mediation_advice_deadline(decision: Date) -> Date {
 /// When six months after the act would be after 31 December 9999, the answer is that day
 /// ([`LATEST`]).
 pub fn six_months_starting_with(event: Date) -> Date {
+    six_months_worked(event).date
+}
+
+/// [`six_months_starting_with`] with its steps.
+pub fn six_months_worked(event: Date) -> Worked {
+    let date = six_months_end(event);
+    Worked::new(
+        date,
+        vec![
+            Step::SixMonthsStartingWith {
+                from: event,
+                gives: date,
+            },
+            Step::NotMoved,
+        ],
+    )
+}
+
+fn six_months_end(event: Date) -> Date {
     let six_months = add_months(event, 6);
     if six_months >= LATEST {
         // Saturated (or exactly the last day): the true answer is at least this late.
@@ -86,6 +347,37 @@ pub fn six_months_starting_with(event: Date) -> Date {
 /// review: three months; the Local Government and Social Care Ombudsman: twelve months).
 pub fn months_after(d: Date, n: u32) -> Date {
     add_months(d, n)
+}
+
+/// [`months_after`] with its steps.
+pub fn months_worked(d: Date, n: u32) -> Worked {
+    let date = add_months(d, n);
+    Worked::new(
+        date,
+        vec![
+            Step::Count {
+                from: d,
+                count: n,
+                unit: Unit::Months,
+                gives: date,
+            },
+            Step::NotMoved,
+        ],
+    )
+}
+
+/// The day before a day of the year of the coming September: the year of `today` when it
+/// is before 1 September, else the next year (a plan for a move in September 2027 must be
+/// amended before 15 February 2027). `None` when that day does not exist.
+pub fn before_coming_september(today: Date, month: Month, day: u8) -> Option<Worked> {
+    let year = if month_number(today.month()) < 9 {
+        today.year()
+    } else {
+        today.year().checked_add(1)?
+    };
+    let limit = Date::from_calendar_date(year, month, day).ok()?;
+    let gives = limit.previous_day()?;
+    Some(Worked::new(gives, vec![Step::DayBefore { limit, gives }]))
 }
 
 #[cfg(test)]

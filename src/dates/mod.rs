@@ -10,6 +10,7 @@
 //!   of any year, computed, plus one-off changes ([`OneOff`]) kept as data.
 //! - [`deadline`]: the deadline rules ([`tribunal_appeal_deadline`],
 //!   [`mediation_advice_deadline`], [`six_months_starting_with`], [`months_after`]).
+//! - [`explain`]: how a last day was worked out, in words.
 //! - [`words`]: English names of months and weekdays.
 //!
 //! No function here panics, whatever date it is given. Dates are meant to lie in the years
@@ -18,6 +19,7 @@
 
 pub mod calendar;
 pub mod deadline;
+pub mod explain;
 pub mod holidays;
 pub mod words;
 
@@ -28,7 +30,11 @@ pub use calendar::{
     DateError, LATEST,
 };
 pub use deadline::{
-    mediation_advice_deadline, months_after, six_months_starting_with, tribunal_appeal_deadline,
+    before_coming_september, days_after, holiday_name, mediation_advice_deadline, months_after,
+    months_worked, six_months_starting_with, six_months_worked, tribunal_appeal_deadline,
+    tribunal_appeal_worked, tribunal_days_after, weeks_after, working_days_after, Step, Unit,
+    Worked,
 };
+pub use explain::explain;
 pub use holidays::{easter_sunday, Holidays, OneOff};
 pub use words::{month_from_number, month_name, month_number, weekday_name};

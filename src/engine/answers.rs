@@ -60,7 +60,8 @@ impl Answers {
 
     /// Where the answer to a question is, or where it would go.
     fn find(&self, question: &str) -> Result<usize, usize> {
-        self.sorted.binary_search_by(|(k, _)| k.as_str().cmp(question))
+        self.sorted
+            .binary_search_by(|(k, _)| k.as_str().cmp(question))
     }
 
     /// The answer to a question, if any.
@@ -120,7 +121,14 @@ impl Answers {
     /// Only the answers to these questions: what is left when answers off the path are pruned.
     pub fn only(&self, questions: &[String]) -> Answers {
         // Filtering a sorted list keeps it sorted.
-        Answers { sorted: self.sorted.iter().filter(|(k, _)| questions.iter().any(|q| q == k)).cloned().collect() }
+        Answers {
+            sorted: self
+                .sorted
+                .iter()
+                .filter(|(k, _)| questions.iter().any(|q| q == k))
+                .cloned()
+                .collect(),
+        }
     }
 
     /// Read answers from JSON (contract section 1) and check each against its question:
@@ -139,7 +147,10 @@ impl Answers {
     /// Read answers from the text of a JSON object (see [`Answers::from_json`]).
     pub fn from_text(text: &str, rules: &Ruleset) -> Result<Answers, Vec<AnswerError>> {
         let value = json::parse(text).map_err(|e| {
-            vec![AnswerError { question: String::new(), message: format!("the answers are not valid JSON: {e}") }]
+            vec![AnswerError {
+                question: String::new(),
+                message: format!("the answers are not valid JSON: {e}"),
+            }]
         })?;
         Answers::from_json(&value, rules)
     }

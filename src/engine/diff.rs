@@ -45,11 +45,19 @@ pub fn diff(before: &Ruleset, after: &Ruleset, options: &PathOptions) -> RulesDi
     };
     let (paths_before, old) = outcomes(before);
     let (paths_after, mut new) = outcomes(after);
-    let mut out = RulesDiff { paths_before, paths_after, ..RulesDiff::default() };
+    let mut out = RulesDiff {
+        paths_before,
+        paths_after,
+        ..RulesDiff::default()
+    };
     for (answers, was) in old {
         match new.remove(&answers) {
             Some(now) if now == was => out.same += 1,
-            Some(now) => out.changed.push(Changed { answers, before: was, after: now }),
+            Some(now) => out.changed.push(Changed {
+                answers,
+                before: was,
+                after: now,
+            }),
             None => out.only_before.push((answers, was)),
         }
     }
@@ -71,7 +79,15 @@ mod tests {
         let r = rules();
         let d = diff(&r, &r, &PathOptions::standard());
         assert!(d.paths_before > 1000);
-        assert_eq!((d.same, d.changed.len(), d.only_before.len(), d.only_after.len()), (d.paths_before, 0, 0, 0));
+        assert_eq!(
+            (
+                d.same,
+                d.changed.len(),
+                d.only_before.len(),
+                d.only_after.len()
+            ),
+            (d.paths_before, 0, 0, 0)
+        );
     }
 
     #[test]
@@ -79,7 +95,11 @@ mod tests {
         let before = rules();
         let mut after = before.clone();
         // SENDIASS only for parents: every young person's path loses it.
-        let iass = after.routes.iter_mut().find(|r| r.id == "iass").expect("iass");
+        let iass = after
+            .routes
+            .iter_mut()
+            .find(|r| r.id == "iass")
+            .expect("iass");
         let json = r#"{"answer": "role", "is": "parent"}"#;
         let condition: Condition = serde_json::from_str(json).expect("condition");
         for w in &mut iass.when {
@@ -87,8 +107,16 @@ mod tests {
         }
         let d = diff(&before, &after, &PathOptions::standard());
         assert!(!d.changed.is_empty());
-        assert!(d.changed.iter().all(|c| c.answers.contains("\"role\":\"young_person\"")), "only young people's paths change");
-        assert!(d.changed.iter().all(|c| c.before.contains("iass:") && !c.after.contains("iass:")));
+        assert!(
+            d.changed
+                .iter()
+                .all(|c| c.answers.contains("\"role\":\"young_person\"")),
+            "only young people's paths change"
+        );
+        assert!(d
+            .changed
+            .iter()
+            .all(|c| c.before.contains("iass:") && !c.after.contains("iass:")));
         assert_eq!(d.same + d.changed.len(), d.paths_before);
     }
 }

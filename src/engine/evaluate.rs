@@ -1,16 +1,24 @@
 //! From answers to routes: which are shown, in what order, why, and by when.
 
-use super::condition::holds;
+use super::condition::{holds, offers, Asked, Outcomes};
 use super::walk::{walk, Stop};
 use super::{Answer, Answers};
-use crate::dates::{self, Date, Holidays};
-use crate::model::{DeadlineRule, Role, Route, Ruleset};
+use crate::dates::{self, Date, Holidays, Worked};
+use crate::model::{ClockRule, DeadlineRule, Role, Route, Ruleset};
 
 /// Why an evaluation could not give results.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EvalError {
     /// A question on the path has no answer yet.
     Incomplete(String),
+    /// An answer chose a value its question does not offer after the earlier answers (a young
+    /// person under 16): the answers are invalid.
+    NotOffered {
+        question: String,
+        value: String,
+        /// Why it is not offered, from the ruleset.
+        why: Option<String>,
+    },
     /// The ruleset is faulty at this question (a dead end, a loop or a missing question).
     Ruleset(Stop),
 }
@@ -19,6 +27,20 @@ impl std::fmt::Display for EvalError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             EvalError::Incomplete(q) => write!(f, "the question \"{q}\" has no answer"),
+            EvalError::NotOffered {
+                question,
+                value,
+                why,
+            } => {
+                write!(
+                    f,
+                    "the answer \"{value}\" to \"{question}\" does not fit the earlier answers"
+                )?;
+                match why {
+                    Some(why) => write!(f, ": {why}"),
+                    None => Ok(()),
+                }
+            }
             EvalError::Ruleset(Stop::DeadEnd(q)) => {
                 write!(
                     f,
@@ -34,7 +56,9 @@ impl std::fmt::Display for EvalError {
                     "the ruleset leads to a question \"{q}\" that does not exist"
                 )
             }
-            EvalError::Ruleset(Stop::Unanswered(q)) => write!(f, "the question \"{q}\" has no answer"),
+            EvalError::Ruleset(Stop::Unanswered(q)) => {
+                write!(f, "the question \"{q}\" has no answer")
+            }
             EvalError::Ruleset(Stop::Results) => write!(f, "the ruleset stopped at the results"),
         }
     }
@@ -79,6 +103,38 @@ pub struct Shown {
     pub reasons: Vec<usize>,
     /// Its last day.
     pub deadline: DeadlineOutcome,
+    /// How the last day was worked out, when there is one.
+    pub worked: Option<Worked>,
+}
+
+/// The council's clock (contract 7.4, `timescale`): the last day the law gives the council
+/// for the step it has not taken, and whether today is after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timescale {
+    /// The answer to the clock's question, for example "assessment_decision".
+    pub step: String,
+    /// The index of the ruleset's clock step that applies.
+    pub rule: usize,
+    /// The council's last day and how it was worked out; `None` when a date is not known.
+    pub due: Option<Worked>,
+    /// Days from today to the last day: negative once the council is late.
+    pub days_left: Option<i64>,
+}
+
+impl Timescale {
+    /// Whether the council is late: `None` when the last day is not known.
+    pub fn late(&self) -> Option<bool> {
+        self.days_left.map(|d| d < 0)
+    }
+
+    /// The state a `clock` condition tests.
+    pub fn state(&self) -> &'static str {
+        match self.late() {
+            Some(true) => "late",
+            Some(false) => "not_late",
+            None => "unknown",
+        }
+    }
 }
 
 /// The results for a set of answers.
@@ -90,6 +146,10 @@ pub struct Evaluation {
     pub answers: Answers,
     /// Who is asking.
     pub role: Role,
+    /// Whose right it is to appeal, to claim and to use mediation.
+    pub rights_holder: Role,
+    /// The council's clock, on the path that asks about it.
+    pub timescale: Option<Timescale>,
     /// The routes, in the order the results page shows them.
     pub routes: Vec<Shown>,
     /// The day the deadlines were counted from.
@@ -116,29 +176,67 @@ pub fn evaluate_with(
         other => return Err(EvalError::Ruleset(other)),
     }
     let pruned = answers.only(&walked.path);
+    offered(rules, &pruned, &walked.path)?;
+    let rights_holder = match &rules.rights {
+        Some(rights) if holds(&rights.young_person_if, &pruned) => Role::YoungPerson,
+        _ => Role::Parent,
+    };
+    let timescale = timescale(rules, &pruned, today);
+    let outcomes = Outcomes {
+        answers: &pruned,
+        clock: timescale.as_ref().map(Timescale::state),
+        rights_holder: rights_holder.id(),
+    };
     let mut shown: Vec<Shown> = Vec::new();
     for route in &rules.routes {
         let reasons: Vec<usize> = route
             .when
             .iter()
             .enumerate()
-            .filter(|(_, w)| holds(&w.condition, &pruned))
+            .filter(|(_, w)| holds(&w.condition, &outcomes))
             .map(|(i, _)| i)
             .collect();
-        let Some(first) = reasons.first() else { continue };
-        let group = route.when[*first].group.clone().unwrap_or_else(|| route.group.clone());
-        let deadline = deadline_of(route, &pruned, holidays, today);
-        shown.push(Shown { id: route.id.clone(), group, reasons, deadline });
+        let Some(first) = reasons.first() else {
+            continue;
+        };
+        let group = route.when[*first]
+            .group
+            .clone()
+            .unwrap_or_else(|| route.group.clone());
+        let worked = worked_deadline(route, &pruned, holidays);
+        let deadline = match (&route.deadline, &worked) {
+            (None, _) => DeadlineOutcome::None,
+            (Some(_), None) => DeadlineOutcome::Unknown,
+            (Some(_), Some(w)) => DeadlineOutcome::Date {
+                date: w.date,
+                days_left: dates::days_from_to(today, w.date),
+            },
+        };
+        shown.push(Shown {
+            id: route.id.clone(),
+            group,
+            reasons,
+            deadline,
+            worked,
+        });
     }
     // In the order of the groups, then of the routes in the ruleset; a route in a group that
     // does not exist (which `check` refuses) goes last.
-    let rank = |s: &Shown| rules.groups.iter().position(|g| g.id == s.group).unwrap_or(rules.groups.len());
+    let rank = |s: &Shown| {
+        rules
+            .groups
+            .iter()
+            .position(|g| g.id == s.group)
+            .unwrap_or(rules.groups.len())
+    };
     let mut routes = Vec::with_capacity(shown.len());
     for r in 0..=rules.groups.len() {
         routes.extend(shown.iter().filter(|s| rank(s) == r).cloned());
     }
     Ok(Evaluation {
         role: Role::from_answer(pruned.one("role")),
+        rights_holder,
+        timescale,
         path: walked.path,
         answers: pruned,
         routes,
@@ -146,47 +244,101 @@ pub fn evaluate_with(
     })
 }
 
-/// A route's last day from the answers (contract section 3).
-fn deadline_of(
-    route: &Route,
-    answers: &Answers,
-    holidays: &Holidays,
-    today: Date,
-) -> DeadlineOutcome {
-    let Some(rule) = &route.deadline else {
-        return DeadlineOutcome::None;
+/// Every choice made on the path must be offered after the answers before it.
+fn offered(rules: &Ruleset, answers: &Answers, path: &[String]) -> Result<(), EvalError> {
+    for (i, id) in path.iter().enumerate() {
+        let (Some(question), Some(answer)) = (rules.question(id), answers.get(id)) else {
+            continue;
+        };
+        let before = Asked {
+            answers,
+            path: &path[..i],
+        };
+        if offers(question, answer, &before) {
+            continue;
+        }
+        let not_offered = question.options.iter().find(|o| {
+            let chosen = match answer {
+                Answer::One(v) => v == &o.value,
+                Answer::Many(vs) => vs.contains(&o.value),
+                Answer::Date(_) => false,
+            };
+            chosen && o.condition.as_ref().is_some_and(|c| !holds(c, &before))
+        });
+        return Err(EvalError::NotOffered {
+            question: id.clone(),
+            value: not_offered.map(|o| o.value.clone()).unwrap_or_default(),
+            why: not_offered.and_then(|o| o.not_offered.clone()),
+        });
+    }
+    Ok(())
+}
+
+/// The council's clock: the first step of the ruleset's clock that fits the answers.
+fn timescale(rules: &Ruleset, answers: &Answers, today: Date) -> Option<Timescale> {
+    let clock = rules.clock.as_ref()?;
+    let step = answers.one(&clock.question)?;
+    let (rule, found) =
+        clock.steps.iter().enumerate().find(|(_, s)| {
+            s.step == step && s.condition.as_ref().is_none_or(|c| holds(c, answers))
+        })?;
+    let due = match &found.due {
+        None => None,
+        Some(ClockRule::Weeks { from, weeks }) => {
+            known_date(answers, from).map(|d| dates::weeks_after(d, *weeks))
+        }
+        Some(ClockRule::BeforeComingSeptember { month, day }) => dates::month_from_number(*month)
+            .and_then(|m| dates::before_coming_september(today, m, *day)),
     };
-    let known = |q: &str| match answers.get(q) {
+    let days_left = due.as_ref().map(|w| dates::days_from_to(today, w.date));
+    Some(Timescale {
+        step: step.to_string(),
+        rule,
+        due,
+        days_left,
+    })
+}
+
+fn known_date(answers: &Answers, question: &str) -> Option<Date> {
+    match answers.get(question) {
         Some(Answer::Date(Some(d))) => Some(*d),
         _ => None,
-    };
-    let date = match rule {
+    }
+}
+
+/// A route's last day from the answers, with how it was worked out (contract sections 3
+/// and 7.3); `None` when the route has no rule or a date it needs is not known.
+fn worked_deadline(route: &Route, answers: &Answers, holidays: &Holidays) -> Option<Worked> {
+    let known = |q: &str| known_date(answers, q);
+    match route.deadline.as_ref()? {
         DeadlineRule::TribunalAppeal {
             decision,
             has_certificate,
             certificate,
         } => {
             let with_certificate = answers.one(has_certificate) == Some("yes");
-            match (known(decision), with_certificate, known(certificate)) {
-                (Some(d), false, _) => Some(dates::tribunal_appeal_deadline(d, None, holidays)),
-                (Some(d), true, Some(c)) => {
-                    Some(dates::tribunal_appeal_deadline(d, Some(c), holidays))
-                }
-                _ => None,
-            }
+            let certificate = if with_certificate {
+                Some(known(certificate)?)
+            } else {
+                None
+            };
+            dates::tribunal_appeal_worked(known(decision), certificate, holidays)
         }
         DeadlineRule::CalendarMonths { from, months } => {
-            known(from).map(|d| dates::months_after(d, *months))
+            known(from).map(|d| dates::months_worked(d, *months))
         }
-        DeadlineRule::SixMonthsStartingWith { from } => {
-            known(from).map(dates::six_months_starting_with)
+        DeadlineRule::SixMonthsStartingWith { from } => known(from).map(dates::six_months_worked),
+        DeadlineRule::WorkingDays { from, days } => {
+            known(from).map(|d| dates::working_days_after(d, *days, holidays))
         }
-    };
-    match date {
-        Some(date) => DeadlineOutcome::Date {
-            date,
-            days_left: dates::days_from_to(today, date),
-        },
-        None => DeadlineOutcome::Unknown,
+        DeadlineRule::Days { from, days } => known(from).map(|d| dates::days_after(d, *days)),
+        DeadlineRule::TribunalDays {
+            from,
+            days,
+            skip_holidays_if,
+        } => {
+            let skip = skip_holidays_if.as_ref().is_some_and(|c| holds(c, answers));
+            known(from).map(|d| dates::tribunal_days_after(d, *days, skip, holidays))
+        }
     }
 }

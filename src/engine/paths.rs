@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use super::condition::{holds, Asked};
+use super::condition::{holds, offers, Asked};
 use super::evaluate::evaluate_with;
 use super::{Answer, Answers, DeadlineOutcome, EvalError, Evaluation};
 use crate::dates::{self, Date};
@@ -131,6 +131,14 @@ impl<F: FnMut(&Answers, &Evaluation)> State<'_, F> {
         self.summary.asked.insert(at.to_string());
         path.push(at.to_string());
         for answer in domain(question, self.options.sample_date) {
+            // A choice the earlier answers do not offer is not a path (a young person under 16).
+            let before = Asked {
+                answers,
+                path: &path[..path.len() - 1],
+            };
+            if !answer.as_ref().is_none_or(|a| offers(question, a, &before)) {
+                continue;
+            }
             match &answer {
                 Some(a) => answers.set(at, a.clone()),
                 None => answers.remove(at),
@@ -169,6 +177,10 @@ impl<F: FnMut(&Answers, &Evaluation)> State<'_, F> {
                 (self.visit)(answers, &evaluation);
             }
             Err(EvalError::Incomplete(q)) => self.problem(answers, PathProblemKind::DeadEnd(q)),
+            // Cannot happen: the enumeration skips choices that are not offered.
+            Err(EvalError::NotOffered { question, .. }) => {
+                self.problem(answers, PathProblemKind::DeadEnd(question))
+            }
             Err(EvalError::Ruleset(stop)) => {
                 self.problem(answers, PathProblemKind::DeadEnd(format!("{stop:?}")))
             }
@@ -201,6 +213,22 @@ pub fn outcome_line(evaluation: &Evaluation) -> String {
         })
         .collect::<Vec<_>>()
         .join(",")
+        + &outcome_extras(evaluation)
+}
+
+/// Whose right it is (when the young person's) and the council's clock, after the routes.
+fn outcome_extras(evaluation: &Evaluation) -> String {
+    let mut out = String::new();
+    if evaluation.rights_holder == crate::model::Role::YoungPerson {
+        out.push_str(" rights:young_person");
+    }
+    if let Some(t) = &evaluation.timescale {
+        out.push_str(&format!(" clock:{}:{}", t.step, t.state()));
+        if let Some(w) = &t.due {
+            out.push_str(&format!("@{}", dates::format_iso(w.date)));
+        }
+    }
+    out
 }
 
 /// Every answer a question can take on a path (`None`: left unanswered, for optional questions).
@@ -211,7 +239,13 @@ fn domain(question: &Question, sample: Date) -> Vec<Option<Answer>> {
             .iter()
             .map(|o| Some(Answer::One(o.value.clone())))
             .collect(),
-        Kind::Date => vec![Some(Answer::Date(Some(sample))), Some(Answer::Date(None))],
+        // The sample date, one a year and a half earlier (so that time limits have passed and
+        // the council is late), and "I do not know".
+        Kind::Date => vec![
+            Some(Answer::Date(Some(sample))),
+            Some(Answer::Date(Some(dates::add_days(sample, -550)))),
+            Some(Answer::Date(None)),
+        ],
         Kind::Many => {
             let plain: Vec<&str> = question
                 .options

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Answer, Answers, DeadlineOutcome, Evaluation};
 use crate::dates;
-use crate::model::{Contact, Letter, Question, Role, Ruleset, Text};
+use crate::model::{Contact, Letter, Question, Role, Ruleset, Text, REPLY_DAYS};
 
 /// The results, ready to show or print as JSON.
 #[derive(Debug, Clone, Serialize)]
@@ -18,6 +18,14 @@ pub struct Report {
     pub today: String,
     /// "parent" or "young_person".
     pub role: &'static str,
+    /// Whose right it is to appeal to the Tribunal, to make a disability discrimination claim
+    /// and to use mediation: "parent" or "young_person" (contract 7.4).
+    pub rights_holder: &'static str,
+    /// What the person using the tool needs to know about that, when the right is not
+    /// theirs; otherwise null.
+    pub rights_note: Option<String>,
+    /// The council's clock (contract 7.4), or null.
+    pub timescale: Option<TimescaleReport>,
     /// The questions asked, in order.
     pub path: Vec<String>,
     /// The answers on the path (printed as the JSON of contract section 1).
@@ -30,6 +38,35 @@ pub struct Report {
     pub routes: Vec<RouteReport>,
     /// Free, independent help.
     pub help: Vec<ContactReport>,
+}
+
+/// The council's clock, in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimescaleReport {
+    /// The step the council has not taken in time (the `late_step` answer).
+    pub step: String,
+    /// The council's last day as YYYY-MM-DD, or null when a date it needs is not known.
+    pub due: Option<String>,
+    /// Whether today is after that day; null when it is not known.
+    pub late: Option<bool>,
+    /// How the last day was worked out, in words.
+    pub reason: String,
+    /// The last day in words, for example "Tuesday 13 October 2026".
+    pub due_in_words: Option<String>,
+    /// Days from today to the last day (negative once the council is late).
+    pub days_left: Option<i64>,
+    /// The first line shown: "The council had to do this by ... That was 47 days ago."
+    pub headline: String,
+    /// What the council had to do.
+    pub duty: String,
+    /// When the law allows it more time.
+    pub exceptions: Option<String>,
+    /// Anything else to know about this step.
+    pub note: Option<String>,
+    /// What the family can do now.
+    pub advice: String,
+    /// The law that sets the time limit.
+    pub source: String,
 }
 
 /// The ruleset's version and review date.
@@ -57,6 +94,9 @@ pub struct RouteReport {
     pub deadline: Option<String>,
     /// The last day in words, for example "Monday 14 December 2026".
     pub deadline_in_words: Option<String>,
+    /// How the last day was worked out, in words: the start date, the period and each move
+    /// (contract 7.4); null when there is no last day.
+    pub deadline_reason: Option<String>,
     /// Days from today to the last day (negative once passed).
     pub days_left: Option<i64>,
     /// Whether the last day has passed.
@@ -147,6 +187,11 @@ pub fn report(rules: &Ruleset, council: Option<&str>, evaluation: &Evaluation) -
                 time_limit: say_opt(&route.time_limit),
                 deadline,
                 deadline_in_words: in_words,
+                deadline_reason: shown
+                    .worked
+                    .as_ref()
+                    .filter(|_| shown.deadline.date().is_some())
+                    .map(dates::explain),
                 days_left,
                 passed: shown.deadline.passed(),
                 deadline_note,
@@ -157,7 +202,10 @@ pub fn report(rules: &Ruleset, council: Option<&str>, evaluation: &Evaluation) -
                     .map(|c| contact(c, role))
                     .collect(),
                 source: route.source.clone(),
-                letter: route.letter.as_ref().map(|l| letter(l, rules, evaluation, role)),
+                letter: route
+                    .letter
+                    .as_ref()
+                    .map(|l| letter(l, rules, council, evaluation)),
             })
         })
         .collect();
@@ -168,10 +216,16 @@ pub fn report(rules: &Ruleset, council: Option<&str>, evaluation: &Evaluation) -
         },
         council: council.map(str::to_string),
         today: dates::format_iso(evaluation.today),
-        role: match role {
-            Role::Parent => "parent",
-            Role::YoungPerson => "young_person",
-        },
+        role: role.id(),
+        rights_holder: evaluation.rights_holder.id(),
+        rights_note: rules.rights.as_ref().and_then(|rights| {
+            match (role, evaluation.rights_holder) {
+                (Role::Parent, Role::YoungPerson) => Some(say(&rights.parent_using)),
+                (Role::YoungPerson, Role::Parent) => Some(say(&rights.young_person_using)),
+                _ => None,
+            }
+        }),
+        timescale: timescale(rules, evaluation),
         path: evaluation.path.clone(),
         answers: evaluation.answers.clone(),
         answered: evaluation
@@ -191,32 +245,130 @@ pub fn report(rules: &Ruleset, council: Option<&str>, evaluation: &Evaluation) -
     }
 }
 
-/// Fill in a letter's placeholders: `{today}`, `{reply_by}` (20 working days on) and
-/// `{answer:<question id>}`; an answer not given becomes a bracket to fill in.
-fn letter(l: &Letter, rules: &Ruleset, evaluation: &Evaluation, role: Role) -> LetterReport {
-    let today = evaluation.today;
-    let holidays = rules.holidays.calendar();
-    let mut reply_by = today;
-    let mut counted = 0;
-    while counted < 20 {
-        reply_by = dates::add_days(reply_by, 1);
-        if holidays.is_working_day(reply_by) {
-            counted += 1;
+/// The council's clock in words.
+fn timescale(rules: &Ruleset, evaluation: &Evaluation) -> Option<TimescaleReport> {
+    let t = evaluation.timescale.as_ref()?;
+    let clock = rules.clock.as_ref()?;
+    let step = clock.steps.get(t.rule)?;
+    let role = evaluation.role;
+    let say = |t: &Text| t.for_role(role).to_string();
+    let due = t.due.as_ref().map(|w| w.date);
+    let headline = match (due, t.days_left) {
+        (Some(due), Some(days)) if days < 0 => format!(
+            "The council had to do this by {}. It is {} late.",
+            dates::long_date(due),
+            plural(-days, "day")
+        ),
+        (Some(due), Some(0)) => format!(
+            "The council has to do this by {}: that is today.",
+            dates::long_date(due)
+        ),
+        (Some(due), Some(days)) => format!(
+            "The council has to do this by {}. It still has {}.",
+            dates::long_date(due),
+            plural(days, "day")
+        ),
+        _ => "The council's last day cannot be worked out without the date its time started."
+            .to_string(),
+    };
+    let mut reason = match &t.due {
+        Some(worked) => dates::explain(worked),
+        None => "The date the council's time started is not known, so its last day is not known."
+            .to_string(),
+    };
+    if let (Some(worked), true) = (&t.due, dates::month_number(evaluation.today.month()) >= 9) {
+        if let Some(dates::Step::DayBefore { limit, .. }) = worked.steps.first() {
+            let last_year = limit.replace_year(limit.year() - 1).ok();
+            if let Some(earlier) = last_year.and_then(|d| d.previous_day()) {
+                reason.push_str(&format!(
+                    " For a move that happened this September, the time limit was {}. If no school or college is named yet, the council is already late.",
+                    dates::long_date(earlier)
+                ));
+            }
         }
     }
+    let advice = match t.late() {
+        Some(true) => say(&clock.late),
+        Some(false) => say(&clock.not_late),
+        None => say(&clock.unknown),
+    };
+    Some(TimescaleReport {
+        step: t.step.clone(),
+        due: due.map(dates::format_iso),
+        late: t.late(),
+        reason,
+        due_in_words: due.map(dates::long_date),
+        days_left: t.days_left,
+        headline,
+        duty: say(&step.duty),
+        exceptions: step.exceptions.as_ref().map(say),
+        note: step.note.as_ref().map(say),
+        advice,
+        source: step.source.clone(),
+    })
+}
+
+fn plural(n: i64, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Fill in a letter's placeholders: `{today}`, `{reply_by}` (`reply_days` working days on),
+/// `{council}`, `{clock_due}`, `{clock_duty}`, `{clock_source}` and `{answer:<question id>}`;
+/// a value not known becomes a bracket to fill in. A letter for the rights holder is in the
+/// young person's words once the right is theirs.
+fn letter(
+    l: &Letter,
+    rules: &Ruleset,
+    council: Option<&str>,
+    evaluation: &Evaluation,
+) -> LetterReport {
+    let role = match l.writer.as_deref() {
+        Some("rights_holder") => evaluation.rights_holder,
+        _ => evaluation.role,
+    };
+    let today = evaluation.today;
+    let reply_by = dates::working_days_after(
+        today,
+        l.reply_days.unwrap_or(REPLY_DAYS),
+        &rules.holidays.calendar(),
+    )
+    .date;
+    let clock = evaluation.timescale.as_ref();
+    let clock_step = clock.and_then(|t| rules.clock.as_ref()?.steps.get(t.rule));
     let fill = |t: &Text| -> String {
         let mut out = String::new();
         let mut rest = t.for_role(role);
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
-            let Some(close) = rest[open..].find('}') else { break };
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
             let name = &rest[open + 1..open + close];
             match name {
                 "today" => out.push_str(&dates::long_date(today)),
                 "reply_by" => out.push_str(&dates::long_date(reply_by)),
+                "council" => out.push_str(council.unwrap_or("[name of the council]")),
+                "clock_due" => match clock.and_then(|t| t.due.as_ref()) {
+                    Some(w) => out.push_str(&dates::long_date(w.date)),
+                    None => out.push_str("[the date it was due]"),
+                },
+                "clock_duty" => match clock_step {
+                    Some(step) => out.push_str(step.duty.for_role(role)),
+                    None => out.push_str("[what the council had to do]"),
+                },
+                "clock_source" => match clock_step {
+                    Some(step) => out.push_str(&step.source),
+                    None => out.push_str("[the law that sets the time limit]"),
+                },
                 _ => match name.strip_prefix("answer:") {
                     Some(q) => match (rules.question(q), evaluation.answers.get(q)) {
-                        (Some(question), Some(a)) => out.push_str(&answer_in_words(question, a, role).value.join(", ")),
+                        (Some(question), Some(a)) => {
+                            out.push_str(&answer_in_words(question, a, role).value.join(", "))
+                        }
                         _ => out.push_str("[...]"),
                     },
                     None => out.push_str(&rest[open..open + close + 1]),
@@ -239,14 +391,28 @@ fn letter(l: &Letter, rules: &Ruleset, evaluation: &Evaluation, role: Role) -> L
 /// An answer as the person would say it: the choices' labels, a date in words, or the
 /// question's "I do not know" label.
 pub fn answer_in_words(q: &Question, a: &Answer, role: Role) -> AnswerReport {
-    let label = |v: &str| q.options.iter().find(|o| o.value == v).map(|o| o.label.for_role(role).to_string()).unwrap_or_else(|| v.to_string());
+    let label = |v: &str| {
+        q.options
+            .iter()
+            .find(|o| o.value == v)
+            .map(|o| o.label.for_role(role).to_string())
+            .unwrap_or_else(|| v.to_string())
+    };
     let value = match a {
         Answer::One(v) => vec![label(v)],
         Answer::Many(vs) => vs.iter().map(|v| label(v)).collect(),
         Answer::Date(Some(d)) => vec![dates::long_date(*d)],
-        Answer::Date(None) => vec![q.unknown_label.as_ref().map(|l| l.for_role(role).to_string()).unwrap_or_else(|| "Not known".into())],
+        Answer::Date(None) => vec![q
+            .unknown_label
+            .as_ref()
+            .map(|l| l.for_role(role).to_string())
+            .unwrap_or_else(|| "Not known".into())],
     };
-    AnswerReport { question: q.id.clone(), label: q.summary_label.for_role(role).to_string(), value }
+    AnswerReport {
+        question: q.id.clone(),
+        label: q.summary_label.for_role(role).to_string(),
+        value,
+    }
 }
 
 fn contact(c: &Contact, role: Role) -> ContactReport {

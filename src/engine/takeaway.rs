@@ -14,7 +14,17 @@ pub fn summary_file_name(report: &Report) -> String {
 
 /// The file name of a route's calendar file, for example `last-day-tribunal_appeal.ics`.
 pub fn calendar_file_name(route: &RouteReport) -> String {
-    let id: String = route.id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '-' }).collect();
+    let id: String = route
+        .id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
     format!("last-day-{id}.ics")
 }
 
@@ -136,7 +146,14 @@ fn contact_html(h: &mut String, c: &ContactReport) {
     h.push_str("<li><strong>");
     esc(h, &c.name);
     h.push_str("</strong>");
-    for (label, value) in [("", &c.about), ("Phone: ", &c.phone), ("Email: ", &c.email), ("Website: ", &c.web), ("Address: ", &c.address), ("", &c.not_known)] {
+    for (label, value) in [
+        ("", &c.about),
+        ("Phone: ", &c.phone),
+        ("Email: ", &c.email),
+        ("Website: ", &c.web),
+        ("Address: ", &c.address),
+        ("", &c.not_known),
+    ] {
         if let Some(v) = value {
             h.push_str("<br>");
             esc(h, label);
@@ -162,7 +179,9 @@ fn esc(h: &mut String, s: &str) {
 
 /// An ISO date in words, or as it is if it is not one.
 fn in_words(iso: &str) -> String {
-    dates::parse_iso_date(iso).map(dates::long_date).unwrap_or_else(|_| iso.to_string())
+    dates::parse_iso_date(iso)
+        .map(dates::long_date)
+        .unwrap_or_else(|_| iso.to_string())
 }
 
 const STYLE: &str = "body{margin:0;font-family:arial,sans-serif;font-size:16px;line-height:1.4;color:#0b0c0c}\n\
@@ -207,12 +226,18 @@ pub fn calendar_file(report: &Report, route: &RouteReport, stamp: &str) -> Optio
         format!("DTSTAMP:{stamp}"),
         format!("DTSTART;VALUE=DATE:{}", compact(day)),
         format!("DTEND;VALUE=DATE:{}", compact(dates::add_days(day, 1))),
-        format!("SUMMARY:{}", ics_text(&format!("Last day: {}", route.title))),
+        format!(
+            "SUMMARY:{}",
+            ics_text(&format!("Last day: {}", route.title))
+        ),
         format!("DESCRIPTION:{}", ics_text(&description)),
         "TRANSP:TRANSPARENT".into(),
         "BEGIN:VALARM".into(),
         "ACTION:DISPLAY".into(),
-        format!("DESCRIPTION:{}", ics_text(&format!("One week left: {}", route.title))),
+        format!(
+            "DESCRIPTION:{}",
+            ics_text(&format!("One week left: {}", route.title))
+        ),
         "TRIGGER:-P7D".into(),
         "END:VALARM".into(),
         "END:VEVENT".into(),
@@ -279,7 +304,10 @@ mod tests {
         let r = decision_report();
         let html = summary_html(&r);
         assert!(html.starts_with("<!doctype html>"));
-        assert!(html.contains("Luton &lt;Council&gt; &amp; &quot;friends&quot;"), "escaped");
+        assert!(
+            html.contains("Luton &lt;Council&gt; &amp; &quot;friends&quot;"),
+            "escaped"
+        );
         assert!(!html.contains("<Council>"));
         assert!(r.answered.len() >= 7);
         for a in &r.answered {
@@ -292,8 +320,15 @@ mod tests {
             esc(&mut name, &c.name);
             assert!(html.contains(&name), "{}", c.name);
         }
-        let appeal = r.routes.iter().find(|x| x.id == "tribunal_appeal").expect("appeal shown");
-        assert!(html.contains(&format!("Last day: {}", appeal.deadline_in_words.as_deref().unwrap_or("?"))));
+        let appeal = r
+            .routes
+            .iter()
+            .find(|x| x.id == "tribunal_appeal")
+            .expect("appeal shown");
+        assert!(html.contains(&format!(
+            "Last day: {}",
+            appeal.deadline_in_words.as_deref().unwrap_or("?")
+        )));
         assert!(html.contains(&r.ruleset.version));
         assert_eq!(summary_file_name(&r), "send-options-2026-11-24.html");
     }
@@ -301,7 +336,11 @@ mod tests {
     #[test]
     fn a_deadline_becomes_an_all_day_event_with_a_reminder_a_week_before() {
         let r = decision_report();
-        let appeal = r.routes.iter().find(|x| x.id == "tribunal_appeal").expect("appeal shown");
+        let appeal = r
+            .routes
+            .iter()
+            .find(|x| x.id == "tribunal_appeal")
+            .expect("appeal shown");
         let ics = calendar_file(&r, appeal, "20261124T090000Z").expect("a file");
         let day = appeal.deadline.as_deref().expect("a date").replace('-', "");
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
@@ -317,9 +356,18 @@ mod tests {
     #[test]
     fn no_calendar_file_without_a_date_or_after_it() {
         let r = decision_report();
-        let without = r.routes.iter().find(|x| x.deadline.is_none()).expect("a route with no date");
+        let without = r
+            .routes
+            .iter()
+            .find(|x| x.deadline.is_none())
+            .expect("a route with no date");
         assert!(calendar_file(&r, without, "20261124T090000Z").is_none());
-        let mut passed = r.routes.iter().find(|x| x.deadline.is_some()).expect("dated").clone();
+        let mut passed = r
+            .routes
+            .iter()
+            .find(|x| x.deadline.is_some())
+            .expect("dated")
+            .clone();
         passed.passed = true;
         assert!(calendar_file(&r, &passed, "20261124T090000Z").is_none());
     }
@@ -342,8 +390,12 @@ mod tests {
             let json = serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "yes", "about": about,
                 "decision": "refuse_plan", "decision_date": "2026-10-14", "certificate": "no", "setting": "academy",
                 "steps_taken": ["spoke_to_setting"]});
-            let Ok(answers) = Answers::from_text(&json.to_string(), &rules) else { continue };
-            let Ok(evaluation) = evaluate(&rules, &answers, today) else { continue };
+            let Ok(answers) = Answers::from_text(&json.to_string(), &rules) else {
+                continue;
+            };
+            let Ok(evaluation) = evaluate(&rules, &answers, today) else {
+                continue;
+            };
             for route in report(&rules, None, &evaluation).routes {
                 let Some(letter) = route.letter else { continue };
                 let t = &letter.text;
@@ -357,7 +409,11 @@ mod tests {
                     // 20 working days on from Tuesday 24 November 2026 (no bank holiday).
                     assert!(t.contains("reply by Tuesday 22 December 2026"), "{t}");
                 } else {
-                    assert!(t.contains("mediation certificate") && t.contains("Wednesday 14 October 2026"), "{t}");
+                    assert!(
+                        t.contains("mediation certificate")
+                            && t.contains("Wednesday 14 October 2026"),
+                        "{t}"
+                    );
                 }
                 seen.push(route.id);
             }

@@ -11,7 +11,13 @@
 //! {"answer": "plan_parts", "only": ["placement", "no_placement"]}
 //! {"answer": "decision_date", "known": true}
 //! {"all": [ ... ]}   {"any": [ ... ]}   {"not": { ... }}
+//! {"clock": "late"}              the council's clock: "late", "not_late" or "unknown"
+//! {"rights_holder": "young_person"}   whose right it is: "parent" or "young_person"
 //! ```
+//!
+//! The last two test what the engine works out from the answers (the council's time limit,
+//! whose right it is to appeal), so that routes can follow them; a question's next step
+//! cannot use them.
 //!
 //! An answer that was not given (or is not on the path) makes every test on it false.
 
@@ -29,7 +35,18 @@ pub enum Condition {
     Not(Box<Condition>),
     /// A test of one answer.
     Test(AnswerTest),
+    /// The state of the council's clock: "late", "not_late" or "unknown" (a time limit
+    /// applies but its date is not known). False when no clock applies.
+    Clock(String),
+    /// Whose right it is to appeal: "parent" or "young_person".
+    RightsHolder(String),
 }
+
+/// The values a `clock` test may name.
+pub const CLOCK_STATES: [&str; 3] = ["late", "not_late", "unknown"];
+
+/// The values a `rights_holder` test may name.
+pub const RIGHTS_HOLDERS: [&str; 2] = ["parent", "young_person"];
 
 /// A test of one question's answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +115,18 @@ impl Condition {
             Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.collect_tests(out)),
             Condition::Not(c) => c.collect_tests(out),
             Condition::Test(t) => out.push(t),
+            Condition::Clock(_) | Condition::RightsHolder(_) => {}
+        }
+    }
+
+    /// Whether the condition tests what the engine works out (the clock, whose right it is)
+    /// rather than answers alone.
+    pub fn uses_outcomes(&self) -> bool {
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().any(Condition::uses_outcomes),
+            Condition::Not(c) => c.uses_outcomes(),
+            Condition::Test(_) => false,
+            Condition::Clock(_) | Condition::RightsHolder(_) => true,
         }
     }
 }
@@ -139,6 +168,12 @@ pub struct RawCondition {
     /// The date answer is a date (true) or "I do not know" (false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub known: Option<bool>,
+    /// The council's clock is "late", "not_late" or "unknown".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clock: Option<String>,
+    /// The right to appeal is the "parent"'s or the "young_person"'s.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rights_holder: Option<String>,
 }
 
 #[cfg(feature = "schema")]
@@ -152,6 +187,7 @@ impl schemars::JsonSchema for Condition {
 }
 
 const SHAPES: &str = "a condition must be one of: {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}}, \
+{\"clock\": \"late\"}, {\"rights_holder\": \"parent\"}, \
 or {\"answer\": \"<question id>\"} with one of \"is\", \"in\", \"has\", \"has_any\", \"only\", \"known\"";
 
 impl TryFrom<RawCondition> for Condition {
@@ -174,14 +210,22 @@ impl TryFrom<RawCondition> for Condition {
             raw.any.is_some(),
             raw.not.is_some(),
             raw.answer.is_some(),
+            raw.clock.is_some(),
+            raw.rights_holder.is_some(),
         ]
         .iter()
         .filter(|b| **b)
         .count();
         if groups != 1 {
             return Err(format!(
-                "{SHAPES}; this one has {groups} of all/any/not/answer"
+                "{SHAPES}; this one has {groups} of all/any/not/answer/clock/rights_holder"
             ));
+        }
+        if let Some(state) = raw.clock {
+            return no_tests(tests).map(|_| Condition::Clock(state));
+        }
+        if let Some(holder) = raw.rights_holder {
+            return no_tests(tests).map(|_| Condition::RightsHolder(holder));
         }
         if let Some(all) = raw.all {
             return no_tests(tests).map(|_| Condition::All(all));
@@ -235,6 +279,8 @@ impl From<Condition> for RawCondition {
             Condition::All(cs) => raw.all = Some(cs),
             Condition::Any(cs) => raw.any = Some(cs),
             Condition::Not(c) => raw.not = Some(c),
+            Condition::Clock(s) => raw.clock = Some(s),
+            Condition::RightsHolder(h) => raw.rights_holder = Some(h),
             Condition::Test(t) => match t {
                 AnswerTest::Is { answer, value } => {
                     (raw.answer, raw.is) = (Some(answer), Some(value))

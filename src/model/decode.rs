@@ -11,8 +11,9 @@ use std::collections::BTreeMap;
 use super::json::Json as Value;
 
 use super::{
-    AnswerTest, Choice, Condition, Contact, Council, DeadlineRule, Group, HolidayData, IsoDate, Kind, Letter, Next,
-    OneOffHoliday, Overlay, Question, Route, RouteTexts, Ruleset, StartScreen, Text, When,
+    AnswerTest, Choice, Clock, ClockRule, ClockStep, Condition, Contact, Council, DeadlineRule,
+    Group, HolidayData, IsoDate, Kind, Letter, Next, OneOffHoliday, Overlay, Question, Rights,
+    Route, RouteTexts, Ruleset, StartScreen, Text, When,
 };
 use crate::dates;
 
@@ -27,11 +28,16 @@ struct Obj<'a> {
 
 impl<'a> Obj<'a> {
     fn new(value: &'a Value, at: &str, allowed: &[&str]) -> Result<Obj<'a>> {
-        let map = value.as_object().ok_or_else(|| format!("{at}: must be an object {{ }}"))?;
+        let map = value
+            .as_object()
+            .ok_or_else(|| format!("{at}: must be an object {{ }}"))?;
         if let Some((k, _)) = map.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
             return Err(format!("{at}: \"{k}\" is not a field that belongs here"));
         }
-        Ok(Obj { map, at: at.to_string() })
+        Ok(Obj {
+            map,
+            at: at.to_string(),
+        })
     }
 
     fn place(&self, key: &str) -> String {
@@ -43,11 +49,17 @@ impl<'a> Obj<'a> {
     }
 
     fn opt(&self, key: &str) -> Option<&'a Value> {
-        self.map.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !v.is_null())
+        self.map
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_null())
     }
 
     fn req(&self, key: &str) -> Result<&'a Value> {
-        self.opt(key).ok_or_else(|| format!("{}: the field \"{key}\" is missing", self.at))
+        self.opt(key)
+            .ok_or_else(|| format!("{}: the field \"{key}\" is missing", self.at))
     }
 
     fn string(&self, key: &str) -> Result<String> {
@@ -55,7 +67,9 @@ impl<'a> Obj<'a> {
     }
 
     fn opt_string(&self, key: &str) -> Result<Option<String>> {
-        self.opt(key).map(|v| string(v, &self.place(key))).transpose()
+        self.opt(key)
+            .map(|v| string(v, &self.place(key)))
+            .transpose()
     }
 
     fn text(&self, key: &str) -> Result<Text> {
@@ -76,10 +90,24 @@ impl<'a> Obj<'a> {
 
     fn date(&self, key: &str) -> Result<IsoDate> {
         let s = self.string(key)?;
-        dates::parse_iso_date(&s).map(IsoDate).map_err(|e| format!("{}: {e}", self.place(key)))
+        dates::parse_iso_date(&s)
+            .map(IsoDate)
+            .map_err(|e| format!("{}: {e}", self.place(key)))
     }
 
-    fn list<T>(&self, key: &str, required: bool, read: impl Fn(&Value, &str) -> Result<T>) -> Result<Vec<T>> {
+    fn number(&self, key: &str) -> Result<u32> {
+        self.req(key)?
+            .as_u64()
+            .and_then(|m| u32::try_from(m).ok())
+            .ok_or_else(|| format!("{}: must be a whole number", self.place(key)))
+    }
+
+    fn list<T>(
+        &self,
+        key: &str,
+        required: bool,
+        read: impl Fn(&Value, &str) -> Result<T>,
+    ) -> Result<Vec<T>> {
         match self.opt(key) {
             None if required => Err(format!("{}: the field \"{key}\" is missing", self.at)),
             None => Ok(Vec::new()),
@@ -89,12 +117,20 @@ impl<'a> Obj<'a> {
 }
 
 fn string(v: &Value, at: &str) -> Result<String> {
-    v.as_str().map(str::to_string).ok_or_else(|| format!("{at}: must be a text in double quotes"))
+    v.as_str()
+        .map(str::to_string)
+        .ok_or_else(|| format!("{at}: must be a text in double quotes"))
 }
 
 fn list<T>(v: &Value, at: &str, read: impl Fn(&Value, &str) -> Result<T>) -> Result<Vec<T>> {
-    let items = v.as_array().ok_or_else(|| format!("{at}: must be a list in square brackets [ ]"))?;
-    items.iter().enumerate().map(|(i, item)| read(item, &format!("{at}[{i}]"))).collect()
+    let items = v
+        .as_array()
+        .ok_or_else(|| format!("{at}: must be a list in square brackets [ ]"))?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| read(item, &format!("{at}[{i}]")))
+        .collect()
 }
 
 fn strings(v: &Value, at: &str) -> Result<Vec<String>> {
@@ -106,9 +142,14 @@ fn text(v: &Value, at: &str) -> Result<Text> {
         Value::String(s) => Ok(Text::Plain(s.clone())),
         Value::Object(_) => {
             let o = Obj::new(v, at, &["parent", "young_person"])?;
-            Ok(Text::by_role(o.string("parent")?, o.string("young_person")?))
+            Ok(Text::by_role(
+                o.string("parent")?,
+                o.string("young_person")?,
+            ))
         }
-        _ => Err(format!("{at}: must be a text, or {{\"parent\": \"...\", \"young_person\": \"...\"}}")),
+        _ => Err(format!(
+            "{at}: must be a text, or {{\"parent\": \"...\", \"young_person\": \"...\"}}"
+        )),
     }
 }
 
@@ -133,8 +174,21 @@ pub fn ruleset(v: &Value) -> Result<Ruleset> {
         v,
         "",
         &[
-            "$schema", "version", "last_reviewed", "jurisdiction", "start_screen", "start", "questions", "groups", "routes",
-            "contacts", "help", "together", "holidays",
+            "$schema",
+            "version",
+            "last_reviewed",
+            "jurisdiction",
+            "start_screen",
+            "start",
+            "questions",
+            "groups",
+            "routes",
+            "contacts",
+            "help",
+            "together",
+            "holidays",
+            "rights",
+            "clock",
         ],
     )?;
     Ok(Ruleset {
@@ -151,12 +205,98 @@ pub fn ruleset(v: &Value) -> Result<Ruleset> {
         help: o.list("help", true, string)?,
         together: o.text("together")?,
         holidays: holidays(o.req("holidays")?, "holidays")?,
+        rights: o.opt("rights").map(|r| rights(r, "rights")).transpose()?,
+        clock: o.opt("clock").map(|c| clock(c, "clock")).transpose()?,
     })
+}
+
+fn rights(v: &Value, at: &str) -> Result<Rights> {
+    let o = Obj::new(
+        v,
+        at,
+        &[
+            "young_person_if",
+            "parent_using",
+            "young_person_using",
+            "source",
+        ],
+    )?;
+    Ok(Rights {
+        young_person_if: condition(o.req("young_person_if")?, &o.place("young_person_if"))?,
+        parent_using: o.text("parent_using")?,
+        young_person_using: o.text("young_person_using")?,
+        source: o.string("source")?,
+    })
+}
+
+fn clock(v: &Value, at: &str) -> Result<Clock> {
+    let o = Obj::new(v, at, &["question", "late", "not_late", "unknown", "steps"])?;
+    Ok(Clock {
+        question: o.string("question")?,
+        late: o.text("late")?,
+        not_late: o.text("not_late")?,
+        unknown: o.text("unknown")?,
+        steps: o.list("steps", true, clock_step)?,
+    })
+}
+
+fn clock_step(v: &Value, at: &str) -> Result<ClockStep> {
+    let o = Obj::new(
+        v,
+        at,
+        &["step", "if", "due", "duty", "exceptions", "note", "source"],
+    )?;
+    Ok(ClockStep {
+        step: o.string("step")?,
+        condition: o
+            .opt("if")
+            .map(|c| condition(c, &o.place("if")))
+            .transpose()?,
+        due: o
+            .opt("due")
+            .map(|d| clock_rule(d, &o.place("due")))
+            .transpose()?,
+        duty: o.text("duty")?,
+        exceptions: o.opt_text("exceptions")?,
+        note: o.opt_text("note")?,
+        source: o.string("source")?,
+    })
+}
+
+fn clock_rule(v: &Value, at: &str) -> Result<ClockRule> {
+    match v.get("rule").and_then(Value::as_str).unwrap_or_default() {
+        "weeks" => {
+            let o = Obj::new(v, at, &["rule", "from", "weeks"])?;
+            Ok(ClockRule::Weeks { from: o.string("from")?, weeks: o.number("weeks")? })
+        }
+        "before_coming_september" => {
+            let o = Obj::new(v, at, &["rule", "month", "day"])?;
+            let small = |key: &str| -> Result<u8> {
+                u8::try_from(o.number(key)?).map_err(|_| format!("{}: must be a whole number from 1 to 31", o.place(key)))
+            };
+            Ok(ClockRule::BeforeComingSeptember { month: small("month")?, day: small("day")? })
+        }
+        other => Err(format!(
+            "{at}.rule: \"{other}\" is not allowed here. Allowed: \"weeks\", \"before_coming_september\""
+        )),
+    }
 }
 
 /// Read a council overlay.
 pub fn overlay(v: &Value) -> Result<Overlay> {
-    let o = Obj::new(v, "", &["$schema", "council", "last_reviewed", "contacts", "routes", "texts", "remove_routes"])?;
+    let o = Obj::new(
+        v,
+        "",
+        &[
+            "$schema",
+            "council",
+            "last_reviewed",
+            "contacts",
+            "routes",
+            "texts",
+            "remove_routes",
+        ],
+    )?;
     let c = Obj::new(o.req("council")?, "council", &["id", "name", "page"])?;
     let mut texts = BTreeMap::new();
     if let Some(t) = o.opt("texts") {
@@ -176,7 +316,11 @@ pub fn overlay(v: &Value) -> Result<Overlay> {
     }
     Ok(Overlay {
         schema: o.opt_string("$schema")?,
-        council: Council { id: c.string("id")?, name: c.string("name")?, page: c.opt_string("page")? },
+        council: Council {
+            id: c.string("id")?,
+            name: c.string("name")?,
+            page: c.opt_string("page")?,
+        },
         last_reviewed: o.date("last_reviewed")?,
         contacts: o.list("contacts", false, contact)?,
         routes: o.list("routes", false, route)?,
@@ -199,13 +343,29 @@ fn question(v: &Value, at: &str) -> Result<Question> {
     let o = Obj::new(
         v,
         at,
-        &["id", "kind", "text", "hint", "options", "unknown_label", "optional", "error", "summary_label", "next"],
+        &[
+            "id",
+            "kind",
+            "text",
+            "hint",
+            "options",
+            "unknown_label",
+            "optional",
+            "error",
+            "summary_label",
+            "next",
+        ],
     )?;
     let kind = match o.string("kind")?.as_str() {
         "one" => Kind::One,
         "many" => Kind::Many,
         "date" => Kind::Date,
-        other => return Err(format!("{}: \"{other}\" is not allowed here. Allowed: \"one\", \"many\", \"date\"", o.place("kind"))),
+        other => {
+            return Err(format!(
+                "{}: \"{other}\" is not allowed here. Allowed: \"one\", \"many\", \"date\"",
+                o.place("kind")
+            ))
+        }
     };
     Ok(Question {
         id: o.string("id")?,
@@ -222,18 +382,42 @@ fn question(v: &Value, at: &str) -> Result<Question> {
 }
 
 fn choice(v: &Value, at: &str) -> Result<Choice> {
-    let o = Obj::new(v, at, &["value", "label", "hint", "exclusive"])?;
-    Ok(Choice { value: o.string("value")?, label: o.text("label")?, hint: o.opt_text("hint")?, exclusive: o.flag("exclusive")? })
+    let o = Obj::new(
+        v,
+        at,
+        &["value", "label", "hint", "exclusive", "if", "not_offered"],
+    )?;
+    Ok(Choice {
+        value: o.string("value")?,
+        label: o.text("label")?,
+        hint: o.opt_text("hint")?,
+        exclusive: o.flag("exclusive")?,
+        condition: o
+            .opt("if")
+            .map(|c| condition(c, &o.place("if")))
+            .transpose()?,
+        not_offered: o.opt_string("not_offered")?,
+    })
 }
 
 fn next(v: &Value, at: &str) -> Result<Next> {
     let o = Obj::new(v, at, &["if", "to"])?;
-    Ok(Next { condition: o.opt("if").map(|c| condition(c, &o.place("if"))).transpose()?, to: o.string("to")? })
+    Ok(Next {
+        condition: o
+            .opt("if")
+            .map(|c| condition(c, &o.place("if")))
+            .transpose()?,
+        to: o.string("to")?,
+    })
 }
 
 fn group(v: &Value, at: &str) -> Result<Group> {
     let o = Obj::new(v, at, &["id", "heading", "intro"])?;
-    Ok(Group { id: o.string("id")?, heading: o.string("heading")?, intro: o.text("intro")? })
+    Ok(Group {
+        id: o.string("id")?,
+        heading: o.string("heading")?,
+        intro: o.text("intro")?,
+    })
 }
 
 fn route(v: &Value, at: &str) -> Result<Route> {
@@ -241,8 +425,21 @@ fn route(v: &Value, at: &str) -> Result<Route> {
         v,
         at,
         &[
-            "id", "title", "summary", "when", "group", "steps", "time_limit", "deadline", "deadline_note",
-            "deadline_unknown", "deadline_passed", "contacts", "source", "after", "letter",
+            "id",
+            "title",
+            "summary",
+            "when",
+            "group",
+            "steps",
+            "time_limit",
+            "deadline",
+            "deadline_note",
+            "deadline_unknown",
+            "deadline_passed",
+            "contacts",
+            "source",
+            "after",
+            "letter",
         ],
     )?;
     Ok(Route {
@@ -253,25 +450,43 @@ fn route(v: &Value, at: &str) -> Result<Route> {
         group: o.string("group")?,
         steps: o.list("steps", true, text)?,
         time_limit: o.opt_text("time_limit")?,
-        deadline: o.opt("deadline").map(|d| deadline(d, &o.place("deadline"))).transpose()?,
+        deadline: o
+            .opt("deadline")
+            .map(|d| deadline(d, &o.place("deadline")))
+            .transpose()?,
         deadline_note: o.opt_text("deadline_note")?,
         deadline_unknown: o.opt_text("deadline_unknown")?,
         deadline_passed: o.opt_text("deadline_passed")?,
         contacts: o.list("contacts", false, string)?,
         source: o.string("source")?,
         after: o.opt_string("after")?,
-        letter: o.opt("letter").map(|l| letter(l, &o.place("letter"))).transpose()?,
+        letter: o
+            .opt("letter")
+            .map(|l| letter(l, &o.place("letter")))
+            .transpose()?,
     })
 }
 
 fn letter(v: &Value, at: &str) -> Result<Letter> {
-    let o = Obj::new(v, at, &["subject", "paragraphs"])?;
-    Ok(Letter { subject: o.text("subject")?, paragraphs: o.list("paragraphs", true, text)? })
+    let o = Obj::new(v, at, &["subject", "paragraphs", "reply_days", "writer"])?;
+    Ok(Letter {
+        subject: o.text("subject")?,
+        paragraphs: o.list("paragraphs", true, text)?,
+        reply_days: o
+            .opt("reply_days")
+            .map(|_| o.number("reply_days"))
+            .transpose()?,
+        writer: o.opt_string("writer")?,
+    })
 }
 
 fn when(v: &Value, at: &str) -> Result<When> {
     let o = Obj::new(v, at, &["if", "why", "group"])?;
-    Ok(When { condition: condition(o.req("if")?, &o.place("if"))?, why: o.text("why")?, group: o.opt_string("group")? })
+    Ok(When {
+        condition: condition(o.req("if")?, &o.place("if"))?,
+        why: o.text("why")?,
+        group: o.opt_string("group")?,
+    })
 }
 
 fn deadline(v: &Value, at: &str) -> Result<DeadlineRule> {
@@ -287,25 +502,50 @@ fn deadline(v: &Value, at: &str) -> Result<DeadlineRule> {
         }
         "calendar_months" => {
             let o = Obj::new(v, at, &["rule", "from", "months"])?;
-            let months = o
-                .req("months")?
-                .as_u64()
-                .and_then(|m| u32::try_from(m).ok())
-                .ok_or_else(|| format!("{}: must be a whole number", o.place("months")))?;
-            Ok(DeadlineRule::CalendarMonths { from: o.string("from")?, months })
+            Ok(DeadlineRule::CalendarMonths { from: o.string("from")?, months: o.number("months")? })
+        }
+        "working_days" => {
+            let o = Obj::new(v, at, &["rule", "from", "days"])?;
+            Ok(DeadlineRule::WorkingDays { from: o.string("from")?, days: o.number("days")? })
+        }
+        "days" => {
+            let o = Obj::new(v, at, &["rule", "from", "days"])?;
+            Ok(DeadlineRule::Days { from: o.string("from")?, days: o.number("days")? })
+        }
+        "tribunal_days" => {
+            let o = Obj::new(v, at, &["rule", "from", "days", "skip_holidays_if"])?;
+            Ok(DeadlineRule::TribunalDays {
+                from: o.string("from")?,
+                days: o.number("days")?,
+                skip_holidays_if: o.opt("skip_holidays_if").map(|c| condition(c, &o.place("skip_holidays_if"))).transpose()?,
+            })
         }
         "six_months_starting_with" => {
             let o = Obj::new(v, at, &["rule", "from"])?;
             Ok(DeadlineRule::SixMonthsStartingWith { from: o.string("from")? })
         }
         other => Err(format!(
-            "{at}.rule: \"{other}\" is not allowed here. Allowed: \"tribunal_appeal\", \"calendar_months\", \"six_months_starting_with\""
+            "{at}.rule: \"{other}\" is not allowed here. Allowed: \"tribunal_appeal\", \"calendar_months\", \"six_months_starting_with\", \"working_days\", \"days\", \"tribunal_days\""
         )),
     }
 }
 
 fn contact(v: &Value, at: &str) -> Result<Contact> {
-    let o = Obj::new(v, at, &["id", "name", "about", "phone", "email", "web", "address", "local", "not_known"])?;
+    let o = Obj::new(
+        v,
+        at,
+        &[
+            "id",
+            "name",
+            "about",
+            "phone",
+            "email",
+            "web",
+            "address",
+            "local",
+            "not_known",
+        ],
+    )?;
     Ok(Contact {
         id: o.string("id")?,
         name: o.string("name")?,
@@ -330,13 +570,39 @@ fn holidays(v: &Value, at: &str) -> Result<HolidayData> {
 
 fn one_off(v: &Value, at: &str) -> Result<OneOffHoliday> {
     let o = Obj::new(v, at, &["date", "name"])?;
-    Ok(OneOffHoliday { date: o.date("date")?, name: o.string("name")? })
+    Ok(OneOffHoliday {
+        date: o.date("date")?,
+        name: o.string("name")?,
+    })
 }
 
 fn condition(v: &Value, at: &str) -> Result<Condition> {
-    let o = Obj::new(v, at, &["all", "any", "not", "answer", "is", "in", "has", "has_any", "only", "known"])?;
-    let shapes = ["all", "any", "not", "answer"].iter().filter(|k| o.opt(k).is_some()).count();
-    let tests = ["is", "in", "has", "has_any", "only", "known"].iter().filter(|k| o.opt(k).is_some()).count();
+    let o = Obj::new(
+        v,
+        at,
+        &[
+            "all",
+            "any",
+            "not",
+            "answer",
+            "is",
+            "in",
+            "has",
+            "has_any",
+            "only",
+            "known",
+            "clock",
+            "rights_holder",
+        ],
+    )?;
+    let shapes = ["all", "any", "not", "answer", "clock", "rights_holder"]
+        .iter()
+        .filter(|k| o.opt(k).is_some())
+        .count();
+    let tests = ["is", "in", "has", "has_any", "only", "known"]
+        .iter()
+        .filter(|k| o.opt(k).is_some())
+        .count();
     let nested = |key: &str| o.list(key, true, condition);
     match (shapes, o.opt("answer")) {
         (1, Some(_)) if tests == 1 => {
@@ -359,7 +625,11 @@ fn condition(v: &Value, at: &str) -> Result<Condition> {
             Ok(Condition::Test(test))
         }
         (1, None) if tests == 0 => {
-            if o.opt("all").is_some() {
+            if o.opt("clock").is_some() {
+                Ok(Condition::Clock(o.string("clock")?))
+            } else if o.opt("rights_holder").is_some() {
+                Ok(Condition::RightsHolder(o.string("rights_holder")?))
+            } else if o.opt("all").is_some() {
                 Ok(Condition::All(nested("all")?))
             } else if o.opt("any").is_some() {
                 Ok(Condition::Any(nested("any")?))
@@ -372,4 +642,3 @@ fn condition(v: &Value, at: &str) -> Result<Condition> {
         )),
     }
 }
-

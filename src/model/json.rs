@@ -93,7 +93,11 @@ pub struct JsonError {
 
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at line {} column {}", self.message, self.line, self.column)
+        write!(
+            f,
+            "{} at line {} column {}",
+            self.message, self.line, self.column
+        )
     }
 }
 
@@ -102,7 +106,11 @@ impl std::error::Error for JsonError {}
 /// Read a whole text as one JSON value. A byte order mark at the start is skipped.
 pub fn parse(text: &str) -> Result<Json, JsonError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = Reader { text, bytes: text.as_bytes(), at: 0 };
+    let mut reader = Reader {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+    };
     let value = reader.value(0)?;
     reader.space();
     if reader.at < reader.bytes.len() {
@@ -122,7 +130,11 @@ impl Reader<'_> {
         let before = &self.text[..floor_char_boundary(self.text, self.at)];
         let line = 1 + before.matches('\n').count();
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        JsonError { line, column: 1 + before[line_start..].chars().count(), message }
+        JsonError {
+            line,
+            column: 1 + before[line_start..].chars().count(),
+            message,
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -220,13 +232,19 @@ impl Reader<'_> {
             exponent = Some((exponent_negative, &self.bytes[exponent_start..self.at]));
         }
         debug_assert!(start < int_end);
-        if too_large(&self.bytes[int_start..int_end], &self.bytes[fraction], exponent) {
+        if too_large(
+            &self.bytes[int_start..int_end],
+            &self.bytes[fraction],
+            exponent,
+        ) {
             return Err(self.error("the number is too large"));
         }
         let value = if whole {
             self.bytes[int_start..int_end]
                 .iter()
-                .try_fold(0u64, |n, d| n.checked_mul(10)?.checked_add(u64::from(d - b'0')))
+                .try_fold(0u64, |n, d| {
+                    n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+                })
         } else {
             None
         };
@@ -251,27 +269,33 @@ impl Reader<'_> {
                 }
                 Some(b'\\') => {
                     self.at += 1;
-                    let c = match self.peek() {
-                        Some(b'"') => '"',
-                        Some(b'\\') => '\\',
-                        Some(b'/') => '/',
-                        Some(b'b') => '\u{8}',
-                        Some(b'f') => '\u{c}',
-                        Some(b'n') => '\n',
-                        Some(b'r') => '\r',
-                        Some(b't') => '\t',
-                        Some(b'u') => {
-                            self.at += 1;
-                            let c = self.unicode_escape()?;
-                            out.push(c);
-                            continue;
-                        }
-                        _ => return Err(self.error("a backslash in a text must start an escape such as \\n or \\\"")),
-                    };
+                    let c =
+                        match self.peek() {
+                            Some(b'"') => '"',
+                            Some(b'\\') => '\\',
+                            Some(b'/') => '/',
+                            Some(b'b') => '\u{8}',
+                            Some(b'f') => '\u{c}',
+                            Some(b'n') => '\n',
+                            Some(b'r') => '\r',
+                            Some(b't') => '\t',
+                            Some(b'u') => {
+                                self.at += 1;
+                                let c = self.unicode_escape()?;
+                                out.push(c);
+                                continue;
+                            }
+                            _ => return Err(self.error(
+                                "a backslash in a text must start an escape such as \\n or \\\"",
+                            )),
+                        };
                     self.at += 1;
                     out.push(c);
                 }
-                Some(_) => return Err(self.error("a text cannot hold a line break or control character: write \\n")),
+                Some(_) => {
+                    return Err(self
+                        .error("a text cannot hold a line break or control character: write \\n"))
+                }
             }
         }
     }
@@ -292,7 +316,8 @@ impl Reader<'_> {
         } else {
             high
         };
-        char::from_u32(code).ok_or_else(|| self.error("a \\u escape is half of a pair without its other half"))
+        char::from_u32(code)
+            .ok_or_else(|| self.error("a \\u escape is half of a pair without its other half"))
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
@@ -403,17 +428,26 @@ fn too_large(whole: &[u8], fraction: &[u8], exponent: Option<(bool, &[u8])>) -> 
     if let Some((negative, digits)) = exponent {
         let mut e: i32 = 0;
         for &d in digits {
-            match e.checked_mul(10).and_then(|e| e.checked_add(i32::from(d - b'0'))) {
+            match e
+                .checked_mul(10)
+                .and_then(|e| e.checked_add(i32::from(d - b'0')))
+            {
                 Some(n) => e = n,
                 None => return significand != 0 && !negative,
             }
         }
-        power = if negative { power.saturating_sub(e) } else { power.saturating_add(e) };
+        power = if negative {
+            power.saturating_sub(e)
+        } else {
+            power.saturating_add(e)
+        };
     }
     match power {
         _ if significand == 0 => false,
         ..=288 => false, // below 2^64 * 10^288, far from the largest float
-        289..=308 => (significand as f64 * POWERS_OF_TEN_FROM_289[(power - 289) as usize]).is_infinite(),
+        289..=308 => {
+            (significand as f64 * POWERS_OF_TEN_FROM_289[(power - 289) as usize]).is_infinite()
+        }
         _ => true,
     }
 }
@@ -455,7 +489,10 @@ mod tests {
         assert_eq!(
             ok(r#"{"a": [1, "x"], "b": {"c": null}}"#),
             Json::Object(vec![
-                ("a".into(), Json::Array(vec![Json::Number(Some(1)), Json::String("x".into())])),
+                (
+                    "a".into(),
+                    Json::Array(vec![Json::Number(Some(1)), Json::String("x".into())])
+                ),
                 ("b".into(), Json::Object(vec![("c".into(), Json::Null)])),
             ])
         );
@@ -463,7 +500,10 @@ mod tests {
 
     #[test]
     fn reads_escapes_and_unicode() {
-        assert_eq!(ok(r#""a\"b\\c\/d\b\f\n\r\t""#), Json::String("a\"b\\c/d\u{8}\u{c}\n\r\t".into()));
+        assert_eq!(
+            ok(r#""a\"b\\c\/d\b\f\n\r\t""#),
+            Json::String("a\"b\\c/d\u{8}\u{c}\n\r\t".into())
+        );
         assert_eq!(ok(r#""\u00e9\u20AC""#), Json::String("é€".into()));
         assert_eq!(ok(r#""\ud83d\ude00""#), Json::String("😀".into()));
         assert_eq!(ok("\"café – ok\""), Json::String("café – ok".into()));
@@ -480,9 +520,35 @@ mod tests {
     #[test]
     fn refuses_what_is_not_json() {
         for text in [
-            "", " ", "{", "[1,]", "{\"a\":1,}", "[1 2]", "{a: 1}", "{'a': 1}", "01", "1.", ".5", "-", "1e", "+1", "tru",
-            "nul", "NaN", "\"abc", "\"a\u{1}\"", "\"a\nb\"", r#""\x""#, r#""\u12""#, r#""\ud800""#, r#""\ud800\u0041""#,
-            r#""\udc00""#, "{} {}", "[1] x", "// comment\n{}", "{\"a\" 1}",
+            "",
+            " ",
+            "{",
+            "[1,]",
+            "{\"a\":1,}",
+            "[1 2]",
+            "{a: 1}",
+            "{'a': 1}",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "1e",
+            "+1",
+            "tru",
+            "nul",
+            "NaN",
+            "\"abc",
+            "\"a\u{1}\"",
+            "\"a\nb\"",
+            r#""\x""#,
+            r#""\u12""#,
+            r#""\ud800""#,
+            r#""\ud800\u0041""#,
+            r#""\udc00""#,
+            "{} {}",
+            "[1] x",
+            "// comment\n{}",
+            "{\"a\" 1}",
         ] {
             err(text);
         }
@@ -501,24 +567,63 @@ mod tests {
     fn stops_at_the_depth_limit_without_overflowing() {
         let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
         assert!(parse(&deep(MAX_DEPTH)).is_ok());
-        assert_eq!(err(&deep(MAX_DEPTH + 1)).message, "the JSON is nested too deeply");
-        assert_eq!(err(&"[{\"a\":".repeat(100_000)).message, "the JSON is nested too deeply");
+        assert_eq!(
+            err(&deep(MAX_DEPTH + 1)).message,
+            "the JSON is nested too deeply"
+        );
+        assert_eq!(
+            err(&"[{\"a\":".repeat(100_000)).message,
+            "the JSON is nested too deeply"
+        );
     }
 
     #[test]
     fn agrees_with_serde_json_on_what_is_valid() {
         let texts = [
-            "{}", "[1,2,3]", "{\"a\":[true,false,null]}", "1", "-0", "-0.0e+1", "1E5", "\"\\u0000\"", "[\"\\uD834\\uDD1E\"]",
-            "{\"a\":1,\"a\":2}", "[1,]", "{\"a\"}", "\"\t\"", "[01]", "[-]", "[1.e1]", "\"\\ud800\"", "[[[[]]]]",
+            "{}",
+            "[1,2,3]",
+            "{\"a\":[true,false,null]}",
+            "1",
+            "-0",
+            "-0.0e+1",
+            "1E5",
+            "\"\\u0000\"",
+            "[\"\\uD834\\uDD1E\"]",
+            "{\"a\":1,\"a\":2}",
+            "[1,]",
+            "{\"a\"}",
+            "\"\t\"",
+            "[01]",
+            "[-]",
+            "[1.e1]",
+            "\"\\ud800\"",
+            "[[[[]]]]",
             // Numbers too large for a 64-bit float, which serde_json refuses, and ones near them.
-            "1e308", "1e309", "-1e400", "0e400", "0.0e99999999999", "1e99999999999", "1e-99999999999", "1e-400",
-            "1.7976931348623157e308", "1.7976931348623158e308", "1.7976931348623159e308", "17976931348623157e292",
-            "18446744073709551615e289", "18446744073709551616e288", "184467440737095516159e288", "1844674407370955161.5e290",
+            "1e308",
+            "1e309",
+            "-1e400",
+            "0e400",
+            "0.0e99999999999",
+            "1e99999999999",
+            "1e-99999999999",
+            "1e-400",
+            "1.7976931348623157e308",
+            "1.7976931348623158e308",
+            "1.7976931348623159e308",
+            "17976931348623157e292",
+            "18446744073709551615e289",
+            "18446744073709551616e288",
+            "184467440737095516159e288",
+            "1844674407370955161.5e290",
         ];
         let long = format!("1{}", "0".repeat(308));
         let longer = format!("1{}", "0".repeat(309));
         let long_fraction = format!("0.{}1e400", "0".repeat(400));
-        let texts = texts.iter().copied().chain([long.as_str(), longer.as_str(), long_fraction.as_str()]);
+        let texts =
+            texts
+                .iter()
+                .copied()
+                .chain([long.as_str(), longer.as_str(), long_fraction.as_str()]);
         let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
         let (limit, over) = (deep(MAX_DEPTH), deep(MAX_DEPTH + 1));
         let texts = texts.chain([limit.as_str(), over.as_str()]);

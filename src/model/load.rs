@@ -92,14 +92,33 @@ fn collect_part_errors<T: DeserializeOwned>(map: &Map<String, Value>, errors: &m
     // at the first, so take each problem's field out and read again, to find them all.
     let mut hollow: Map<String, Value> = map
         .iter()
-        .map(|(k, v)| (k.clone(), if v.is_array() { Value::Array(vec![]) } else { v.clone() }))
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                if v.is_array() {
+                    Value::Array(vec![])
+                } else {
+                    v.clone()
+                },
+            )
+        })
         .collect();
     let mut reported: Vec<String> = Vec::new();
     for _ in 0..=map.len() {
-        let Err(e) = serde_path_to_error::deserialize::<_, T>(&Value::Object(hollow.clone())) else { break };
-        let field = e.path().iter().next().map(|s| s.to_string()).unwrap_or_default();
+        let Err(e) = serde_path_to_error::deserialize::<_, T>(&Value::Object(hollow.clone()))
+        else {
+            break;
+        };
+        let field = e
+            .path()
+            .iter()
+            .next()
+            .map(|s| s.to_string())
+            .unwrap_or_default();
         let error = to_load_error("", e);
-        let missing_again = reported.iter().any(|r| error.message.contains(&format!("\"{r}\" is missing")));
+        let missing_again = reported
+            .iter()
+            .any(|r| error.message.contains(&format!("\"{r}\" is missing")));
         if !missing_again {
             errors.push(error);
         }
@@ -177,10 +196,16 @@ fn plain_message(message: &str) -> String {
         let (found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "another type"));
-        return format!("this is {}, but it must be {}", plain_type(found), plain_type(expected));
+        return format!(
+            "this is {}, but it must be {}",
+            plain_type(found),
+            plain_type(expected)
+        );
     }
     if let Some(rest) = m.strip_prefix("invalid length ") {
-        let (_, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
+        let (_, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
         return format!("this is a list, but it must be {}", plain_type(expected));
     }
     if let Some(rest) = m.strip_prefix("unknown variant `") {
@@ -199,7 +224,10 @@ fn plain_type(serde_words: &str) -> String {
     if let Some(rest) = w.strip_prefix("string ") {
         return format!("the text {rest}");
     }
-    if let Some(rest) = w.strip_prefix("integer ").or_else(|| w.strip_prefix("floating point ")) {
+    if let Some(rest) = w
+        .strip_prefix("integer ")
+        .or_else(|| w.strip_prefix("floating point "))
+    {
         return format!("the number {}", rest.trim_matches('`'));
     }
     if let Some(rest) = w.strip_prefix("boolean ") {
@@ -212,8 +240,12 @@ fn plain_type(serde_words: &str) -> String {
         "a boolean" => "true or false".into(),
         "null" | "unit value" => "null (empty)".into(),
         "u32" | "u8" | "u64" | "usize" => "a whole number".into(),
-        "struct RawCondition" => "a condition such as {\"answer\": \"about\", \"is\": \"health\"}".into(),
-        "internally tagged enum DeadlineRule" => "a deadline rule such as {\"rule\": \"calendar_months\", ...}".into(),
+        "struct RawCondition" => {
+            "a condition such as {\"answer\": \"about\", \"is\": \"health\"}".into()
+        }
+        "internally tagged enum DeadlineRule" => {
+            "a deadline rule such as {\"rule\": \"calendar_months\", ...}".into()
+        }
         s if s.starts_with("struct ") => "an object in curly brackets { }".into(),
         s => s.replace('`', "\""),
     }

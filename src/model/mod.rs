@@ -14,13 +14,13 @@ mod overlay;
 mod ruleset;
 pub mod text;
 
-pub use condition::{AnswerTest, Condition, RawCondition};
+pub use condition::{AnswerTest, Condition, RawCondition, CLOCK_STATES, RIGHTS_HOLDERS};
 pub use decode::{parse_overlay, parse_ruleset};
 pub use load::{load_overlay, load_ruleset, LoadError};
 pub use overlay::{apply_overlay, Council, Overlay, OverlayProblem, RouteTexts};
 pub use ruleset::{
-    Letter,
-    Choice, Contact, DeadlineRule, Group, HolidayData, IsoDate, Kind, Next, OneOffHoliday,
-    Question, Route, Ruleset, StartScreen, When, RESULTS,
+    Choice, Clock, ClockRule, ClockStep, Contact, DeadlineRule, Group, HolidayData, IsoDate, Kind,
+    Letter, Next, OneOffHoliday, Question, Rights, Route, Ruleset, StartScreen, When,
+    LETTER_PLACEHOLDERS, REPLY_DAYS, RESULTS,
 };
 pub use text::{Role, Text};

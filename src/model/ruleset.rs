@@ -40,6 +40,93 @@ pub struct Ruleset {
     pub together: Text,
     /// Bank holidays that are not computed: one-off days and moved days.
     pub holidays: HolidayData,
+    /// Whose right it is to appeal, claim and use mediation: the parent's, or the young
+    /// person's once over compulsory school age, and what to tell each person about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rights: Option<Rights>,
+    /// The council's own time limits: what it had to do by when, worked out from the family's
+    /// dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clock: Option<Clock>,
+}
+
+/// Whose right it is (contract 7.4, `rights_holder`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Rights {
+    /// When the rights are the young person's; the parent's otherwise.
+    pub young_person_if: Condition,
+    /// Shown to a parent when the rights are the young person's.
+    pub parent_using: Text,
+    /// Shown to a young person when the rights are still their parent's.
+    pub young_person_using: Text,
+    /// The law behind it.
+    pub source: String,
+}
+
+/// The council's clock: the time limits the law gives the council, by step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Clock {
+    /// The single-choice question that says which step the council has not done on time.
+    pub question: String,
+    /// What the family can do once the council is late.
+    pub late: Text,
+    /// What to do while the council still has time, and on the day after it runs out.
+    pub not_late: Text,
+    /// What to do when the date the time started is not known.
+    pub unknown: Text,
+    /// The steps; the first whose `step` is the answer and whose `if` holds applies.
+    pub steps: Vec<ClockStep>,
+}
+
+/// One step the council must take in time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ClockStep {
+    /// The answer to the clock's question this step is for.
+    pub step: String,
+    /// A further condition on the answers, when the same step has several time limits.
+    #[serde(rename = "if", default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Condition>,
+    /// How the last day is worked out; none when the answers cannot tell it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<ClockRule>,
+    /// What the council had to do, for example "decide whether to assess your child".
+    pub duty: Text,
+    /// When the law allows the council more time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exceptions: Option<Text>,
+    /// Anything else to know about this step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// The law that sets the time limit.
+    pub source: String,
+}
+
+/// How the council's last day is worked out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ClockRule {
+    /// Whole weeks of calendar days after a date, not moved.
+    Weeks {
+        /// The date question it counts from.
+        from: String,
+        /// How many weeks.
+        weeks: u32,
+    },
+    /// The day before a day of the year of the coming September (the year of today if today
+    /// is before 1 September, else the next year): 15 February gives 14 February.
+    BeforeComingSeptember {
+        /// The month, 1 to 12.
+        month: u8,
+        /// The day of the month.
+        day: u8,
+    },
 }
 
 /// The start screen of the widget.
@@ -118,6 +205,12 @@ pub struct Choice {
     /// For many: choosing this one clears the others ("None of these").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub exclusive: bool,
+    /// Offered only when this holds on the earlier answers.
+    #[serde(rename = "if", default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Condition>,
+    /// Why the choice is not offered, said when answers choose it anyway.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_offered: Option<String>,
 }
 
 /// A step from one question to the next.
@@ -192,16 +285,38 @@ pub struct Route {
 }
 
 /// A first letter: a subject line and paragraphs. In the paragraphs, `{today}` is today's
-/// date, `{reply_by}` the date 20 working days on (when a reply is asked for), and
-/// `{answer:<question id>}` that answer in words. Square brackets mark what the family fills
-/// in themselves, for example `[what happened, with dates]`.
+/// date, `{reply_by}` the date `reply_days` working days on (when a reply is asked for),
+/// `{answer:<question id>}` that answer in words, `{council}` the council's name, and
+/// `{clock_due}`, `{clock_duty}`, `{clock_source}` the council's last day, its duty and the
+/// law. Square brackets mark what the family fills in themselves, for example
+/// `[what happened, with dates]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Letter {
     pub subject: Text,
     pub paragraphs: Vec<Text>,
+    /// The working days the reader has to reply, for `{reply_by}` (20 when missing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_days: Option<u32>,
+    /// Who the letter is written for: "rights_holder" (the young person's own words once
+    /// the right is theirs, whoever uses the tool); the person using the tool when missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub writer: Option<String>,
 }
+
+/// The working days a letter gives for a reply when it does not say.
+pub const REPLY_DAYS: u32 = 20;
+
+/// The placeholders a letter can use, besides `{answer:<question id>}`.
+pub const LETTER_PLACEHOLDERS: [&str; 6] = [
+    "today",
+    "reply_by",
+    "council",
+    "clock_due",
+    "clock_duty",
+    "clock_source",
+];
 
 /// One reason a route is shown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -245,6 +360,32 @@ pub enum DeadlineRule {
         /// The date question it counts from.
         from: String,
     },
+    /// The nth working day after a date (weekends and bank holidays not counted).
+    WorkingDays {
+        /// The date question it counts from.
+        from: String,
+        /// How many working days.
+        days: u32,
+    },
+    /// A number of calendar days after a date, not moved.
+    Days {
+        /// The date question it counts from.
+        from: String,
+        /// How many days.
+        days: u32,
+    },
+    /// The Tribunal's own count of days (HESC Rules r12): when `skip_holidays_if` holds, the
+    /// days from 25 December to 1 January and in August are not counted; a last day that is
+    /// not a working day moves to the next working day.
+    TribunalDays {
+        /// The date question it counts from.
+        from: String,
+        /// How many days.
+        days: u32,
+        /// When Christmas and August are not counted (a special educational needs case).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        skip_holidays_if: Option<Condition>,
+    },
 }
 
 impl DeadlineRule {
@@ -257,7 +398,10 @@ impl DeadlineRule {
                 ..
             } => vec![decision, certificate],
             DeadlineRule::CalendarMonths { from, .. }
-            | DeadlineRule::SixMonthsStartingWith { from } => {
+            | DeadlineRule::SixMonthsStartingWith { from }
+            | DeadlineRule::WorkingDays { from, .. }
+            | DeadlineRule::Days { from, .. }
+            | DeadlineRule::TribunalDays { from, .. } => {
                 vec![from]
             }
         }

@@ -21,6 +21,14 @@ impl Role {
             _ => Role::Parent,
         }
     }
+
+    /// The value of the `role` answer for this role: "parent" or "young_person".
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Parent => "parent",
+            Role::YoungPerson => "young_person",
+        }
+    }
 }
 
 /// A text in the ruleset: the same words for everyone, or one version for a parent and
@@ -49,7 +57,10 @@ pub struct ByRole {
 impl Text {
     /// A text with one version for a parent and one for a young person.
     pub fn by_role(parent: String, young_person: String) -> Text {
-        Text::ByRole(ByRole { parent, young_person })
+        Text::ByRole(ByRole {
+            parent,
+            young_person,
+        })
     }
 
     /// The words for this person.

@@ -33,7 +33,12 @@ pub enum Draft {
     /// The chosen values of a multiple-choice question.
     Many(Vec<String>),
     /// The three boxes of a date, and the "I do not know" box.
-    Date { day: String, month: String, year: String, unknown: bool },
+    Date {
+        day: String,
+        month: String,
+        year: String,
+        unknown: bool,
+    },
 }
 
 /// A part of a date input.
@@ -154,7 +159,11 @@ impl Journey {
     /// The results, when every question on the path is answered.
     pub fn report(&self) -> Option<Report> {
         let evaluation = engine::evaluate(&self.rules, &self.answers, self.today).ok()?;
-        Some(engine::report(&self.rules, self.council.as_deref(), &evaluation))
+        Some(engine::report(
+            &self.rules,
+            self.council.as_deref(),
+            &evaluation,
+        ))
     }
 
     /// The answers on the path, for "Your answers", in the order asked.
@@ -175,7 +184,10 @@ impl Journey {
             Action::Choose(v) => self.draft = Draft::One(Some(v)),
             Action::Toggle(v) => self.toggle(v),
             Action::Type(part, text) => {
-                if let Draft::Date { day, month, year, .. } = &mut self.draft {
+                if let Draft::Date {
+                    day, month, year, ..
+                } = &mut self.draft
+                {
                     match part {
                         DatePart::Day => *day = text,
                         DatePart::Month => *month = text,
@@ -248,8 +260,15 @@ impl Journey {
     }
 
     fn toggle(&mut self, value: String) {
-        let Some(question) = self.question() else { return };
-        let exclusive: Vec<String> = question.options.iter().filter(|o| o.exclusive).map(|o| o.value.clone()).collect();
+        let Some(question) = self.question() else {
+            return;
+        };
+        let exclusive: Vec<String> = question
+            .options
+            .iter()
+            .filter(|o| o.exclusive)
+            .map(|o| o.value.clone())
+            .collect();
         let order: Vec<String> = question.options.iter().map(|o| o.value.clone()).collect();
         if let Draft::Many(chosen) = &mut self.draft {
             if let Some(i) = chosen.iter().position(|c| *c == value) {
@@ -261,13 +280,19 @@ impl Journey {
                 chosen.retain(|c| !exclusive.contains(c));
                 chosen.push(value);
                 // Keep the question's own order.
-                *chosen = order.iter().filter(|o| chosen.contains(o)).cloned().collect();
+                *chosen = order
+                    .iter()
+                    .filter(|o| chosen.contains(o))
+                    .cloned()
+                    .collect();
             }
         }
     }
 
     fn continue_on(&mut self) {
-        let Some(question) = self.question().cloned() else { return };
+        let Some(question) = self.question().cloned() else {
+            return;
+        };
         match read_draft(&question, &self.draft, self.today, self.role()) {
             Err(error) => {
                 self.errors = vec![error];
@@ -280,7 +305,12 @@ impl Journey {
                 let next = if self.changing {
                     None
                 } else {
-                    walked.path.iter().position(|q| *q == question.id).and_then(|i| walked.path.get(i + 1)).cloned()
+                    walked
+                        .path
+                        .iter()
+                        .position(|q| *q == question.id)
+                        .and_then(|i| walked.path.get(i + 1))
+                        .cloned()
                 };
                 match (next, walked.stop) {
                     (Some(q), _) => self.show_question(q),
@@ -305,7 +335,12 @@ impl Journey {
         match &self.screen {
             Screen::Start => {}
             Screen::Question(id) => {
-                match path.iter().position(|q| q == id).and_then(|i| i.checked_sub(1)).and_then(|i| path.get(i)) {
+                match path
+                    .iter()
+                    .position(|q| q == id)
+                    .and_then(|i| i.checked_sub(1))
+                    .and_then(|i| path.get(i))
+                {
                     Some(previous) => {
                         let previous = previous.clone();
                         self.show_question(previous)
@@ -344,16 +379,32 @@ fn draft_for(question: &Question, answer: Option<&Answer>) -> Draft {
             year: d.year().to_string(),
             unknown: false,
         },
-        (Kind::Date, Some(Answer::Date(None))) => {
-            Draft::Date { day: String::new(), month: String::new(), year: String::new(), unknown: true }
-        }
-        (Kind::Date, _) => Draft::Date { day: String::new(), month: String::new(), year: String::new(), unknown: false },
+        (Kind::Date, Some(Answer::Date(None))) => Draft::Date {
+            day: String::new(),
+            month: String::new(),
+            year: String::new(),
+            unknown: true,
+        },
+        (Kind::Date, _) => Draft::Date {
+            day: String::new(),
+            month: String::new(),
+            year: String::new(),
+            unknown: false,
+        },
     }
 }
 
 /// Turn what was entered into an answer, or say what is wrong (GOV.UK error messages).
-pub fn read_draft(question: &Question, draft: &Draft, today: Date, role: Role) -> Result<Answer, FieldError> {
-    let own = question.error.as_ref().map(|t| t.for_role(role).to_string());
+pub fn read_draft(
+    question: &Question,
+    draft: &Draft,
+    today: Date,
+    role: Role,
+) -> Result<Answer, FieldError> {
+    let own = question
+        .error
+        .as_ref()
+        .map(|t| t.for_role(role).to_string());
     let first = question.options.first().map(|o| o.value.as_str());
     let error = |message: &str, parts: Vec<DatePart>| FieldError {
         target: match question.kind {
@@ -366,36 +417,72 @@ pub fn read_draft(question: &Question, draft: &Draft, today: Date, role: Role) -
     match draft {
         Draft::One(Some(v)) if question.offers(v) => Ok(Answer::One(v.clone())),
         Draft::One(_) => Err(error(own.as_deref().unwrap_or("Select one answer"), vec![])),
-        Draft::Many(vs) if !vs.is_empty() && vs.iter().all(|v| question.offers(v)) => Ok(Answer::Many(vs.clone())),
-        Draft::Many(_) => Err(error(own.as_deref().unwrap_or("Select at least one answer"), vec![])),
-        Draft::Date { unknown: true, day, month, year } => {
+        Draft::Many(vs) if !vs.is_empty() && vs.iter().all(|v| question.offers(v)) => {
+            Ok(Answer::Many(vs.clone()))
+        }
+        Draft::Many(_) => Err(error(
+            own.as_deref().unwrap_or("Select at least one answer"),
+            vec![],
+        )),
+        Draft::Date {
+            unknown: true,
+            day,
+            month,
+            year,
+        } => {
             if [day, month, year].iter().any(|s| !s.trim().is_empty()) {
-                Err(error("Enter a date, or tick the box if you do not know it – not both", vec![]))
+                Err(error(
+                    "Enter a date, or tick the box if you do not know it – not both",
+                    vec![],
+                ))
             } else {
                 Ok(Answer::Date(None))
             }
         }
-        Draft::Date { day, month, year, .. } => read_date(day, month, year, today, own.as_deref()).map(|d| Answer::Date(Some(d))).map_err(|(m, parts)| {
-            let target = match parts.first() {
-                Some(DatePart::Month) => format!("srf-{}-month", question.id),
-                Some(DatePart::Year) => format!("srf-{}-year", question.id),
-                _ => format!("srf-{}-day", question.id),
-            };
-            FieldError { target, message: m, parts }
-        }),
+        Draft::Date {
+            day, month, year, ..
+        } => read_date(day, month, year, today, own.as_deref())
+            .map(|d| Answer::Date(Some(d)))
+            .map_err(|(m, parts)| {
+                let target = match parts.first() {
+                    Some(DatePart::Month) => format!("srf-{}-month", question.id),
+                    Some(DatePart::Year) => format!("srf-{}-year", question.id),
+                    _ => format!("srf-{}-day", question.id),
+                };
+                FieldError {
+                    target,
+                    message: m,
+                    parts,
+                }
+            }),
         Draft::Empty => Err(error("Select one answer", vec![])),
     }
 }
 
-fn read_date(day: &str, month: &str, year: &str, today: Date, empty: Option<&str>) -> Result<Date, (String, Vec<DatePart>)> {
+fn read_date(
+    day: &str,
+    month: &str,
+    year: &str,
+    today: Date,
+    empty: Option<&str>,
+) -> Result<Date, (String, Vec<DatePart>)> {
     let (day, month, year) = (day.trim(), month.trim(), year.trim());
-    let missing: Vec<DatePart> = [(DatePart::Day, day), (DatePart::Month, month), (DatePart::Year, year)]
-        .iter()
-        .filter(|(_, s)| s.is_empty())
-        .map(|(p, _)| *p)
-        .collect();
+    let missing: Vec<DatePart> = [
+        (DatePart::Day, day),
+        (DatePart::Month, month),
+        (DatePart::Year, year),
+    ]
+    .iter()
+    .filter(|(_, s)| s.is_empty())
+    .map(|(p, _)| *p)
+    .collect();
     if missing.len() == 3 {
-        return Err((empty.unwrap_or("Enter the date, or tick the box if you do not know it").into(), missing));
+        return Err((
+            empty
+                .unwrap_or("Enter the date, or tick the box if you do not know it")
+                .into(),
+            missing,
+        ));
     }
     if !missing.is_empty() {
         let names: Vec<&str> = missing
@@ -406,20 +493,40 @@ fn read_date(day: &str, month: &str, year: &str, today: Date, empty: Option<&str
                 DatePart::Year => "a year",
             })
             .collect();
-        return Err((format!("The date must include {}", names.join(" and ")), missing));
+        return Err((
+            format!("The date must include {}", names.join(" and ")),
+            missing,
+        ));
     }
-    let number = |s: &str| s.parse::<u32>().ok().filter(|_| s.chars().all(|c| c.is_ascii_digit()));
+    let number = |s: &str| {
+        s.parse::<u32>()
+            .ok()
+            .filter(|_| s.chars().all(|c| c.is_ascii_digit()))
+    };
     if year.len() != 4 || number(year).is_none() {
-        return Err(("The year must include 4 numbers, for example 2026".into(), vec![DatePart::Year]));
+        return Err((
+            "The year must include 4 numbers, for example 2026".into(),
+            vec![DatePart::Year],
+        ));
     }
     let (Some(d), Some(m), Some(y)) = (number(day), number(month), number(year)) else {
-        return Err(("The date must be a real date".into(), vec![DatePart::Day, DatePart::Month, DatePart::Year]));
+        return Err((
+            "The date must be a real date".into(),
+            vec![DatePart::Day, DatePart::Month, DatePart::Year],
+        ));
     };
     let iso = format!("{y:04}-{m:02}-{d:02}");
-    let date = dates::parse_iso_date(&iso)
-        .map_err(|_| ("The date must be a real date".to_string(), vec![DatePart::Day, DatePart::Month, DatePart::Year]))?;
+    let date = dates::parse_iso_date(&iso).map_err(|_| {
+        (
+            "The date must be a real date".to_string(),
+            vec![DatePart::Day, DatePart::Month, DatePart::Year],
+        )
+    })?;
     if date > today {
-        return Err(("The date must be today or in the past".into(), vec![DatePart::Day, DatePart::Month, DatePart::Year]));
+        return Err((
+            "The date must be today or in the past".into(),
+            vec![DatePart::Day, DatePart::Month, DatePart::Year],
+        ));
     }
     Ok(date)
 }
@@ -431,7 +538,11 @@ mod tests {
     fn journey() -> Journey {
         let text = include_str!("../../rules.json");
         let rules = crate::model::load_ruleset(text).expect("rules.json loads");
-        Journey::new(Rc::new(rules), None, dates::parse_iso_date("2026-11-23").expect("date"))
+        Journey::new(
+            Rc::new(rules),
+            None,
+            dates::parse_iso_date("2026-11-23").expect("date"),
+        )
     }
 
     fn answer_one(j: &mut Journey, v: &str) {
@@ -444,7 +555,13 @@ mod tests {
         let mut j = journey();
         j.apply(Action::Start);
         assert_eq!(j.screen, Screen::Question("role".into()));
-        for v in ["parent", "under_16", "in_progress", "la_decision", "refuse_plan"] {
+        for v in [
+            "parent",
+            "under_16",
+            "in_progress",
+            "la_decision",
+            "refuse_plan",
+        ] {
             answer_one(&mut j, v);
         }
         assert_eq!(j.screen, Screen::Question("decision_date".into()));
@@ -455,7 +572,11 @@ mod tests {
         answer_one(&mut j, "no");
         assert_eq!(j.screen, Screen::Results);
         let report = j.report().expect("results");
-        let appeal = report.routes.iter().find(|r| r.id == "tribunal_appeal").expect("appeal");
+        let appeal = report
+            .routes
+            .iter()
+            .find(|r| r.id == "tribunal_appeal")
+            .expect("appeal");
         assert_eq!(appeal.deadline.as_deref(), Some("2026-12-14"));
     }
 
@@ -487,7 +608,11 @@ mod tests {
             j.apply(Action::Type(DatePart::Year, y.into()));
             j.apply(Action::Continue);
             assert_eq!(j.screen, Screen::Question("event_date".into()));
-            assert!(j.errors[0].message.contains(message), "{d}/{m}/{y}: {:?}", j.errors);
+            assert!(
+                j.errors[0].message.contains(message),
+                "{d}/{m}/{y}: {:?}",
+                j.errors
+            );
         }
         j.apply(Action::Type(DatePart::Day, String::new()));
         j.apply(Action::Type(DatePart::Month, String::new()));
@@ -525,12 +650,21 @@ mod tests {
         answer_one(&mut j, "permanent");
         answer_one(&mut j, "academy");
         assert_eq!(j.screen, Screen::Results);
-        let ids: Vec<String> = j.report().expect("results").routes.iter().map(|r| r.id.clone()).collect();
+        let ids: Vec<String> = j
+            .report()
+            .expect("results")
+            .routes
+            .iter()
+            .map(|r| r.id.clone())
+            .collect();
         assert!(ids.contains(&"exclusion_irp".to_string()));
         assert!(!ids.contains(&"nhs_complaint".to_string()));
         // Questions no longer on the path drop out of "Your answers".
         let asked: Vec<&str> = j.answered().iter().map(|(q, _)| q.id.as_str()).collect();
-        assert_eq!(asked, ["role", "age", "ehcp", "about", "exclusion_type", "setting"]);
+        assert_eq!(
+            asked,
+            ["role", "age", "ehcp", "about", "exclusion_type", "setting"]
+        );
         // Change an answer that keeps the same path: straight back to the results.
         j.apply(Action::Change("age".into()));
         answer_one(&mut j, "16_to_17");
@@ -550,14 +684,21 @@ mod tests {
         assert_eq!(j.screen, Screen::Question("steps_taken".into()));
         j.apply(Action::Toggle("la_complaint".into()));
         j.apply(Action::Toggle("spoke_to_setting".into()));
-        assert_eq!(j.draft, Draft::Many(vec!["spoke_to_setting".into(), "la_complaint".into()]));
+        assert_eq!(
+            j.draft,
+            Draft::Many(vec!["spoke_to_setting".into(), "la_complaint".into()])
+        );
         j.apply(Action::Toggle("none".into()));
         assert_eq!(j.draft, Draft::Many(vec!["none".into()]));
         j.apply(Action::Toggle("spoke_to_setting".into()));
         assert_eq!(j.draft, Draft::Many(vec!["spoke_to_setting".into()]));
         j.apply(Action::Toggle("spoke_to_setting".into()));
         j.apply(Action::Continue);
-        assert!(j.errors[0].message.contains("what you have tried"), "{:?}", j.errors);
+        assert!(
+            j.errors[0].message.contains("what you have tried"),
+            "{:?}",
+            j.errors
+        );
     }
 
     #[test]
@@ -567,18 +708,27 @@ mod tests {
         // A key the ruleset does not have makes the whole set unreadable: start afresh.
         assert!(Answers::from_text(all, &j.rules).is_err());
         let all = r#"{"role": "parent", "age": "under_16", "ehcp": "no", "about": "health"}"#;
-        j.apply(Action::Restore(Answers::from_text(all, &j.rules).expect("answers")));
+        j.apply(Action::Restore(
+            Answers::from_text(all, &j.rules).expect("answers"),
+        ));
         assert_eq!(j.screen, Screen::Results);
-        assert!(j.report().is_some_and(|r| r.routes.iter().any(|x| x.id == "nhs_complaint")));
+        assert!(j
+            .report()
+            .is_some_and(|r| r.routes.iter().any(|x| x.id == "nhs_complaint")));
         let mut j = journey();
         let some = r#"{"role": "parent", "age": "under_16"}"#;
-        j.apply(Action::Restore(Answers::from_text(some, &j.rules).expect("answers")));
+        j.apply(Action::Restore(
+            Answers::from_text(some, &j.rules).expect("answers"),
+        ));
         assert_eq!(j.screen, Screen::Question("ehcp".into()));
         let moves = j.moves;
         let mut j2 = journey();
         j2.apply(Action::Restore(Answers::new()));
         assert_eq!(j2.screen, Screen::Start);
-        assert_eq!(moves, 0, "opening the page with answers does not move focus");
+        assert_eq!(
+            moves, 0,
+            "opening the page with answers does not move focus"
+        );
     }
 
     #[test]

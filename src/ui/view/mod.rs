@@ -142,13 +142,19 @@ pub fn App(props: &AppProps) -> Html {
         let event = match &journey.screen {
             Screen::Start => None,
             Screen::Question(id) => Some(WidgetEvent::Step(id.clone())),
-            Screen::Results => journey.report().map(|r| WidgetEvent::Results(r.routes.iter().map(|x| x.id.clone()).collect())),
+            Screen::Results => journey
+                .report()
+                .map(|r| WidgetEvent::Results(r.routes.iter().map(|x| x.id.clone()).collect())),
         };
         let focus = journey.focus;
         let erred = !journey.errors.is_empty();
         use_effect_with(journey.moves, move |moves| {
             if *moves > 0 {
-                let target = if focus == Focus::Errors && erred { &summary } else { &heading };
+                let target = if focus == Focus::Errors && erred {
+                    &summary
+                } else {
+                    &heading
+                };
                 if let Some(el) = target.cast::<web_sys::HtmlElement>() {
                     let _ = el.focus();
                 }
@@ -180,7 +186,12 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let body = match &journey.screen {
-        Screen::Start => start::start_screen(&start::StartProps { rules: &props.rules, levels, heading: heading.clone(), on_start }),
+        Screen::Start => start::start_screen(&start::StartProps {
+            rules: &props.rules,
+            levels,
+            heading: heading.clone(),
+            on_start,
+        }),
         Screen::Question(_) => question::question_screen(&question::QuestionProps {
             journey,
             levels,

@@ -6,7 +6,13 @@ use super::Levels;
 use crate::ui::journey::FieldError;
 
 /// A heading at a level below the embedding's first heading, with focus allowed by script.
-pub fn heading(levels: Levels, below: u8, class: &'static str, node: Option<NodeRef>, text: Html) -> Html {
+pub fn heading(
+    levels: Levels,
+    below: u8,
+    class: &'static str,
+    node: Option<NodeRef>,
+    text: Html,
+) -> Html {
     let tag = levels.tag(below);
     match node {
         Some(node) => html! { <@{tag} class={class} tabindex="-1" ref={node}>{text}</@> },
@@ -46,12 +52,15 @@ pub fn error_summary(errors: &[FieldError], node: &NodeRef, levels: Levels) -> H
 /// Focus the element with this id in the same document or shadow root as the event's target.
 fn focus_in_same_root(ev: &MouseEvent, id: &str) {
     use wasm_bindgen::JsCast;
-    let Some(node) = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else { return };
+    let Some(node) = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else {
+        return;
+    };
     let root = node.get_root_node();
     let found = if let Some(shadow) = root.dyn_ref::<web_sys::ShadowRoot>() {
         shadow.get_element_by_id(id)
     } else {
-        root.dyn_ref::<web_sys::Document>().and_then(|d| d.get_element_by_id(id))
+        root.dyn_ref::<web_sys::Document>()
+            .and_then(|d| d.get_element_by_id(id))
     };
     if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
@@ -60,7 +69,10 @@ fn focus_in_same_root(ev: &MouseEvent, id: &str) {
 
 /// A phone number as a link that dials.
 pub fn phone_link(phone: &str) -> Html {
-    let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
     if crate::check::texts::is_phone(phone) {
         html! { <a href={format!("tel:{digits}")}>{phone}</a> }
     } else {
@@ -89,13 +101,23 @@ pub fn email_link(email: &str) -> Html {
 /// Offer a file made in the browser as a download: nothing leaves the device.
 pub fn download(name: &str, mime: &str, text: &str) {
     use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(&format!("{mime};charset=utf-8"));
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(a) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
         a.set_href(&url);
         a.set_download(name);
         a.click();
@@ -105,7 +127,8 @@ pub fn download(name: &str, mime: &str, text: &str) {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
     if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
     }
 }
 
@@ -144,7 +167,9 @@ pub fn forget(key: &str) {
 /// The address of this page with the answers in the fragment only (`#<name>=<answers>`),
 /// never in the query string, so they are not sent to the server when the link is opened.
 pub fn link_to(name: &str, answers: &str) -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
     let here = location.href().unwrap_or_default();
     let base = here.split('#').next().unwrap_or_default();
     let encoded = String::from(js_sys::encode_uri_component(answers));
@@ -155,23 +180,34 @@ pub fn link_to(name: &str, answers: &str) -> String {
 /// screen to copy by hand).
 pub fn copy_text(text: &str) -> bool {
     use wasm_bindgen::JsCast;
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return false };
-    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into()) else { return false };
-    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) else { return false };
-    write
-        .dyn_ref::<js_sys::Function>()
-        .is_some_and(|f| f.call1(&clipboard, &wasm_bindgen::JsValue::from_str(text)).is_ok())
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into()) else {
+        return false;
+    };
+    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) else {
+        return false;
+    };
+    write.dyn_ref::<js_sys::Function>().is_some_and(|f| {
+        f.call1(&clipboard, &wasm_bindgen::JsValue::from_str(text))
+            .is_ok()
+    })
 }
 
 /// Copy what is now in a text field (as the person has changed it) of the same shadow root
 /// as the event's target.
 pub fn copy_field(ev: &MouseEvent, id: &str) {
     use wasm_bindgen::JsCast;
-    let Some(node) = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else { return };
+    let Some(node) = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else {
+        return;
+    };
     let root = node.get_root_node();
     let found = match root.dyn_ref::<web_sys::ShadowRoot>() {
         Some(shadow) => shadow.get_element_by_id(id),
-        None => root.dyn_ref::<web_sys::Document>().and_then(|d| d.get_element_by_id(id)),
+        None => root
+            .dyn_ref::<web_sys::Document>()
+            .and_then(|d| d.get_element_by_id(id)),
     };
     if let Some(field) = found.and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
         copy_text(&field.value());

@@ -18,20 +18,24 @@ pub struct QuestionProps<'a> {
     pub dispatch: Callback<Action>,
 }
 
-
 /// The question screen. A plain function, not a component: each component costs the widget its own
 /// copy of Yew's lifecycle code, and the app redraws the screen on every move anyway.
 pub fn question_screen(props: &QuestionProps<'_>) -> Html {
     let journey = &props.journey;
-    let Some(question) = journey.question() else { return html! {} };
+    let Some(question) = journey.question() else {
+        return html! {};
+    };
     let role = journey.role();
     let error = journey.errors.first();
     let hint_id = format!("srf-{}-hint", question.id);
     let error_id = format!("srf-{}-error", question.id);
-    let described: Vec<String> = [question.hint.as_ref().map(|_| hint_id.clone()), error.map(|_| error_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect();
+    let described: Vec<String> = [
+        question.hint.as_ref().map(|_| hint_id.clone()),
+        error.map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let dispatch = props.dispatch.clone();
     let onsubmit = Callback::from(move |e: SubmitEvent| {
         e.prevent_default();
@@ -74,7 +78,13 @@ pub fn question_screen(props: &QuestionProps<'_>) -> Html {
 }
 
 /// Radios (one) or checkboxes (many), with "or" before an exclusive choice.
-fn choices(question: &Question, role: Role, draft: &Draft, dispatch: &Callback<Action>, many: bool) -> Html {
+fn choices(
+    question: &Question,
+    role: Role,
+    draft: &Draft,
+    dispatch: &Callback<Action>,
+    many: bool,
+) -> Html {
     let chosen = |v: &str| match draft {
         Draft::One(Some(c)) => c == v,
         Draft::Many(cs) => cs.iter().any(|c| c == v),
@@ -114,14 +124,31 @@ fn choices(question: &Question, role: Role, draft: &Draft, dispatch: &Callback<A
 }
 
 /// The GOV.UK date input: day, month and year boxes, then "I do not know".
-fn date_input(question: &Question, role: Role, draft: &Draft, error: Option<&FieldError>, dispatch: &Callback<Action>) -> Html {
-    let Draft::Date { day, month, year, unknown } = draft else { return html! {} };
+fn date_input(
+    question: &Question,
+    role: Role,
+    draft: &Draft,
+    error: Option<&FieldError>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let Draft::Date {
+        day,
+        month,
+        year,
+        unknown,
+    } = draft
+    else {
+        return html! {};
+    };
     let wrong = |p: DatePart| error.is_some_and(|e| e.parts.contains(&p));
     let field = |part: DatePart, name: &str, label: &str, value: &str, width: &'static str| {
         let id = format!("srf-{}-{name}", question.id);
         let dispatch = dispatch.clone();
         let oninput = Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
                 dispatch.emit(Action::Type(part, input.value()));
             }
         });
@@ -138,7 +165,10 @@ fn date_input(question: &Question, role: Role, draft: &Draft, error: Option<&Fie
     let on_unknown = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
                 dispatch.emit(Action::Unknown(input.checked()));
             }
         })

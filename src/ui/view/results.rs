@@ -6,7 +6,10 @@ use yew::prelude::*;
 
 use std::rc::Rc;
 
-use super::parts::{back_link, copy_field, copy_text, download, email_link, forget, heading, link_to, phone_link, store, utc_stamp, web_link};
+use super::parts::{
+    back_link, copy_field, copy_text, download, email_link, forget, heading, link_to, phone_link,
+    store, utc_stamp, web_link,
+};
 use super::{Keep, Levels};
 use crate::dates;
 use crate::engine::report::{AnswerReport, ContactReport, Report, RouteReport};
@@ -22,22 +25,33 @@ pub struct ResultsProps<'a> {
     pub keep: Keep,
 }
 
-
 /// The results screen. A plain function, not a component: each component costs the widget its own
 /// copy of Yew's lifecycle code, and the app redraws the screen on every move anyway.
 pub fn results_screen(props: &ResultsProps<'_>) -> Html {
     let journey = &props.journey;
-    let Some(report) = journey.report() else { return html! {} };
+    let Some(report) = journey.report() else {
+        return html! {};
+    };
     let report = Rc::new(report);
     let levels = props.levels;
     let role = journey.role();
     let save = {
         let report = report.clone();
-        Callback::from(move |_| download(&takeaway::summary_file_name(&report), "text/html", &takeaway::summary_html(&report)))
+        Callback::from(move |_| {
+            download(
+                &takeaway::summary_file_name(&report),
+                "text/html",
+                &takeaway::summary_html(&report),
+            )
+        })
     };
     let answers = report.answers.canonical();
     let keep_on_device = {
-        let (dispatch, key, answers) = (props.dispatch.clone(), props.keep.store.clone(), answers.clone());
+        let (dispatch, key, answers) = (
+            props.dispatch.clone(),
+            props.keep.store.clone(),
+            answers.clone(),
+        );
         Callback::from(move |_| dispatch.emit(Action::Saved(store(&key, &answers))))
     };
     let delete_saved = {
@@ -67,10 +81,20 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
     for route in &report.routes {
         match groups.iter_mut().find(|(id, _, _)| *id == route.group) {
             Some((_, _, list)) => list.push(route),
-            None => groups.push((route.group.clone(), route.group_heading.clone(), vec![route])),
+            None => groups.push((
+                route.group.clone(),
+                route.group_heading.clone(),
+                vec![route],
+            )),
         }
     }
-    let intro = |id: &str| journey.rules.group(id).map(|g| g.intro.for_role(role).to_string()).unwrap_or_default();
+    let intro = |id: &str| {
+        journey
+            .rules
+            .group(id)
+            .map(|g| g.intro.for_role(role).to_string())
+            .unwrap_or_default()
+    };
     let title = match &report.council {
         Some(c) => format!("Your options, with contacts from {c}"),
         None => "Your options".to_string(),
@@ -240,7 +264,9 @@ fn letter_box(route: &str, text: &str) -> Html {
 fn answer_row(a: &AnswerReport, dispatch: &Callback<Action>) -> Html {
     let value = match a.value.as_slice() {
         [one] => html! { {one} },
-        many => html! { <ul class="srf-list">{ for many.iter().map(|v| html! { <li>{v}</li> }) }</ul> },
+        many => {
+            html! { <ul class="srf-list">{ for many.iter().map(|v| html! { <li>{v}</li> }) }</ul> }
+        }
     };
     let id = a.question.clone();
     let dispatch = dispatch.clone();

@@ -14,7 +14,6 @@ pub struct StartProps<'a> {
     pub on_start: Callback<()>,
 }
 
-
 /// The start screen. A plain function, not a component: each component costs the widget its own
 /// copy of Yew's lifecycle code, and the app redraws the screen on every move anyway.
 pub fn start_screen(props: &StartProps<'_>) -> Html {

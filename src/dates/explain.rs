@@ -1,0 +1,240 @@
+//! How a last day was worked out, in words: the start date, what was counted, and each move
+//! (a weekend, a bank holiday by name, the Tribunal's Christmas and August rules). Advisers
+//! check a date this way, and families can too.
+
+use super::calendar::long_date;
+use super::deadline::{Step, Unit, Worked};
+use super::words::weekday_name;
+
+/// "2 months from 14 October 2026 is Monday 14 December 2026. ..." for a worked last day.
+pub fn explain(worked: &Worked) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for step in &worked.steps {
+        out.push(sentence(step));
+    }
+    out.join(" ")
+}
+
+fn count(n: u32, unit: Unit) -> String {
+    let word = match (unit, n) {
+        (Unit::Months, 1) => "month",
+        (Unit::Months, _) => "months",
+        (Unit::Weeks, 1) => "week",
+        (Unit::Weeks, _) => "weeks",
+        (Unit::Days, 1) => "day",
+        (Unit::Days, _) => "days",
+    };
+    format!("{n} {word}")
+}
+
+fn sentence(step: &Step) -> String {
+    match step {
+        Step::Count { from, count: n, unit, gives } => {
+            format!("{} from {} is {}.", count(*n, *unit), long_date(*from), long_date(*gives))
+        }
+        Step::Certificate { from, gives, later: true } => format!(
+            "1 month from the certificate date, {}, is {}. That is later, so it is the one that counts.",
+            long_date(*from),
+            long_date(*gives)
+        ),
+        Step::Certificate { from, gives, later: false } => format!(
+            "1 month from the certificate date, {}, is {}. That is not later, so it does not change the date.",
+            long_date(*from),
+            long_date(*gives)
+        ),
+        Step::CertificateOnly { from, gives } => format!(
+            "The decision date is not known, so this counts 1 month from the certificate date, {}: {}. \
+             The real last day may be later, but it is never earlier.",
+            long_date(*from),
+            long_date(*gives)
+        ),
+        Step::SixMonthsStartingWith { from, gives } => format!(
+            "6 months starting with {} end on {}, the day before the same date 6 months on.",
+            long_date(*from),
+            long_date(*gives)
+        ),
+        Step::WorkingDays { from, count: n, gives, holidays } => {
+            let mut s = format!(
+                "The {} working day after {} is {}. Weekends and bank holidays are not counted.",
+                ordinal(*n),
+                long_date(*from),
+                long_date(*gives)
+            );
+            if !holidays.is_empty() {
+                let names: Vec<String> =
+                    holidays.iter().map(|(d, name)| format!("{name} ({})", long_date(*d))).collect();
+                s.push_str(&format!(" Bank holidays left out: {}.", names.join(", ")));
+            }
+            s
+        }
+        Step::TribunalDays { from, count: n, skipped: 0, gives } => {
+            format!("{} from {} is {}.", count(*n, Unit::Days), long_date(*from), long_date(*gives))
+        }
+        Step::TribunalDays { from, count: n, skipped, gives } => format!(
+            "{} from {} is {}. The {} from 25 December to 1 January and in August are not counted.",
+            count(*n, Unit::Days),
+            long_date(*from),
+            long_date(*gives),
+            count(*skipped, Unit::Days)
+        ),
+        Step::Christmas { day, to } => format!(
+            "{} is between 25 December and 1 January, so the last day moves to the first working day after 1 January: {}.",
+            long_date(*day),
+            long_date(*to)
+        ),
+        Step::August { day, to } => format!(
+            "{} is in August, so the last day moves to the first working day after 31 August: {}.",
+            long_date(*day),
+            long_date(*to)
+        ),
+        Step::NotWorkingDay { day, holiday: Some(name), to } => format!(
+            "{} is a bank holiday ({name}), so the last day moves to the next working day: {}.",
+            long_date(*day),
+            long_date(*to)
+        ),
+        Step::NotWorkingDay { day, holiday: None, to } => format!(
+            "That is a {}, so the last day moves to the next working day: {}.",
+            weekday_name(day.weekday()),
+            long_date(*to)
+        ),
+        Step::NotMoved => "This day is not moved for weekends or bank holidays.".to_string(),
+        Step::DayBefore { limit, gives } => {
+            format!("The law says before {}, so the last day is {}.", long_date(*limit), long_date(*gives))
+        }
+    }
+}
+
+/// 1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, 21st.
+fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::{
+        days_after, parse_iso_date, six_months_worked, tribunal_appeal_worked, tribunal_days_after,
+        working_days_after, Date, Holidays,
+    };
+
+    fn d(s: &str) -> Date {
+        parse_iso_date(s).unwrap_or(Date::MIN)
+    }
+
+    fn tribunal(decision: &str, certificate: Option<&str>) -> String {
+        let w = tribunal_appeal_worked(Some(d(decision)), certificate.map(d), &Holidays::default());
+        w.map(|w| explain(&w)).unwrap_or_default()
+    }
+
+    #[test]
+    fn weekend() {
+        // 14 October 2024 + 2 months = Saturday 14 December 2024: Monday 16.
+        let s = tribunal("2024-10-14", None);
+        assert_eq!(
+            s,
+            "2 months from Monday 14 October 2024 is Saturday 14 December 2024. \
+             That is a Saturday, so the last day moves to the next working day: Monday 16 December 2024."
+        );
+    }
+
+    #[test]
+    fn christmas() {
+        let s = tribunal("2026-10-25", None);
+        assert!(
+            s.contains("Friday 25 December 2026 is between 25 December and 1 January"),
+            "{s}"
+        );
+        assert!(
+            s.ends_with("first working day after 1 January: Monday 4 January 2027."),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn august() {
+        let s = tribunal("2026-06-15", None);
+        assert!(s.contains("Saturday 15 August 2026 is in August"), "{s}");
+        assert!(
+            s.ends_with("after 31 August: Tuesday 1 September 2026."),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn bank_holiday_by_name() {
+        // Two months from 4 March 2026 is Monday 4 May 2026, the early May bank holiday.
+        let s = tribunal("2026-03-04", None);
+        assert!(
+            s.contains("Monday 4 May 2026 is a bank holiday (Early May bank holiday)"),
+            "{s}"
+        );
+        assert!(s.ends_with("Tuesday 5 May 2026."), "{s}");
+    }
+
+    #[test]
+    fn certificate_later_and_only() {
+        let s = tribunal("2026-10-14", Some("2026-11-20"));
+        assert!(s.contains("1 month from the certificate date, Friday 20 November 2026, is Sunday 20 December 2026. That is later"), "{s}");
+        let w = tribunal_appeal_worked(None, Some(d("2026-11-20")), &Holidays::default());
+        let s = w.map(|w| explain(&w)).unwrap_or_default();
+        assert!(s.starts_with("The decision date is not known"), "{s}");
+        assert!(s.ends_with("Monday 21 December 2026."), "{s}");
+    }
+
+    #[test]
+    fn not_moved_and_counts() {
+        let s = explain(&six_months_worked(d("2026-03-15")));
+        assert!(s.contains("end on Monday 14 September 2026"), "{s}");
+        assert!(
+            s.ends_with("not moved for weekends or bank holidays."),
+            "{s}"
+        );
+        let s = explain(&days_after(d("2026-11-20"), 14));
+        assert!(
+            s.starts_with("14 days from Friday 20 November 2026 is Friday 4 December 2026."),
+            "{s}"
+        );
+        let w = working_days_after(d("2026-12-18"), 5, &Holidays::default());
+        let s = explain(&w);
+        // 21, 22, 23, 24, (25, 26 weekend... 25 Friday Christmas, 28 Boxing Day substitute), 29.
+        assert!(
+            s.contains(
+                "The 5th working day after Friday 18 December 2026 is Tuesday 29 December 2026."
+            ),
+            "{s}"
+        );
+        assert!(s.contains("Christmas Day (Friday 25 December 2026)"), "{s}");
+        let s = explain(&tribunal_days_after(
+            d("2026-07-20"),
+            28,
+            true,
+            &Holidays::default(),
+        ));
+        assert!(
+            s.contains("The 31 days from 25 December to 1 January and in August are not counted."),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn ordinals() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 20, 21, 22, 101, 111]
+            .iter()
+            .map(|n| ordinal(*n))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "20th", "21st", "22nd",
+                "101st", "111th"
+            ]
+        );
+    }
+}
