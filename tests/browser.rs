@@ -9,8 +9,8 @@
 
 use std::time::Duration;
 
-use serde_json::Value;
 use send_route_finder::dates;
+use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
@@ -20,7 +20,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 const PUBLIC: &str = include_str!("scenarios/public.json");
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 async fn sleep(ms: u64) {
@@ -39,33 +41,63 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("{url} answered {}", response.status()));
     }
-    let text = JsFuture::from(response.text().expect("a body")).await.map_err(|_| format!("{url}: no body"))?;
+    let text = JsFuture::from(response.text().expect("a body"))
+        .await
+        .map_err(|_| format!("{url}: no body"))?;
     Ok(text.as_string().unwrap_or_default())
 }
 
 /// A host element on the page, with fallback content and an open shadow root holding the
 /// box the widget starts in, as send-route-finder.js makes them.
 fn host_and_box() -> (HtmlElement, ShadowRoot, Element) {
-    let host: HtmlElement = document().create_element("div").expect("div").dyn_into().expect("html element");
+    let host: HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .dyn_into()
+        .expect("html element");
     host.set_inner_html("<p class=\"fallback\">Fallback: <a href=\"https://example.org/council\">council page</a></p>");
-    document().body().expect("body").append_child(&host).expect("append");
-    let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).expect("shadow root");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    let root = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .expect("shadow root");
     let container = document().create_element("div").expect("div");
     root.append_child(&container).expect("append");
     (host, root, container)
 }
 
 /// Fetch the files and call the wasm entry as send-route-finder.js does.
-async fn try_mount(rules: &str, council: Option<&str>, level: u8, begun: bool) -> Result<(HtmlElement, ShadowRoot), String> {
+async fn try_mount(
+    rules: &str,
+    council: Option<&str>,
+    level: u8,
+    begun: bool,
+) -> Result<(HtmlElement, ShadowRoot), String> {
     let (host, root, container) = host_and_box();
     let rules = fetch_text(rules).await;
     let council = match council {
         Some(url) => Some(fetch_text(url).await),
         None => None,
     };
-    let started = rules.and_then(|r| Ok((r, council.transpose()?))).and_then(|(rules, council)| {
-        send_route_finder::embed::start(host.clone(), container, rules, council, level, begun, None, false, String::new(), "srf-test".into())
-    });
+    let started = rules
+        .and_then(|r| Ok((r, council.transpose()?)))
+        .and_then(|(rules, council)| {
+            send_route_finder::embed::start(
+                host.clone(),
+                container,
+                rules,
+                council,
+                level,
+                begun,
+                None,
+                false,
+                String::new(),
+                "srf-test".into(),
+            )
+        });
     match started {
         Ok(()) => Ok((host, root)),
         Err(e) => {
@@ -77,7 +109,9 @@ async fn try_mount(rules: &str, council: Option<&str>, level: u8, begun: bool) -
 
 /// The widget started in a new host element.
 async fn mount(rules: &str, council: Option<&str>) -> (HtmlElement, ShadowRoot) {
-    try_mount(rules, council, 2, false).await.expect("the widget starts")
+    try_mount(rules, council, 2, false)
+        .await
+        .expect("the widget starts")
 }
 
 /// Wait until an element matches, for up to five seconds.
@@ -88,7 +122,10 @@ async fn find(root: &ShadowRoot, selector: &str) -> Element {
         }
         sleep(20).await;
     }
-    panic!("nothing matches {selector}; the widget shows: {}", root.inner_html().chars().take(2000).collect::<String>());
+    panic!(
+        "nothing matches {selector}; the widget shows: {}",
+        root.inner_html().chars().take(2000).collect::<String>()
+    );
 }
 
 fn maybe(root: &ShadowRoot, selector: &str) -> Option<Element> {
@@ -100,7 +137,9 @@ fn click(e: &Element) {
 }
 
 fn heading_text(root: &ShadowRoot) -> String {
-    maybe(root, "[tabindex=\"-1\"].srf-heading-l").and_then(|h| h.text_content()).unwrap_or_default()
+    maybe(root, "[tabindex=\"-1\"].srf-heading-l")
+        .and_then(|h| h.text_content())
+        .unwrap_or_default()
 }
 
 /// Wait for the screen to change after an action (the main heading's text changes).
@@ -131,7 +170,11 @@ async fn answer(root: &ShadowRoot, question: &str, value: &Value) {
                 click(&find(root, &format!("#srf-{question}-unknown")).await);
             } else {
                 let d = dates::parse_iso_date(s).expect("a scenario date");
-                for (part, v) in [("day", d.day().to_string()), ("month", u8::from(d.month()).to_string()), ("year", d.year().to_string())] {
+                for (part, v) in [
+                    ("day", d.day().to_string()),
+                    ("month", u8::from(d.month()).to_string()),
+                    ("year", d.year().to_string()),
+                ] {
                     type_into(root, &format!("#srf-{question}-{part}"), &v).await;
                 }
             }
@@ -168,7 +211,9 @@ async fn journey(root: &ShadowRoot, answers: &Value) {
             return;
         }
         let q = current_question(root).expect("a question or the results");
-        let value = answers.get(&q).unwrap_or_else(|| panic!("the widget asked {q}, which the scenario does not answer"));
+        let value = answers
+            .get(&q)
+            .unwrap_or_else(|| panic!("the widget asked {q}, which the scenario does not answer"));
         answer(root, &q, value).await;
     }
     find(root, ".srf-results").await;
@@ -179,7 +224,11 @@ fn shown_routes(root: &ShadowRoot) -> Vec<String> {
     (0..list.length())
         .filter_map(|i| list.item(i))
         .filter_map(|n| n.dyn_into::<Element>().ok())
-        .map(|e| e.id().trim_start_matches("srf-route-").replacen("local-", "local:", 1))
+        .map(|e| {
+            e.id()
+                .trim_start_matches("srf-route-")
+                .replacen("local-", "local:", 1)
+        })
         .collect()
 }
 
@@ -194,15 +243,30 @@ async fn public_scenarios_through_the_widget() {
     assert!(scenarios.len() >= 8);
     let mut ran = 0;
     for s in scenarios {
-        let council = s["council"].as_str().map(|c| format!("/www/councils/{c}.json"));
+        let council = s["council"]
+            .as_str()
+            .map(|c| format!("/www/councils/{c}.json"));
         let (host, root) = mount("/rules.json", council.as_deref()).await;
         journey(&root, &s["answers"]).await;
         let shown = shown_routes(&root);
         let id = s["id"].as_str().unwrap_or("?");
-        for r in s["expect"]["include"].as_array().into_iter().flatten().filter_map(Value::as_str) {
-            assert!(shown.iter().any(|x| x == r), "{id}: {r} is not shown; shown: {shown:?}");
+        for r in s["expect"]["include"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            assert!(
+                shown.iter().any(|x| x == r),
+                "{id}: {r} is not shown; shown: {shown:?}"
+            );
         }
-        for r in s["expect"]["exclude"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        for r in s["expect"]["exclude"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
             assert!(!shown.iter().any(|x| x == r), "{id}: {r} is shown");
         }
         for (r, want) in s["expect"]["deadlines"].as_object().into_iter().flatten() {
@@ -211,17 +275,33 @@ async fn public_scenarios_through_the_widget() {
             match want.as_str() {
                 Some(date) => {
                     let words = dates::long_date(dates::parse_iso_date(date).expect("date"));
-                    assert!(text.contains(&words), "{id}: {r} should show {words}: {text}");
+                    assert!(
+                        text.contains(&words),
+                        "{id}: {r} should show {words}: {text}"
+                    );
                 }
                 None => assert!(!text.contains("Last day:"), "{id}: {r} should have no date"),
             }
         }
         // The results say routes can run side by side, and show the ruleset's version.
-        assert!(find(&root, ".srf-together").await.text_content().unwrap_or_default().contains("same time"));
-        assert!(find(&root, ".srf-version").await.text_content().unwrap_or_default().contains("version 1.0.0"));
+        assert!(find(&root, ".srf-together")
+            .await
+            .text_content()
+            .unwrap_or_default()
+            .contains("same time"));
+        assert!(find(&root, ".srf-version")
+            .await
+            .text_content()
+            .unwrap_or_default()
+            .contains("version 1.0.0"));
         // Phone numbers are links that dial.
         if let Some(tel) = maybe(&root, "a[href^=\"tel:\"]") {
-            assert!(tel.get_attribute("href").unwrap_or_default().chars().skip(4).all(|c| c.is_ascii_digit() || c == '+'));
+            assert!(tel
+                .get_attribute("href")
+                .unwrap_or_default()
+                .chars()
+                .skip(4)
+                .all(|c| c.is_ascii_digit() || c == '+'));
         }
         cleanup(&host);
         ran += 1;
@@ -237,20 +317,42 @@ async fn error_summary_takes_focus_and_links_to_the_field() {
     after(&root, &before).await;
     // The new heading has focus, and the polite live region says what changed.
     let active = root.active_element().expect("focus inside the widget");
-    assert_eq!(active.text_content().unwrap_or_default(), "Who is using this tool?");
+    assert_eq!(
+        active.text_content().unwrap_or_default(),
+        "Who is using this tool?"
+    );
     let live = find(&root, "[aria-live=polite]").await;
-    assert_eq!(live.text_content().unwrap_or_default(), "Question: Who is using this tool?");
+    assert_eq!(
+        live.text_content().unwrap_or_default(),
+        "Question: Who is using this tool?"
+    );
     click(&find(&root, "button[type=submit]").await);
     let summary = find(&root, ".srf-error-summary").await;
     sleep(50).await;
-    assert!(live.text_content().unwrap_or_default().contains("There is a problem"));
-    assert_eq!(root.active_element().map(|e| e.class_name()), Some("srf-error-summary".to_string()));
-    assert!(summary.text_content().unwrap_or_default().contains("Select who is using this tool"));
-    assert!(find(&root, ".srf-error-message").await.text_content().unwrap_or_default().contains("Select who is using this tool"));
+    assert!(live
+        .text_content()
+        .unwrap_or_default()
+        .contains("There is a problem"));
+    assert_eq!(
+        root.active_element().map(|e| e.class_name()),
+        Some("srf-error-summary".to_string())
+    );
+    assert!(summary
+        .text_content()
+        .unwrap_or_default()
+        .contains("Select who is using this tool"));
+    assert!(find(&root, ".srf-error-message")
+        .await
+        .text_content()
+        .unwrap_or_default()
+        .contains("Select who is using this tool"));
     // The summary's link moves focus to the first choice.
     click(&find(&root, ".srf-error-summary a").await);
     sleep(20).await;
-    assert_eq!(root.active_element().map(|e| e.id()), Some("srf-role-parent".to_string()));
+    assert_eq!(
+        root.active_element().map(|e| e.id()),
+        Some("srf-role-parent".to_string())
+    );
     // An impossible date is an error too.
     answer(&root, "role", &Value::from("parent")).await;
     answer(&root, "age", &Value::from("under_16")).await;
@@ -262,7 +364,10 @@ async fn error_summary_takes_focus_and_links_to_the_field() {
     type_into(&root, "#srf-event_date-year", "2026").await;
     click(&find(&root, "button[type=submit]").await);
     let summary = find(&root, ".srf-error-summary").await;
-    assert!(summary.text_content().unwrap_or_default().contains("real date"));
+    assert!(summary
+        .text_content()
+        .unwrap_or_default()
+        .contains("real date"));
     assert!(maybe(&root, "#srf-event_date-day.srf-input--error").is_some());
     cleanup(&host);
 }
@@ -270,14 +375,18 @@ async fn error_summary_takes_focus_and_links_to_the_field() {
 #[wasm_bindgen_test]
 async fn back_keeps_answers_and_change_asks_new_questions() {
     let (host, root) = mount("/rules.json", None).await;
-    let answers: Value = serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "yes", "about": "health"});
+    let answers: Value =
+        serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "yes", "about": "health"});
     journey(&root, &answers).await;
     assert!(shown_routes(&root).contains(&"nhs_complaint".to_string()));
     // Back from the results: the last question, with its answer kept.
     let before = heading_text(&root);
     click(&find(&root, ".srf-back-link").await);
     after(&root, &before).await;
-    let health: HtmlInputElement = find(&root, "#srf-about-health").await.dyn_into().expect("input");
+    let health: HtmlInputElement = find(&root, "#srf-about-health")
+        .await
+        .dyn_into()
+        .expect("input");
     assert!(health.checked(), "the answer is kept");
     // Continue returns to the results.
     let before = heading_text(&root);
@@ -286,8 +395,15 @@ async fn back_keeps_answers_and_change_asks_new_questions() {
     find(&root, ".srf-results").await;
     // Change "what it is about": the new questions are asked, then the results again.
     let before = heading_text(&root);
-    let change = find(&root, ".srf-summary-list__row:nth-child(4) .srf-link-button").await;
-    assert!(change.text_content().unwrap_or_default().contains("what it is about"));
+    let change = find(
+        &root,
+        ".srf-summary-list__row:nth-child(4) .srf-link-button",
+    )
+    .await;
+    assert!(change
+        .text_content()
+        .unwrap_or_default()
+        .contains("what it is about"));
     click(&change);
     after(&root, &before).await;
     answer(&root, "about", &Value::from("exclusion")).await;
@@ -305,7 +421,10 @@ async fn back_keeps_answers_and_change_asks_new_questions() {
     let before = heading_text(&root);
     click(&find(&root, ".srf-button--start").await);
     after(&root, &before).await;
-    let parent: HtmlInputElement = find(&root, "#srf-role-parent").await.dyn_into().expect("input");
+    let parent: HtmlInputElement = find(&root, "#srf-role-parent")
+        .await
+        .dyn_into()
+        .expect("input");
     assert!(!parent.checked(), "nothing is kept after Start again");
     cleanup(&host);
 }
@@ -313,28 +432,67 @@ async fn back_keeps_answers_and_change_asks_new_questions() {
 #[wasm_bindgen_test]
 async fn invalid_rulesets_and_overlays_are_refused_with_a_reason() {
     for (rules, council, reason) in [
-        ("/tests/broken/rules-syntax-trailing-comma.json", None, "not valid JSON"),
-        ("/tests/broken/rules-ref-next-missing-question.json", None, "cannot be used"),
-        ("/rules.json", Some("/tests/broken/overlay-remove-national-route.json"), "cannot be used"),
+        (
+            "/tests/broken/rules-syntax-trailing-comma.json",
+            None,
+            "not valid JSON",
+        ),
+        (
+            "/tests/broken/rules-ref-next-missing-question.json",
+            None,
+            "cannot be used",
+        ),
+        (
+            "/rules.json",
+            Some("/tests/broken/overlay-remove-national-route.json"),
+            "cannot be used",
+        ),
         ("/README.md", None, "not valid JSON"),
     ] {
-        let hosts_before = document().query_selector_all("div").map(|l| l.length()).unwrap_or(0);
-        let error = try_mount(rules, council, 2, false).await.err().unwrap_or_else(|| panic!("{rules} was accepted"));
+        let hosts_before = document()
+            .query_selector_all("div")
+            .map(|l| l.length())
+            .unwrap_or(0);
+        let error = try_mount(rules, council, 2, false)
+            .await
+            .err()
+            .unwrap_or_else(|| panic!("{rules} was accepted"));
         assert!(error.contains(reason), "{rules}: {error}");
-        assert!(error.contains("route-finder check") || reason == "not valid JSON", "{rules}: {error}");
-        let hosts_after = document().query_selector_all("div").map(|l| l.length()).unwrap_or(0);
-        assert_eq!(hosts_before, hosts_after, "{rules}: nothing is left half-started");
+        assert!(
+            error.contains("route-finder check") || reason == "not valid JSON",
+            "{rules}: {error}"
+        );
+        let hosts_after = document()
+            .query_selector_all("div")
+            .map(|l| l.length())
+            .unwrap_or(0);
+        assert_eq!(
+            hosts_before, hosts_after,
+            "{rules}: nothing is left half-started"
+        );
     }
 }
 
 #[wasm_bindgen_test]
 async fn start_pressed_before_the_widget_arrived_opens_the_first_question() {
-    let (host, root) = try_mount("/rules.json", None, 2, true).await.expect("starts");
+    let (host, root) = try_mount("/rules.json", None, 2, true)
+        .await
+        .expect("starts");
     let heading = find(&root, "legend [tabindex=\"-1\"]").await;
-    assert!(heading.text_content().unwrap_or_default().contains("Who is using"), "{:?}", heading.text_content());
+    assert!(
+        heading
+            .text_content()
+            .unwrap_or_default()
+            .contains("Who is using"),
+        "{:?}",
+        heading.text_content()
+    );
     sleep(60).await;
     let focused = root.active_element().expect("something has focus");
-    assert!(focused.is_same_node(Some(&heading)), "focus is on the question's heading");
+    assert!(
+        focused.is_same_node(Some(&heading)),
+        "focus is on the question's heading"
+    );
     cleanup(&host);
 }
 
@@ -355,7 +513,10 @@ async fn two_widgets_on_one_page_work_independently() {
     let in_b = shown_routes(&b);
     assert!(in_a.contains(&"children_social_care_complaint".to_string()));
     assert!(!in_a.contains(&"tribunal_appeal".to_string()));
-    assert!(in_b.contains(&"local:way_forward_meeting".to_string()), "{in_b:?}");
+    assert!(
+        in_b.contains(&"local:way_forward_meeting".to_string()),
+        "{in_b:?}"
+    );
     assert!(!in_b.contains(&"children_social_care_complaint".to_string()));
     cleanup(&host_a);
     cleanup(&host_b);
@@ -371,37 +532,68 @@ async fn events_tell_the_page_route_ids_but_never_answers() {
     let mut listeners = Vec::new();
     for name in ["srf-start", "srf-step", "srf-results"] {
         let seen = seen.clone();
-        let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
-            seen.borrow_mut().push(format!("{}:{}", e.type_(), js_sys::JSON::stringify(&e.detail()).map(String::from).unwrap_or_default()));
-        });
-        body.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref()).expect("listen");
+        let listener =
+            Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+                seen.borrow_mut().push(format!(
+                    "{}:{}",
+                    e.type_(),
+                    js_sys::JSON::stringify(&e.detail())
+                        .map(String::from)
+                        .unwrap_or_default()
+                ));
+            });
+        body.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+            .expect("listen");
         listeners.push((name, listener));
     }
     let (host, root) = mount("/rules.json", None).await;
-    journey(&root, &serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "no", "about": "health"})).await;
+    journey(
+        &root,
+        &serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "no", "about": "health"}),
+    )
+    .await;
     let seen = seen.borrow().clone();
     assert_eq!(seen.first().map(String::as_str), Some("srf-start:null"));
     assert!(seen.contains(&"srf-step:\"about\"".to_string()), "{seen:?}");
-    let results = seen.iter().find(|s| s.starts_with("srf-results:")).expect("a results event");
+    let results = seen
+        .iter()
+        .find(|s| s.starts_with("srf-results:"))
+        .expect("a results event");
     assert!(results.contains("nhs_complaint"));
     // No event carries an answer's value.
-    assert!(!seen.iter().any(|s| s.contains("parent") || s.contains("under_16") || s.contains("\"health\"")), "{seen:?}");
+    assert!(
+        !seen
+            .iter()
+            .any(|s| s.contains("parent") || s.contains("under_16") || s.contains("\"health\"")),
+        "{seen:?}"
+    );
     for (name, listener) in listeners {
         let _ = body.remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
     }
     cleanup(&host);
 }
 
-
 #[wasm_bindgen_test]
 async fn the_page_sets_the_first_heading_level() {
-    let (host, root) = try_mount("/rules.json", None, 4, false).await.expect("starts");
+    let (host, root) = try_mount("/rules.json", None, 4, false)
+        .await
+        .expect("starts");
     let start = find(&root, "h4.srf-heading-l").await;
-    assert!(start.text_content().unwrap_or_default().contains("Find your options"));
-    journey(&root, &serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "yes", "about": "health"})).await;
+    assert!(start
+        .text_content()
+        .unwrap_or_default()
+        .contains("Find your options"));
+    journey(
+        &root,
+        &serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "yes", "about": "health"}),
+    )
+    .await;
     find(&root, "h4.srf-heading-l").await;
     find(&root, "h5.srf-heading-m").await; // "Start here" and the other groups
     find(&root, "h6.srf-heading-s").await; // each route
-    assert!(maybe(&root, "h1, h2, h3").is_none(), "no heading above the level the page asked for");
+    assert!(
+        maybe(&root, "h1, h2, h3").is_none(),
+        "no heading above the level the page asked for"
+    );
     cleanup(&host);
 }

@@ -12,10 +12,17 @@ fn read(path: &str) -> String {
 #[test]
 fn shipped_files_read_the_same_both_ways() {
     let text = read("rules.json");
-    assert_eq!(parse_ruleset(&text).expect("decode"), load_ruleset(&text).expect("serde"));
+    assert_eq!(
+        parse_ruleset(&text).expect("decode"),
+        load_ruleset(&text).expect("serde")
+    );
     for c in ["norfolk", "bedford", "tower-hamlets", "sefton", "luton"] {
         let text = read(&format!("www/councils/{c}.json"));
-        assert_eq!(parse_overlay(&text).expect("decode"), load_overlay(&text).expect("serde"), "{c}");
+        assert_eq!(
+            parse_overlay(&text).expect("decode"),
+            load_overlay(&text).expect("serde"),
+            "{c}"
+        );
     }
 }
 
@@ -26,23 +33,46 @@ fn broken_files_are_refused_both_ways() {
     let mut differ = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("dir") {
         let path = entry.expect("entry").path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
         if name == "manifest.json" || !name.ends_with(".json") {
             continue;
         }
         let text = std::fs::read_to_string(&path).expect("read");
-        let (decoded, derived) = if name.starts_with("overlay") || name.starts_with("base-overlay") {
-            (parse_overlay(&text).map(|o| format!("{o:?}")), load_overlay(&text).map(|o| format!("{o:?}")).map_err(|e| format!("{e:?}")))
+        let (decoded, derived) = if name.starts_with("overlay") || name.starts_with("base-overlay")
+        {
+            (
+                parse_overlay(&text).map(|o| format!("{o:?}")),
+                load_overlay(&text)
+                    .map(|o| format!("{o:?}"))
+                    .map_err(|e| format!("{e:?}")),
+            )
         } else {
-            (parse_ruleset(&text).map(|r| format!("{r:?}")), load_ruleset(&text).map(|r| format!("{r:?}")).map_err(|e| format!("{e:?}")))
+            (
+                parse_ruleset(&text).map(|r| format!("{r:?}")),
+                load_ruleset(&text)
+                    .map(|r| format!("{r:?}"))
+                    .map_err(|e| format!("{e:?}")),
+            )
         };
         compared += 1;
         match (&decoded, &derived) {
             (Ok(a), Ok(b)) if a == b => {}
             (Err(_), Err(_)) => {}
-            _ => differ.push(format!("{name}: decode {:?} / serde {:?}", decoded.as_ref().map(|_| "ok"), derived.as_ref().map(|_| "ok"))),
+            _ => differ.push(format!(
+                "{name}: decode {:?} / serde {:?}",
+                decoded.as_ref().map(|_| "ok"),
+                derived.as_ref().map(|_| "ok")
+            )),
         }
     }
     assert!(compared >= 36);
-    assert!(differ.is_empty(), "the two readers disagree:\n{}", differ.join("\n"));
+    assert!(
+        differ.is_empty(),
+        "the two readers disagree:\n{}",
+        differ.join("\n")
+    );
 }

@@ -39,7 +39,11 @@ fn a_longer_time_limit_shows_on_every_path_that_has_it() {
     let counts: Vec<&str> = out
         .lines()
         .find(|l| l.starts_with("paths: "))
-        .map(|l| l.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit())).collect())
+        .map(|l| {
+            l.split_whitespace()
+                .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+                .collect()
+        })
         .unwrap_or_default();
     assert!(counts.len() == 2 && counts[0] == counts[1], "{out}");
     let changed: usize = out

@@ -19,8 +19,13 @@ const TARGETS: [(&str, fn(&[u8])); 3] = [
 ];
 
 fn files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut files: Vec<PathBuf> = entries.map(|e| e.expect("entry").path()).filter(|p| p.is_file()).collect();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_file())
+        .collect();
     files.sort();
     files
 }
@@ -41,11 +46,18 @@ fn run(target: fn(&[u8]), path: &Path) {
 fn saved_crashes_pass() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
     for path in files(&dir) {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
         if name.starts_with('.') || name.ends_with(".md") {
             continue;
         }
-        let Some((_, target)) = TARGETS.iter().find(|(t, _)| name.starts_with(&format!("{t}-"))) else {
+        let Some((_, target)) = TARGETS
+            .iter()
+            .find(|(t, _)| name.starts_with(&format!("{t}-")))
+        else {
             panic!("{name}: the name must start with the target: ruleset-, overlay- or evaluate-");
         };
         run(*target, &path);

@@ -19,7 +19,10 @@ fn marked(html: &str) -> Vec<(String, String)> {
         let name = rest[..name_end].to_string();
         let open_end = rest.find('>').expect("the end of the tag");
         let text_end = rest[open_end..].find('<').expect("the end of the text") + open_end;
-        let text = rest[open_end + 1..text_end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = rest[open_end + 1..text_end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         out.push((name, text));
         rest = &rest[text_end..];
     }
@@ -31,10 +34,18 @@ fn the_readme_and_demo_fallbacks_are_the_rules_start_screen() {
     let rules = parse_ruleset(&read("rules.json")).expect("rules.json");
     let s = &rules.start_screen;
     let mut expected = vec![("title".to_string(), s.title.clone())];
-    expected.extend(s.paragraphs.iter().map(|p| ("paragraph".to_string(), p.clone())));
+    expected.extend(
+        s.paragraphs
+            .iter()
+            .map(|p| ("paragraph".to_string(), p.clone())),
+    );
     expected.push(("time".into(), s.time_needed.clone()));
     expected.push(("privacy".into(), s.privacy.clone()));
     for page in ["README.md", "www/index.html", "www/embed.html"] {
-        assert_eq!(marked(&read(page)), expected, "{page}: the data-srf texts must be rules.json's start_screen, in order");
+        assert_eq!(
+            marked(&read(page)),
+            expected,
+            "{page}: the data-srf texts must be rules.json's start_screen, in order"
+        );
     }
 }

@@ -9,15 +9,20 @@
 use proptest::prelude::*;
 use send_route_finder::dates::{self, Date};
 use send_route_finder::engine::{evaluate, walk, Answer, Answers, EvalError, Stop};
-use send_route_finder::model::{load_overlay, load_ruleset, apply_overlay, Kind, Ruleset};
+use send_route_finder::model::{apply_overlay, load_overlay, load_ruleset, Kind, Ruleset};
 
 fn national() -> Ruleset {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules.json")).expect("read rules.json");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules.json"))
+        .expect("read rules.json");
     load_ruleset(&text).expect("rules.json loads")
 }
 
 fn with_council(id: &str) -> Ruleset {
-    let text = std::fs::read_to_string(format!("{}/www/councils/{id}.json", env!("CARGO_MANIFEST_DIR"))).expect("read overlay");
+    let text = std::fs::read_to_string(format!(
+        "{}/www/councils/{id}.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("read overlay");
     let overlay = load_overlay(&text).expect("overlay loads");
     let (merged, problems) = apply_overlay(&national(), &overlay);
     assert!(problems.is_empty(), "{problems:?}");
@@ -33,7 +38,10 @@ struct Raw {
 }
 
 fn raw() -> impl Strategy<Value = Raw> {
-    (prop::collection::vec((any::<u32>(), any::<u32>(), prop::bool::weighted(0.08)), 32), -4000i64..4000)
+    (
+        prop::collection::vec((any::<u32>(), any::<u32>(), prop::bool::weighted(0.08)), 32),
+        -4000i64..4000,
+    )
         .prop_map(|(picks, today)| Raw { picks, today })
 }
 
@@ -51,7 +59,10 @@ fn answers_for(rules: &Ruleset, raw: &Raw, leave_out: bool) -> Answers {
         let answer = match q.kind {
             Kind::One => Answer::One(q.options[a as usize % q.options.len()].value.clone()),
             Kind::Date if a % 5 == 0 => Answer::Date(None),
-            Kind::Date => Answer::Date(Some(dates::add_days(base_day(), i64::from(b % 3000) - 1500))),
+            Kind::Date => Answer::Date(Some(dates::add_days(
+                base_day(),
+                i64::from(b % 3000) - 1500,
+            ))),
             Kind::Many => {
                 let exclusive: Vec<_> = q.options.iter().filter(|o| o.exclusive).collect();
                 if !exclusive.is_empty() && a % 4 == 0 {
@@ -82,10 +93,29 @@ fn check_one(rules: &Ruleset, raw: &Raw) -> Result<(), TestCaseError> {
     let full = answers_for(rules, raw, false);
     let walked = walk(rules, &full);
     prop_assert_eq!(&walked.stop, &Stop::Results);
-    let evaluation = evaluate(rules, &full, today).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+    let evaluation = match evaluate(rules, &full, today) {
+        // A choice offered only after some answers (a young person is 16 to 25) was chosen
+        // after others: refused, and only such a choice is.
+        Err(EvalError::NotOffered {
+            question, value, ..
+        }) => {
+            let offered_if = rules
+                .question(&question)
+                .and_then(|q| q.options.iter().find(|o| o.value == value))
+                .and_then(|o| o.condition.as_ref());
+            prop_assert!(
+                offered_if.is_some(),
+                "{question} = {value} refused, but it has no condition"
+            );
+            prop_assert_eq!(full.one(&question), Some(value.as_str()));
+            return Ok(());
+        }
+        other => other.map_err(|e| TestCaseError::fail(format!("{e}")))?,
+    };
     prop_assert!(!evaluation.routes.is_empty(), "no routes for {:?}", full);
     // Evaluating the pruned answers again gives the same result.
-    let again = evaluate(rules, &evaluation.answers, today).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+    let again = evaluate(rules, &evaluation.answers, today)
+        .map_err(|e| TestCaseError::fail(format!("{e}")))?;
     prop_assert_eq!(&again, &evaluation);
     // Pruned answers are exactly those on the path.
     for (q, _) in evaluation.answers.iter() {
@@ -95,7 +125,8 @@ fn check_one(rules: &Ruleset, raw: &Raw) -> Result<(), TestCaseError> {
     let partial = answers_for(rules, raw, true);
     match evaluate(rules, &partial, today) {
         Ok(e) => {
-            let again = evaluate(rules, &e.answers, today).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+            let again = evaluate(rules, &e.answers, today)
+                .map_err(|e| TestCaseError::fail(format!("{e}")))?;
             prop_assert_eq!(again, e);
         }
         Err(EvalError::Incomplete(q)) => {
@@ -103,6 +134,7 @@ fn check_one(rules: &Ruleset, raw: &Raw) -> Result<(), TestCaseError> {
             prop_assert_eq!(walked.path.last(), Some(&q));
             prop_assert!(partial.get(&q).is_none());
         }
+        Err(EvalError::NotOffered { .. }) => {}
         Err(other) => prop_assert!(false, "unexpected {other}"),
     }
     Ok(())

@@ -38,16 +38,29 @@ fn young_people_are_spoken_to_not_about() {
     }
     let mut found = Vec::new();
     for f in &files {
-        let v: Value = serde_json::from_str(&std::fs::read_to_string(f).expect("read")).expect("json");
-        offending(&v, false, f.rsplit('/').next().unwrap_or(f).to_string(), &mut found);
+        let v: Value =
+            serde_json::from_str(&std::fs::read_to_string(f).expect("read")).expect("json");
+        offending(
+            &v,
+            false,
+            f.rsplit('/').next().unwrap_or(f).to_string(),
+            &mut found,
+        );
     }
-    assert!(found.is_empty(), "texts a young person would see that speak of them as a child:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "texts a young person would see that speak of them as a child:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
 fn texts_that_differ_by_person_really_differ() {
     // A {"parent", "young_person"} pair with the same words twice is a slip: one should change.
-    let v: Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules.json")).expect("read")).expect("json");
+    let v: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules.json")).expect("read"),
+    )
+    .expect("json");
     fn walk(v: &Value, out: &mut Vec<String>) {
         match v {
             Value::Object(map) => {

@@ -26,7 +26,10 @@ pub const RULES: &str = include_str!("../../rules.json");
 pub const COUNCILS: [(&str, &str); 5] = [
     ("norfolk", include_str!("../../www/councils/norfolk.json")),
     ("bedford", include_str!("../../www/councils/bedford.json")),
-    ("tower-hamlets", include_str!("../../www/councils/tower-hamlets.json")),
+    (
+        "tower-hamlets",
+        include_str!("../../www/councils/tower-hamlets.json"),
+    ),
     ("sefton", include_str!("../../www/councils/sefton.json")),
     ("luton", include_str!("../../www/councils/luton.json")),
 ];
@@ -60,10 +63,17 @@ fn readers_agree<T: PartialEq + std::fmt::Debug, E: std::fmt::Debug>(
     derived: &Result<T, E>,
 ) {
     match (decoded, derived) {
-        (Ok(a), Ok(b)) => assert!(a == b, "the two {what} readers read {text:?} differently:\ndecode {a:?}\nserde  {b:?}"),
+        (Ok(a), Ok(b)) => assert!(
+            a == b,
+            "the two {what} readers read {text:?} differently:\ndecode {a:?}\nserde  {b:?}"
+        ),
         (Err(_), Err(_)) => {}
-        (Ok(_), Err(e)) => panic!("the {what} readers disagree on {text:?}: decode reads it, serde refuses it: {e:?}"),
-        (Err(e), Ok(_)) => panic!("the {what} readers disagree on {text:?}: serde reads it, decode refuses it: {e}"),
+        (Ok(_), Err(e)) => panic!(
+            "the {what} readers disagree on {text:?}: decode reads it, serde refuses it: {e:?}"
+        ),
+        (Err(e), Ok(_)) => panic!(
+            "the {what} readers disagree on {text:?}: serde reads it, decode refuses it: {e}"
+        ),
     }
 }
 
@@ -77,7 +87,10 @@ pub const FULL_WALK_PATHS: usize = 256;
 /// The first paths of a usable ruleset, each evaluated and put into words. Returns whether
 /// that was every path.
 fn walk_some_paths(rules: &Ruleset, council: Option<&str>, max_paths: usize) -> bool {
-    let options = PathOptions { max_paths, ..PathOptions::standard() };
+    let options = PathOptions {
+        max_paths,
+        ..PathOptions::standard()
+    };
     let summary = paths::enumerate(rules, &options, |_, evaluation| {
         let _ = engine::report(rules, council, evaluation);
     });
@@ -86,18 +99,33 @@ fn walk_some_paths(rules: &Ruleset, council: Option<&str>, max_paths: usize) -> 
 
 /// A ruleset: both readers, the widget's check and the full check (`route-finder check`).
 pub fn ruleset(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     json_agrees(text);
-    readers_agree("ruleset", text, &model::parse_ruleset(text), &model::load_ruleset(text));
+    readers_agree(
+        "ruleset",
+        text,
+        &model::parse_ruleset(text),
+        &model::load_ruleset(text),
+    );
     let usable = check::usable(text, None);
-    let source = Source { name: "rules.json", text };
+    let source = Source {
+        name: "rules.json",
+        text,
+    };
     // Layers 1 to 3, as `route-finder check` runs them.
     let checked = check::check_with(source, None, Some(check_day()), false);
-    let Some(checked) = &checked.ruleset else { return };
+    let Some(checked) = &checked.ruleset else {
+        return;
+    };
     // The widget also checks the steps between questions (circles, questions no step leads
     // to): the cheap part of layer 4. With those, it must take every ruleset check passes.
     let mut steps = Vec::new();
-    check::flow::check_steps(checked, &mut Reporter::new("rules.json", &NoPlaces, &mut steps));
+    check::flow::check_steps(
+        checked,
+        &mut Reporter::new("rules.json", &NoPlaces, &mut steps),
+    );
     let steps_ok = !steps.iter().any(|d| d.severity == Severity::Error);
     match &usable {
         Ok((ruleset, None)) if steps_ok => assert!(ruleset == checked, "check and usable give different rulesets"),
@@ -119,20 +147,38 @@ pub fn ruleset(data: &[u8]) {
 /// check without the walk of every path (see [`FULL_WALK_PATHS`]), then the first paths of the
 /// merged ruleset, each evaluated and put into words with the council's name.
 pub fn overlay(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     json_agrees(text);
-    readers_agree("overlay", text, &model::parse_overlay(text), &model::load_overlay(text));
+    readers_agree(
+        "overlay",
+        text,
+        &model::parse_overlay(text),
+        &model::load_overlay(text),
+    );
     let usable = check::usable(RULES, Some(text));
     let checked = check::check_with(
-        Source { name: "rules.json", text: RULES },
-        Some(Source { name: "council.json", text }),
+        Source {
+            name: "rules.json",
+            text: RULES,
+        },
+        Some(Source {
+            name: "council.json",
+            text,
+        }),
         Some(check_day()),
         false,
     );
-    let Some(merged) = &checked.ruleset else { return };
+    let Some(merged) = &checked.ruleset else {
+        return;
+    };
     match &usable {
         Ok((ruleset, council)) => {
-            assert!(ruleset == merged, "check and usable give different merged rulesets");
+            assert!(
+                ruleset == merged,
+                "check and usable give different merged rulesets"
+            );
             assert_eq!(council, &checked.council);
         }
         Err(e) => panic!("route-finder check passes an overlay the widget refuses: {e:?}"),
@@ -177,7 +223,13 @@ fn some_date(b: &mut Bytes) -> Date {
         0..=3 => 1990 + i32::from(b.byte() % 80),
         4 => 1000 + i32::from(b.u16() % 9000),
         5 => -9999 + i32::from(b.u16() % 19_999),
-        6 => return if b.byte() % 2 == 0 { Date::MIN } else { Date::MAX },
+        6 => {
+            return if b.byte() % 2 == 0 {
+                Date::MIN
+            } else {
+                Date::MAX
+            }
+        }
         _ => 9990 + i32::from(b.byte() % 10),
     };
     let ordinal = 1 + b.u16() % 366;
@@ -189,8 +241,14 @@ fn some_date(b: &mut Bytes) -> Date {
 /// A date `n` days from `today` (either way), or the nearest end of the calendar.
 fn days_from(today: Date, n: i64) -> Date {
     let day = i64::from(today.to_julian_day()) + n;
-    let day = day.clamp(i64::from(Date::MIN.to_julian_day()), i64::from(Date::MAX.to_julian_day()));
-    i32::try_from(day).ok().and_then(|d| Date::from_julian_day(d).ok()).unwrap_or(today)
+    let day = day.clamp(
+        i64::from(Date::MIN.to_julian_day()),
+        i64::from(Date::MAX.to_julian_day()),
+    );
+    i32::try_from(day)
+        .ok()
+        .and_then(|d| Date::from_julian_day(d).ok())
+        .unwrap_or(today)
 }
 
 /// Answers built from the bytes: for each question of the ruleset, in order, one of its
@@ -219,27 +277,33 @@ fn structured_answers(rules: &Ruleset, b: &mut Bytes, today: Date) -> Value {
                 }
                 // Mostly keep an exclusive choice on its own, as the widget does.
                 if pick % 8 != 0 {
-                    if let Some(only) = question
-                        .options
-                        .iter()
-                        .find(|o| o.exclusive && chosen.iter().any(|c| c.as_str() == Some(o.value.as_str())))
-                    {
+                    if let Some(only) = question.options.iter().find(|o| {
+                        o.exclusive && chosen.iter().any(|c| c.as_str() == Some(o.value.as_str()))
+                    }) {
                         chosen = vec![Value::String(only.value.clone())];
                     }
                 }
                 if chosen.is_empty() && !values.is_empty() && pick % 16 != 0 {
-                    chosen.push(Value::String(values[usize::from(pick) % values.len()].to_string()));
+                    chosen.push(Value::String(
+                        values[usize::from(pick) % values.len()].to_string(),
+                    ));
                 }
                 Value::Array(chosen)
             }
             Kind::Date => match pick % 8 {
                 0 => Value::String("unknown".into()),
-                1..=4 => {
-                    Value::String(dates::format_iso(days_from(today, -i64::from(b.u16() % 1500))))
-                }
+                1..=4 => Value::String(dates::format_iso(days_from(
+                    today,
+                    -i64::from(b.u16() % 1500),
+                ))),
                 5 => Value::String(dates::format_iso(days_from(today, i64::from(b.u16())))),
                 6 => Value::String(dates::format_iso(some_date(b))),
-                _ => Value::String(format!("{:04}-{:02}-{:02}", b.u16() % 10_000, b.byte() % 14, b.byte() % 33)),
+                _ => Value::String(format!(
+                    "{:04}-{:02}-{:02}",
+                    b.u16() % 10_000,
+                    b.byte() % 14,
+                    b.byte() % 33
+                )),
             },
         };
         object.insert(question.id.clone(), value);
@@ -250,10 +314,15 @@ fn structured_answers(rules: &Ruleset, b: &mut Bytes, today: Date) -> Value {
 /// Read answers against a ruleset and, when they are good, evaluate them and put the results
 /// into words.
 fn run_answers(rules: &Ruleset, council: Option<&str>, value: &Value, today: Date) {
-    let Ok(answers) = Answers::from_text(&value.to_string(), rules) else { return };
+    let Ok(answers) = Answers::from_text(&value.to_string(), rules) else {
+        return;
+    };
     // The answers write out and read back the same.
     assert_eq!(answers.canonical(), answers.to_json().to_string());
-    assert_eq!(Answers::from_text(&answers.canonical(), rules).as_ref(), Ok(&answers));
+    assert_eq!(
+        Answers::from_text(&answers.canonical(), rules).as_ref(),
+        Ok(&answers)
+    );
     if let Ok(evaluation) = engine::evaluate(rules, &answers, today) {
         let report = engine::report(rules, council, &evaluation);
         let _ = serde_json::to_string(&report);

@@ -88,7 +88,7 @@ fn diff_command(
     let shown = if list { usize::MAX } else { 20 };
     let _ = writeln!(
         out,
-        "paths: {} in {old}, {} in {new}\nsame routes and last days: {}\ndifferent routes or last days: {}\nonly in {old}: {}\nonly in {new}: {}\n(sample date for every date question and today: {}; a route is shown as id:group@last-day)",
+        "paths: {} in {old}, {} in {new}\nsame routes and last days: {}\ndifferent routes or last days: {}\nonly in {old}: {}\nonly in {new}: {}\n(sample dates for every date question: {} and {}; today: {}; a route is shown as id:group@last-day)",
         d.paths_before,
         d.paths_after,
         d.same,
@@ -96,6 +96,8 @@ fn diff_command(
         d.only_before.len(),
         d.only_after.len(),
         dates::format_iso(options.sample_date),
+        dates::format_iso(options.earlier_date),
+        dates::format_iso(options.today),
     );
     if !d.changed.is_empty() {
         let _ = writeln!(out, "\nDifferent routes or last days:");
@@ -319,11 +321,12 @@ fn paths_command(
     }
     let _ = writeln!(
         out,
-        "paths: {}\noutcomes: {}\nchecksum: {:016x}\nsample date for every date question: {} (and \"unknown\"); today: {}\ntime: {:.3} s",
+        "paths: {}\noutcomes: {}\nchecksum: {:016x}\nsample dates for every date question: {} and {} (and \"unknown\"); today: {}\ntime: {:.3} s",
         summary.paths,
         summary.outcomes,
         summary.checksum,
         dates::format_iso(options.sample_date),
+        dates::format_iso(options.earlier_date),
         dates::format_iso(options.today),
         elapsed.as_secs_f64()
     );

@@ -3,7 +3,8 @@
 //!
 //! A single-choice question branches on each choice; a multiple-choice question on each
 //! allowed set of choices (an exclusive choice, such as "None of these", alone); a date
-//! question on a sample date and "I do not know"; an optional question also on no answer.
+//! question on a sample date, an earlier date and "I do not know"; an optional question also on
+//! no answer.
 
 use std::collections::BTreeSet;
 
@@ -18,6 +19,9 @@ use crate::model::{Kind, Question, Ruleset, RESULTS};
 pub struct PathOptions {
     /// The date given to every date question on the "known" branch.
     pub sample_date: Date,
+    /// A second, earlier date for every date question, so that paths also meet time limits
+    /// that have passed and a council that is late.
+    pub earlier_date: Date,
     /// The day deadlines are counted from.
     pub today: Date,
     /// Stop after this many paths (the summary then says it is incomplete).
@@ -71,6 +75,7 @@ impl PathOptions {
         let date = |s| dates::parse_iso_date(s).unwrap_or(Date::MIN);
         PathOptions {
             sample_date: date("2026-03-02"),
+            earlier_date: date("2024-09-02"),
             today: date("2026-03-02"),
             max_paths: 2_000_000,
         }
@@ -130,7 +135,7 @@ impl<F: FnMut(&Answers, &Evaluation)> State<'_, F> {
         }
         self.summary.asked.insert(at.to_string());
         path.push(at.to_string());
-        for answer in domain(question, self.options.sample_date) {
+        for answer in domain(question, self.options) {
             // A choice the earlier answers do not offer is not a path (a young person under 16).
             let before = Asked {
                 answers,
@@ -232,18 +237,18 @@ fn outcome_extras(evaluation: &Evaluation) -> String {
 }
 
 /// Every answer a question can take on a path (`None`: left unanswered, for optional questions).
-fn domain(question: &Question, sample: Date) -> Vec<Option<Answer>> {
+fn domain(question: &Question, options: &PathOptions) -> Vec<Option<Answer>> {
     let mut out: Vec<Option<Answer>> = match question.kind {
         Kind::One => question
             .options
             .iter()
             .map(|o| Some(Answer::One(o.value.clone())))
             .collect(),
-        // The sample date, one a year and a half earlier (so that time limits have passed and
-        // the council is late), and "I do not know".
+        // The sample date, an earlier one (time limits passed, the council late), and "I do
+        // not know".
         Kind::Date => vec![
-            Some(Answer::Date(Some(sample))),
-            Some(Answer::Date(Some(dates::add_days(sample, -550)))),
+            Some(Answer::Date(Some(options.sample_date))),
+            Some(Answer::Date(Some(options.earlier_date))),
             Some(Answer::Date(None)),
         ],
         Kind::Many => {

@@ -116,6 +116,8 @@ pub struct RouteReport {
 #[derive(Debug, Clone, Serialize)]
 pub struct LetterReport {
     pub subject: String,
+    /// The day a reply is asked for by ({reply_by}), as YYYY-MM-DD.
+    pub reply_by: String,
     /// The whole letter: the subject line, then the paragraphs, a blank line between each.
     pub text: String,
 }
@@ -385,7 +387,11 @@ fn letter(
         text.push_str("\n\n");
         text.push_str(&fill(p));
     }
-    LetterReport { subject, text }
+    LetterReport {
+        subject,
+        reply_by: dates::format_iso(reply_by),
+        text,
+    }
 }
 
 /// An answer as the person would say it: the choices' labels, a date in words, or the
