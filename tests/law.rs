@@ -174,11 +174,14 @@ fn every_last_day_says_how_it_was_worked_out() {
                 .collect();
             let names_start = starts.iter().any(|s| reason.contains(s.as_str()));
             let in_words = route.deadline_in_words.clone().unwrap_or_default();
+            long_sentences(&reason, &mut problems);
             if !names_start || !reason.contains(&in_words) {
                 problems.push(format!("{} {deadline}: {reason}", route.id));
             }
         }
         if let Some(t) = &r.timescale {
+            long_sentences(&t.headline, &mut problems);
+            long_sentences(&t.reason, &mut problems);
             if let Some(due) = &t.due_in_words {
                 assert!(t.reason.contains(due.as_str()), "{}", t.reason);
             }
@@ -187,6 +190,15 @@ fn every_last_day_says_how_it_was_worked_out() {
     assert!(checked > 1000, "{checked}");
     problems.truncate(5);
     assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The words the engine writes itself follow the ruleset's rule: no sentence over 25 words.
+fn long_sentences(text: &str, problems: &mut Vec<String>) {
+    for s in text.split(". ") {
+        if s.split_whitespace().count() > 25 {
+            problems.push(format!("over 25 words: {s}"));
+        }
+    }
 }
 
 /// One path's report, from answers as JSON, on a day.
@@ -215,8 +227,148 @@ fn moves_are_explained_by_name() {
             .and_then(|x| x.deadline_reason.clone())
             .unwrap_or_default()
     };
-    assert!(appeal("2024-10-14").contains("That is a Saturday, so the last day moves to the next working day: Monday 16 December 2024."));
-    assert!(appeal("2026-10-25").contains("between 25 December and 1 January"));
+    assert!(appeal("2024-10-14").contains("That is a Saturday. So the last day moves to the next working day: Monday 16 December 2024."));
+    assert!(appeal("2026-10-25").contains("falls from 25 December to 1 January"));
     assert!(appeal("2026-06-15").contains("is in August"));
     assert!(appeal("2026-03-04").contains("bank holiday (Early May bank holiday)"));
+}
+
+#[test]
+fn letters_name_the_duty_and_the_law() {
+    let rules = rules();
+    // For each letter: answers that show it, and what it must name.
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "request_assessment",
+            r#"{"role": "parent", "age": "under_16", "ehcp": "no", "about": "setting_support", "setting": "maintained_school", "steps_taken": ["spoke_to_setting"]}"#,
+            &["section 36 of the Children and Families Act 2014", "within 6 weeks", "regulation 5 of the SEND Regulations 2014", "Testshire Council"],
+        ),
+        (
+            "mediation_advice",
+            r#"{"role": "parent", "age": "under_16", "ehcp": "no", "about": "la_decision", "decision": "refuse_assessment", "decision_date": "2026-11-02", "certificate": "no"}"#,
+            &["within 3 working days", "section 55 of the Children and Families Act 2014", "Testshire Council"],
+        ),
+        (
+            "draft_plan_response",
+            r#"{"role": "parent", "age": "under_16", "ehcp": "in_progress", "about": "la_decision", "decision": "draft_plan", "decision_date": "2026-11-20"}"#,
+            &["at least 15 days", "regulation 13 of the SEND Regulations 2014"],
+        ),
+        (
+            "transport_review",
+            r#"{"role": "parent", "age": "under_16", "ehcp": "yes", "about": "la_decision", "decision": "transport", "decision_date": "2026-11-02"}"#,
+            &["stage 1 review", "guidance on travel to school", "20 working days"],
+        ),
+        (
+            "la_complaint",
+            r#"{"role": "parent", "age": "under_16", "ehcp": "yes", "about": "plan_not_delivered", "not_delivered": ["education"], "setting": "maintained_school", "steps_taken": ["spoke_to_setting"]}"#,
+            &["section 42(2)", "regulation 5", "Complaint Handling Code"],
+        ),
+        (
+            "nhs_complaint",
+            r#"{"role": "parent", "age": "under_16", "ehcp": "yes", "about": "plan_not_delivered", "not_delivered": ["health"], "health_section": "section_g", "setting": "maintained_school", "steps_taken": ["spoke_to_setting"]}"#,
+            &["NHS complaints procedure", "section 42(3) of the Children and Families Act 2014", "3 working days"],
+        ),
+        (
+            "children_social_care_complaint",
+            r#"{"role": "parent", "age": "under_16", "ehcp": "no", "about": "social_care"}"#,
+            &["stage 1 complaint", "10 working days"],
+        ),
+        (
+            "pre_action_letter",
+            r#"{"role": "parent", "age": "under_16", "ehcp": "in_progress", "about": "la_handling", "steps_taken": ["none"], "missing_education": "no", "late_step": "assessment_decision", "clock_date": "2026-09-01"}"#,
+            &[
+                "Pre-Action Protocol for Judicial Review",
+                "the council had to decide whether to carry out an EHC needs assessment by Tuesday 13 October 2026",
+                "This duty is in the SEND Regulations 2014, regulation 5(1)",
+                "Testshire Council",
+            ],
+        ),
+    ];
+    for (route, answers, names) in cases {
+        let r = results(&rules, answers, "2026-11-29");
+        let letter = r
+            .routes
+            .iter()
+            .find(|x| x.id == *route)
+            .and_then(|x| x.letter.clone())
+            .unwrap_or_else(|| panic!("{route}: no letter on these answers"));
+        for name in *names {
+            assert!(
+                letter.text.contains(name),
+                "{route}: the letter does not name \"{name}\":\n{}",
+                letter.text
+            );
+        }
+        assert!(
+            !letter.text.contains('{'),
+            "{route}: a placeholder left:\n{}",
+            letter.text
+        );
+    }
+    // The pre-action letter's due date is the clock's, in words.
+    let r = results(&rules, cases[7].1, "2026-11-29");
+    let due = r
+        .timescale
+        .as_ref()
+        .and_then(|t| t.due_in_words.clone())
+        .expect("a due date");
+    let letter = r
+        .routes
+        .iter()
+        .find(|x| x.id == "pre_action_letter")
+        .and_then(|x| x.letter.clone())
+        .expect("letter");
+    assert!(letter.text.contains(&due), "{}", letter.text);
+    // Each letter's reply period: 10 working days for a pre-action letter and a children's
+    // social care complaint (stage 1), 15 for a council complaint (5 to acknowledge and 10 to
+    // reply under the Ombudsman's code), 20 for a transport review.
+    for (route, answers, days) in [
+        ("pre_action_letter", cases[7].1, "2026-12-11"),
+        ("children_social_care_complaint", cases[6].1, "2026-12-11"),
+        ("la_complaint", cases[4].1, "2026-12-18"),
+        // Christmas Day and the Boxing Day substitute (28 December) are not counted.
+        ("transport_review", cases[3].1, "2026-12-29"),
+    ] {
+        let r = results(&rules, answers, "2026-11-29");
+        let reply_by = r
+            .routes
+            .iter()
+            .find(|x| x.id == route)
+            .and_then(|x| x.letter.clone())
+            .map(|l| l.reply_by);
+        assert_eq!(reply_by.as_deref(), Some(days), "{route}");
+    }
+}
+
+#[test]
+fn a_parent_is_told_the_right_is_the_young_person_s_and_the_letter_is_theirs() {
+    let rules = rules();
+    let r = results(
+        &rules,
+        r#"{"role": "parent", "age": "16_to_17", "finished_year_11": "yes", "ehcp": "yes", "about": "la_decision", "decision": "cease_plan", "decision_date": "2026-11-02", "certificate": "no"}"#,
+        "2026-11-29",
+    );
+    assert_eq!(r.rights_holder, "young_person");
+    let note = r.rights_note.clone().unwrap_or_default();
+    assert!(note.contains("own name") && note.contains("help"), "{note}");
+    let letter = r
+        .routes
+        .iter()
+        .find(|x| x.id == "mediation_advice")
+        .and_then(|x| x.letter.clone())
+        .expect("letter");
+    assert!(
+        letter
+            .text
+            .contains("a decision Testshire Council made about me"),
+        "{}",
+        letter.text
+    );
+    // The same answers with Year 11 not finished: the parent's right, no note.
+    let r = results(
+        &rules,
+        r#"{"role": "parent", "age": "16_to_17", "finished_year_11": "no", "ehcp": "yes", "about": "la_decision", "decision": "cease_plan", "decision_date": "2026-11-02", "certificate": "no"}"#,
+        "2026-11-29",
+    );
+    assert_eq!((r.rights_holder, r.rights_note.is_none()), ("parent", true));
 }

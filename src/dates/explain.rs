@@ -43,8 +43,8 @@ fn sentence(step: &Step) -> String {
             long_date(*gives)
         ),
         Step::CertificateOnly { from, gives } => format!(
-            "The decision date is not known, so this counts 1 month from the certificate date, {}: {}. \
-             The real last day may be later, but it is never earlier.",
+            "The decision date is not known. So this counts 1 month from the certificate date, {}: {}. \
+             The real last day may be later, but never earlier.",
             long_date(*from),
             long_date(*gives)
         ),
@@ -78,22 +78,22 @@ fn sentence(step: &Step) -> String {
             count(*skipped, Unit::Days)
         ),
         Step::Christmas { day, to } => format!(
-            "{} is between 25 December and 1 January, so the last day moves to the first working day after 1 January: {}.",
+            "{} falls from 25 December to 1 January. So the last day moves to the first working day after 1 January: {}.",
             long_date(*day),
             long_date(*to)
         ),
         Step::August { day, to } => format!(
-            "{} is in August, so the last day moves to the first working day after 31 August: {}.",
+            "{} is in August. So the last day moves to the first working day after 31 August: {}.",
             long_date(*day),
             long_date(*to)
         ),
         Step::NotWorkingDay { day, holiday: Some(name), to } => format!(
-            "{} is a bank holiday ({name}), so the last day moves to the next working day: {}.",
+            "{} is a bank holiday ({name}). So the last day moves to the next working day: {}.",
             long_date(*day),
             long_date(*to)
         ),
         Step::NotWorkingDay { day, holiday: None, to } => format!(
-            "That is a {}, so the last day moves to the next working day: {}.",
+            "That is a {}. So the last day moves to the next working day: {}.",
             weekday_name(day.weekday()),
             long_date(*to)
         ),
@@ -140,7 +140,7 @@ mod tests {
         assert_eq!(
             s,
             "2 months from Monday 14 October 2024 is Saturday 14 December 2024. \
-             That is a Saturday, so the last day moves to the next working day: Monday 16 December 2024."
+             That is a Saturday. So the last day moves to the next working day: Monday 16 December 2024."
         );
     }
 
@@ -148,7 +148,7 @@ mod tests {
     fn christmas() {
         let s = tribunal("2026-10-25", None);
         assert!(
-            s.contains("Friday 25 December 2026 is between 25 December and 1 January"),
+            s.contains("Friday 25 December 2026 falls from 25 December to 1 January."),
             "{s}"
         );
         assert!(
