@@ -227,7 +227,7 @@ fn moves_are_explained_by_name() {
             .and_then(|x| x.deadline_reason.clone())
             .unwrap_or_default()
     };
-    assert!(appeal("2024-10-14").contains("That is a Saturday. So the last day moves to the next working day: Monday 16 December 2024."));
+    assert!(appeal("2024-10-14").contains("Saturday 14 December 2024 is a Saturday. So the last day moves to the next working day: Monday 16 December 2024."));
     assert!(appeal("2026-10-25").contains("falls from 25 December to 1 January"));
     assert!(appeal("2026-06-15").contains("is in August"));
     assert!(appeal("2026-03-04").contains("bank holiday (Early May bank holiday)"));

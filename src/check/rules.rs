@@ -215,6 +215,20 @@ fn check_rights_and_clock(rules: &Ruleset, root: &JsonPath, report: &mut Reporte
             }
             None => {}
         }
+        if !step.milestones.is_empty() && !matches!(step.due, Some(ClockRule::Weeks { .. })) {
+            report.error(
+                &at.key("milestones"),
+                "milestones are counted from the same date as \"due\", so they need a \"weeks\" rule in \"due\"",
+            );
+        }
+        for (j, m) in step.milestones.iter().enumerate() {
+            if m.weeks == 0 {
+                report.error(
+                    &at.key("milestones").index(j).key("weeks"),
+                    "the number of weeks must be 1 or more",
+                );
+            }
+        }
     }
 }
 

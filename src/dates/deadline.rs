@@ -37,6 +37,9 @@ pub enum Step {
     /// The decision date is not known: counted from the certificate alone, the earliest the
     /// last day can be.
     CertificateOnly { from: Date, gives: Date },
+    /// There is a certificate but its date is not known: counted from the decision alone,
+    /// the earliest the last day can be.
+    CertificateDateUnknown,
     /// Six months starting with `from` end on `gives`.
     SixMonthsStartingWith { from: Date, gives: Date },
     /// The `count`th working day after `from` is `gives`; the bank holidays not counted.
@@ -46,12 +49,13 @@ pub enum Step {
         gives: Date,
         holidays: Vec<(Date, String)>,
     },
-    /// `count` days after `from`, not counting `skipped` days from 25 December to 1 January
-    /// and in August, is `gives`.
+    /// `count` days after `from`, not counting `christmas` days from 25 December to 1 January
+    /// and `august` days in August, is `gives`.
     TribunalDays {
         from: Date,
         count: u32,
-        skipped: u32,
+        christmas: u32,
+        august: u32,
         gives: Date,
     },
     /// `day` is from 25 December to 1 January: moved to the first working day after 1 January.
@@ -123,6 +127,25 @@ pub fn tribunal_appeal_worked(
     certificate: Option<Date>,
     h: &Holidays,
 ) -> Option<Worked> {
+    tribunal_appeal_counted(decision, certificate, false, h)
+}
+
+/// [`tribunal_appeal_worked`] for a family that has a certificate but not its date: counted
+/// from the decision alone, the earliest the last day can be, and said so.
+pub fn tribunal_appeal_without_certificate_date(decision: Date, h: &Holidays) -> Worked {
+    match tribunal_appeal_counted(Some(decision), None, true, h) {
+        Some(w) => w,
+        // Cannot happen: the decision date is known.
+        None => Worked::new(decision, Vec::new()),
+    }
+}
+
+fn tribunal_appeal_counted(
+    decision: Option<Date>,
+    certificate: Option<Date>,
+    certificate_date_unknown: bool,
+    h: &Holidays,
+) -> Option<Worked> {
     let mut steps = Vec::new();
     let later = match (decision, certificate) {
         (Some(decision), certificate) => {
@@ -133,6 +156,9 @@ pub fn tribunal_appeal_worked(
                 unit: Unit::Months,
                 gives: two_months,
             });
+            if certificate_date_unknown {
+                steps.push(Step::CertificateDateUnknown);
+            }
             match certificate {
                 Some(certificate) => {
                     let one_month = add_months(certificate, 1);
@@ -278,15 +304,18 @@ pub fn weeks_after(from: Date, weeks: u32) -> Worked {
 /// the next working day. Stops at [`LATEST`].
 pub fn tribunal_days_after(from: Date, count: u32, skip_holidays: bool, h: &Holidays) -> Worked {
     let mut day = from;
-    let (mut counted, mut skipped) = (0, 0);
+    let (mut counted, mut christmas, mut august) = (0, 0, 0);
     while counted < count && day < LATEST {
         day = add_days(day, 1);
-        let holiday = matches!(
-            (day.month(), day.day()),
-            (Month::December, 25..=31) | (Month::January, 1)
-        ) || day.month() == Month::August;
-        if skip_holidays && holiday {
-            skipped += 1;
+        if skip_holidays
+            && matches!(
+                (day.month(), day.day()),
+                (Month::December, 25..=31) | (Month::January, 1)
+            )
+        {
+            christmas += 1;
+        } else if skip_holidays && day.month() == Month::August {
+            august += 1;
         } else {
             counted += 1;
         }
@@ -294,7 +323,8 @@ pub fn tribunal_days_after(from: Date, count: u32, skip_holidays: bool, h: &Holi
     let mut steps = vec![Step::TribunalDays {
         from,
         count,
-        skipped,
+        christmas,
+        august,
         gives: day,
     }];
     let (date, moved) = next_working_day(day, h);

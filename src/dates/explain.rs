@@ -42,6 +42,9 @@ fn sentence(step: &Step) -> String {
             long_date(*from),
             long_date(*gives)
         ),
+                Step::CertificateDateUnknown => "The certificate date is not known. So this counts from the decision alone. \
+             The real last day may be later, but never earlier."
+            .to_string(),
         Step::CertificateOnly { from, gives } => format!(
             "The decision date is not known. So this counts 1 month from the certificate date, {}: {}. \
              The real last day may be later, but never earlier.",
@@ -67,16 +70,23 @@ fn sentence(step: &Step) -> String {
             }
             s
         }
-        Step::TribunalDays { from, count: n, skipped: 0, gives } => {
-            format!("{} from {} is {}.", count(*n, Unit::Days), long_date(*from), long_date(*gives))
+        Step::TribunalDays { from, count: n, christmas, august, gives } => {
+            let mut s = format!("{} from {} is {}.", count(*n, Unit::Days), long_date(*from), long_date(*gives));
+            let not_counted = match (*christmas, *august) {
+                (0, 0) => None,
+                (c, 0) => Some(format!("the {} from 25 December to 1 January", count(c, Unit::Days))),
+                (0, a) => Some(format!("the {} in August", count(a, Unit::Days))),
+                (c, a) => Some(format!(
+                    "the {} from 25 December to 1 January and the {} in August",
+                    count(c, Unit::Days),
+                    count(a, Unit::Days)
+                )),
+            };
+            if let Some(days) = not_counted {
+                s.push_str(&format!(" That does not count {days}."));
+            }
+            s
         }
-        Step::TribunalDays { from, count: n, skipped, gives } => format!(
-            "{} from {} is {}. The {} from 25 December to 1 January and in August are not counted.",
-            count(*n, Unit::Days),
-            long_date(*from),
-            long_date(*gives),
-            count(*skipped, Unit::Days)
-        ),
         Step::Christmas { day, to } => format!(
             "{} falls from 25 December to 1 January. So the last day moves to the first working day after 1 January: {}.",
             long_date(*day),
@@ -92,8 +102,9 @@ fn sentence(step: &Step) -> String {
             long_date(*day),
             long_date(*to)
         ),
-        Step::NotWorkingDay { day, holiday: None, to } => format!(
-            "That is a {}. So the last day moves to the next working day: {}.",
+                Step::NotWorkingDay { day, holiday: None, to } => format!(
+            "{} is a {}. So the last day moves to the next working day: {}.",
+            long_date(*day),
             weekday_name(day.weekday()),
             long_date(*to)
         ),
@@ -140,7 +151,7 @@ mod tests {
         assert_eq!(
             s,
             "2 months from Monday 14 October 2024 is Saturday 14 December 2024. \
-             That is a Saturday. So the last day moves to the next working day: Monday 16 December 2024."
+             Saturday 14 December 2024 is a Saturday. So the last day moves to the next working day: Monday 16 December 2024."
         );
     }
 
@@ -218,7 +229,17 @@ mod tests {
             &Holidays::default(),
         ));
         assert!(
-            s.contains("The 31 days from 25 December to 1 January and in August are not counted."),
+            s.contains("That does not count the 31 days in August."),
+            "{s}"
+        );
+        let s = explain(&tribunal_days_after(
+            d("2026-12-20"),
+            28,
+            true,
+            &Holidays::default(),
+        ));
+        assert!(
+            s.contains("That does not count the 8 days from 25 December to 1 January."),
             "{s}"
         );
     }

@@ -32,7 +32,7 @@ pub use calendar::{
 pub use deadline::{
     before_coming_september, days_after, holiday_name, mediation_advice_deadline, months_after,
     months_worked, six_months_starting_with, six_months_worked, tribunal_appeal_deadline,
-    tribunal_appeal_worked, tribunal_days_after, weeks_after, working_days_after, Step, Unit,
+    tribunal_appeal_without_certificate_date, tribunal_appeal_worked, tribunal_days_after, weeks_after, working_days_after, Step, Unit,
     Worked,
 };
 pub use explain::explain;

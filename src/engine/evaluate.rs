@@ -119,6 +119,8 @@ pub struct Timescale {
     pub due: Option<Worked>,
     /// Days from today to the last day: negative once the council is late.
     pub days_left: Option<i64>,
+    /// The step's milestones that have a date: their index in the step, and the date.
+    pub milestones: Vec<(usize, Date)>,
 }
 
 impl Timescale {
@@ -291,11 +293,24 @@ fn timescale(rules: &Ruleset, answers: &Answers, today: Date) -> Option<Timescal
             .and_then(|m| dates::before_coming_september(today, m, *day)),
     };
     let days_left = due.as_ref().map(|w| dates::days_from_to(today, w.date));
+    let milestones = match &found.due {
+        Some(ClockRule::Weeks { from, .. }) => match known_date(answers, from) {
+            Some(start) => found
+                .milestones
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (i, dates::weeks_after(start, m.weeks).date))
+                .collect(),
+            None => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
     Some(Timescale {
         step: step.to_string(),
         rule,
         due,
         days_left,
+        milestones,
     })
 }
 
@@ -317,12 +332,15 @@ fn worked_deadline(route: &Route, answers: &Answers, holidays: &Holidays) -> Opt
             certificate,
         } => {
             let with_certificate = answers.one(has_certificate) == Some("yes");
-            let certificate = if with_certificate {
-                Some(known(certificate)?)
-            } else {
-                None
-            };
-            dates::tribunal_appeal_worked(known(decision), certificate, holidays)
+            match (known(decision), with_certificate, known(certificate)) {
+                // A certificate with its date not known: the decision's two months are the
+                // earliest the last day can be.
+                (Some(d), true, None) => {
+                    Some(dates::tribunal_appeal_without_certificate_date(d, holidays))
+                }
+                (d, true, c) => dates::tribunal_appeal_worked(d, c, holidays),
+                (d, false, _) => dates::tribunal_appeal_worked(d, None, holidays),
+            }
         }
         DeadlineRule::CalendarMonths { from, months } => {
             known(from).map(|d| dates::months_worked(d, *months))

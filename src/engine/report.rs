@@ -63,6 +63,9 @@ pub struct TimescaleReport {
     pub exceptions: Option<String>,
     /// Anything else to know about this step.
     pub note: Option<String>,
+    /// The earlier steps with their own time limits, one sentence each: "The council had to
+    /// send you the draft plan by Thursday 5 November 2026. That day has passed."
+    pub milestones: Vec<String>,
     /// What the family can do now.
     pub advice: String,
     /// The law that sets the time limit.
@@ -273,6 +276,32 @@ fn timescale(rules: &Ruleset, evaluation: &Evaluation) -> Option<TimescaleReport
         _ => "The council's last day cannot be worked out without the date its time started."
             .to_string(),
     };
+    let milestones: Vec<(String, bool)> = t
+        .milestones
+        .iter()
+        .filter_map(|(i, date)| {
+            let what = step.milestones.get(*i)?.what.for_role(role);
+            let passed = *date < evaluation.today;
+            Some(if passed {
+                (
+                    format!(
+                        "The council had to {what} by {}. That day has passed.",
+                        dates::long_date(*date)
+                    ),
+                    true,
+                )
+            } else {
+                (
+                    format!("The council must {what} by {}.", dates::long_date(*date)),
+                    false,
+                )
+            })
+        })
+        .collect();
+    let headline = match milestones.iter().find(|(_, passed)| *passed) {
+        Some((missed, _)) if t.late() == Some(false) => format!("{headline} {missed}"),
+        _ => headline,
+    };
     let mut reason = match &t.due {
         Some(worked) => dates::explain(worked),
         None => "The date the council's time started is not known, so its last day is not known."
@@ -305,6 +334,7 @@ fn timescale(rules: &Ruleset, evaluation: &Evaluation) -> Option<TimescaleReport
         duty: say(&step.duty),
         exceptions: step.exceptions.as_ref().map(say),
         note: step.note.as_ref().map(say),
+        milestones: milestones.into_iter().map(|(s, _)| s).collect(),
         advice,
         source: step.source.clone(),
     })

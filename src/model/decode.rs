@@ -12,8 +12,8 @@ use super::json::Json as Value;
 
 use super::{
     AnswerTest, Choice, Clock, ClockRule, ClockStep, Condition, Contact, Council, DeadlineRule,
-    Group, HolidayData, IsoDate, Kind, Letter, Next, OneOffHoliday, Overlay, Question, Rights,
-    Route, RouteTexts, Ruleset, StartScreen, Text, When,
+    Group, HolidayData, IsoDate, Kind, Letter, Milestone, Next, OneOffHoliday, Overlay, Question,
+    Rights, Route, RouteTexts, Ruleset, StartScreen, Text, When,
 };
 use crate::dates;
 
@@ -244,7 +244,16 @@ fn clock_step(v: &Value, at: &str) -> Result<ClockStep> {
     let o = Obj::new(
         v,
         at,
-        &["step", "if", "due", "duty", "exceptions", "note", "source"],
+        &[
+            "step",
+            "if",
+            "due",
+            "duty",
+            "exceptions",
+            "note",
+            "milestones",
+            "source",
+        ],
     )?;
     Ok(ClockStep {
         step: o.string("step")?,
@@ -259,7 +268,16 @@ fn clock_step(v: &Value, at: &str) -> Result<ClockStep> {
         duty: o.text("duty")?,
         exceptions: o.opt_text("exceptions")?,
         note: o.opt_text("note")?,
+        milestones: o.list("milestones", false, milestone)?,
         source: o.string("source")?,
+    })
+}
+
+fn milestone(v: &Value, at: &str) -> Result<Milestone> {
+    let o = Obj::new(v, at, &["weeks", "what"])?;
+    Ok(Milestone {
+        weeks: o.number("weeks")?,
+        what: o.text("what")?,
     })
 }
 

@@ -103,8 +103,24 @@ pub struct ClockStep {
     /// Anything else to know about this step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// Earlier steps with time limits of their own, counted from the same date as `due`
+    /// (a `weeks` rule): after a Tribunal order for a plan, the draft is due at 5 weeks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
     /// The law that sets the time limit.
     pub source: String,
+}
+
+/// A step on the way to the council's last day, with its own time limit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    /// Whole weeks after the clock's start date.
+    pub weeks: u32,
+    /// What the council must do by then, finishing "The council had to ...", for example
+    /// "send you the draft plan".
+    pub what: Text,
 }
 
 /// How the council's last day is worked out.
