@@ -236,3 +236,38 @@ fn twenty_ninth_of_february() {
     );
     assert_eq!(format_iso(d("2028-02-29")), "2028-02-29");
 }
+
+#[test]
+fn milestones_on_the_way_are_dated_and_told_when_missed() {
+    let r = rules();
+    // A Tribunal order for a plan on 1 October 2026: the draft by 5 November (5 weeks), the
+    // final plan by 17 December (11 weeks). On 29 November the council is not late with the
+    // plan, but has missed the draft.
+    let json = r#"{"role": "parent", "age": "under_16", "ehcp": "yes", "about": "la_handling", "steps_taken": ["none"], "missing_education": "no", "late_step": "tribunal_order", "order_kind": "make_plan", "clock_date": "2026-10-01"}"#;
+    let answers = Answers::from_text(json, &r).expect("answers");
+    let evaluation = evaluate(&r, &answers, d("2026-11-29")).expect("evaluates");
+    let t = report(&r, None, &evaluation).timescale.expect("a clock");
+    assert_eq!(
+        (t.due.as_deref(), t.late),
+        (Some("2026-12-17"), Some(false))
+    );
+    assert_eq!(t.milestones, ["The council had to send you the draft plan by Thursday 5 November 2026. That day has passed."]);
+    assert!(
+        t.headline.ends_with("That day has passed."),
+        "{}",
+        t.headline
+    );
+    assert!(t.advice.contains("already missed"), "{}", t.advice);
+    // Before 5 November, the draft is still to come.
+    let evaluation = evaluate(&r, &answers, d("2026-10-20")).expect("evaluates");
+    let t = report(&r, None, &evaluation).timescale.expect("a clock");
+    assert_eq!(
+        t.milestones,
+        ["The council must send you the draft plan by Thursday 5 November 2026."]
+    );
+    assert!(t.advice.contains("still has time"), "{}", t.advice);
+    // A step whose time limit the answers do not name says so, not that a date is missing.
+    let (_, _, _, words) =
+        clock(&r, &[("late_step", "phase_transfer")], "2026-11-29").expect("a clock");
+    assert!(words.contains("your answers do not say"), "{words}");
+}

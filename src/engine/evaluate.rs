@@ -105,6 +105,8 @@ pub struct Shown {
     pub deadline: DeadlineOutcome,
     /// How the last day was worked out, when there is one.
     pub worked: Option<Worked>,
+    /// When the last day is not known but one date is: the earliest it can be, and how.
+    pub earliest: Option<Worked>,
 }
 
 /// The council's clock (contract 7.4, `timescale`): the last day the law gives the council
@@ -205,7 +207,11 @@ pub fn evaluate_with(
             .group
             .clone()
             .unwrap_or_else(|| route.group.clone());
-        let worked = worked_deadline(route, &pruned, holidays);
+        let (worked, earliest) = match worked_deadline(route, &pruned, holidays) {
+            Some((w, true)) => (Some(w), None),
+            Some((w, false)) => (None, Some(w)),
+            None => (None, None),
+        };
         let deadline = match (&route.deadline, &worked) {
             (None, _) => DeadlineOutcome::None,
             (Some(_), None) => DeadlineOutcome::Unknown,
@@ -220,6 +226,7 @@ pub fn evaluate_with(
             reasons,
             deadline,
             worked,
+            earliest,
         });
     }
     // In the order of the groups, then of the routes in the ruleset; a route in a group that
@@ -322,9 +329,17 @@ fn known_date(answers: &Answers, question: &str) -> Option<Date> {
 }
 
 /// A route's last day from the answers, with how it was worked out (contract sections 3
-/// and 7.3); `None` when the route has no rule or a date it needs is not known.
-fn worked_deadline(route: &Route, answers: &Answers, holidays: &Holidays) -> Option<Worked> {
+/// and 7.3); `None` when the route has no rule or a date it needs is not known. `Some` with
+/// `false`: a date is not known, but the known one gives the earliest the last day can be
+/// (an appeal with only the certificate's date, or only the decision's); the contract's
+/// `deadline` stays null and the words say the earliest day.
+fn worked_deadline(
+    route: &Route,
+    answers: &Answers,
+    holidays: &Holidays,
+) -> Option<(Worked, bool)> {
     let known = |q: &str| known_date(answers, q);
+    let exact = |w: Option<Worked>| w.map(|w| (w, true));
     match route.deadline.as_ref()? {
         DeadlineRule::TribunalAppeal {
             decision,
@@ -333,30 +348,41 @@ fn worked_deadline(route: &Route, answers: &Answers, holidays: &Holidays) -> Opt
         } => {
             let with_certificate = answers.one(has_certificate) == Some("yes");
             match (known(decision), with_certificate, known(certificate)) {
-                // A certificate with its date not known: the decision's two months are the
-                // earliest the last day can be.
-                (Some(d), true, None) => {
-                    Some(dates::tribunal_appeal_without_certificate_date(d, holidays))
+                (Some(d), true, None) => Some((
+                    dates::tribunal_appeal_without_certificate_date(d, holidays),
+                    false,
+                )),
+                (None, true, Some(c)) => {
+                    dates::tribunal_appeal_worked(None, Some(c), holidays).map(|w| (w, false))
                 }
-                (d, true, c) => dates::tribunal_appeal_worked(d, c, holidays),
-                (d, false, _) => dates::tribunal_appeal_worked(d, None, holidays),
+                (Some(d), true, Some(c)) => {
+                    exact(dates::tribunal_appeal_worked(Some(d), Some(c), holidays))
+                }
+                (Some(d), false, _) => {
+                    exact(dates::tribunal_appeal_worked(Some(d), None, holidays))
+                }
+                (None, _, _) => None,
             }
         }
         DeadlineRule::CalendarMonths { from, months } => {
-            known(from).map(|d| dates::months_worked(d, *months))
+            exact(known(from).map(|d| dates::months_worked(d, *months)))
         }
-        DeadlineRule::SixMonthsStartingWith { from } => known(from).map(dates::six_months_worked),
+        DeadlineRule::SixMonthsStartingWith { from } => {
+            exact(known(from).map(dates::six_months_worked))
+        }
         DeadlineRule::WorkingDays { from, days } => {
-            known(from).map(|d| dates::working_days_after(d, *days, holidays))
+            exact(known(from).map(|d| dates::working_days_after(d, *days, holidays)))
         }
-        DeadlineRule::Days { from, days } => known(from).map(|d| dates::days_after(d, *days)),
+        DeadlineRule::Days { from, days } => {
+            exact(known(from).map(|d| dates::days_after(d, *days)))
+        }
         DeadlineRule::TribunalDays {
             from,
             days,
             skip_holidays_if,
         } => {
             let skip = skip_holidays_if.as_ref().is_some_and(|c| holds(c, answers));
-            known(from).map(|d| dates::tribunal_days_after(d, *days, skip, holidays))
+            exact(known(from).map(|d| dates::tribunal_days_after(d, *days, skip, holidays)))
         }
     }
 }

@@ -170,7 +170,18 @@ pub fn report(rules: &Ruleset, council: Option<&str>, evaluation: &Evaluation) -
             };
             let deadline_note = match shown.deadline {
                 DeadlineOutcome::None => None,
-                DeadlineOutcome::Unknown => say_opt(&route.deadline_unknown),
+                // A date is not known: how the time limit is counted, and the earliest the
+                // last day can be when the other date is known.
+                DeadlineOutcome::Unknown => {
+                    match (say_opt(&route.deadline_unknown), &shown.earliest) {
+                        (Some(text), Some(w)) => Some(format!(
+                            "{text} Counting from the date you know: {}",
+                            dates::explain(w)
+                        )),
+                        (None, Some(w)) => Some(dates::explain(w)),
+                        (text, None) => text,
+                    }
+                }
                 DeadlineOutcome::Date { days_left, .. } if days_left < 0 => {
                     say_opt(&route.deadline_passed)
                 }
@@ -273,8 +284,10 @@ fn timescale(rules: &Ruleset, evaluation: &Evaluation) -> Option<TimescaleReport
             dates::long_date(due),
             plural(days, "day")
         ),
-        _ => "The council's last day cannot be worked out without the date its time started."
-            .to_string(),
+                _ if step.due.is_none() => {
+            "The council's last day depends on which time limit applies, and your answers do not say.".to_string()
+        }
+        _ => "The council's last day cannot be worked out without the date its time started.".to_string(),
     };
     let milestones: Vec<(String, bool)> = t
         .milestones
@@ -304,8 +317,10 @@ fn timescale(rules: &Ruleset, evaluation: &Evaluation) -> Option<TimescaleReport
     };
     let mut reason = match &t.due {
         Some(worked) => dates::explain(worked),
-        None => "The date the council's time started is not known, so its last day is not known."
-            .to_string(),
+                None if step.due.is_none() => {
+            "Your answers do not say which time limit applies, so the council's last day is not known.".to_string()
+        }
+        None => "The date the council's time started is not known, so its last day is not known.".to_string(),
     };
     if let (Some(worked), true) = (&t.due, dates::month_number(evaluation.today.month()) >= 9) {
         if let Some(dates::Step::DayBefore { limit, .. }) = worked.steps.first() {
@@ -318,10 +333,12 @@ fn timescale(rules: &Ruleset, evaluation: &Evaluation) -> Option<TimescaleReport
             }
         }
     }
-    let advice = match t.late() {
-        Some(true) => say(&clock.late),
-        Some(false) => say(&clock.not_late),
-        None => say(&clock.unknown),
+    let missed = milestones.iter().any(|(_, passed)| *passed);
+    let advice = match (t.late(), &clock.missed) {
+        (Some(true), _) => say(&clock.late),
+        (Some(false), Some(text)) if missed => say(text),
+        (Some(false), _) => say(&clock.not_late),
+        (None, _) => say(&clock.unknown),
     };
     Some(TimescaleReport {
         step: t.step.clone(),

@@ -230,12 +230,17 @@ fn rights(v: &Value, at: &str) -> Result<Rights> {
 }
 
 fn clock(v: &Value, at: &str) -> Result<Clock> {
-    let o = Obj::new(v, at, &["question", "late", "not_late", "unknown", "steps"])?;
+    let o = Obj::new(
+        v,
+        at,
+        &["question", "late", "not_late", "unknown", "missed", "steps"],
+    )?;
     Ok(Clock {
         question: o.string("question")?,
         late: o.text("late")?,
         not_late: o.text("not_late")?,
         unknown: o.text("unknown")?,
+        missed: o.opt_text("missed")?,
         steps: o.list("steps", true, clock_step)?,
     })
 }

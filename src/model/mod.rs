@@ -19,8 +19,8 @@ pub use decode::{parse_overlay, parse_ruleset};
 pub use load::{load_overlay, load_ruleset, LoadError};
 pub use overlay::{apply_overlay, Council, Overlay, OverlayProblem, RouteTexts};
 pub use ruleset::{
-    Choice, Clock, ClockRule, ClockStep, Milestone, Contact, DeadlineRule, Group, HolidayData, IsoDate, Kind,
-    Letter, Next, OneOffHoliday, Question, Rights, Route, Ruleset, StartScreen, When,
+    Choice, Clock, ClockRule, ClockStep, Contact, DeadlineRule, Group, HolidayData, IsoDate, Kind,
+    Letter, Milestone, Next, OneOffHoliday, Question, Rights, Route, Ruleset, StartScreen, When,
     LETTER_PLACEHOLDERS, REPLY_DAYS, RESULTS,
 };
 pub use text::{Role, Text};

@@ -78,6 +78,10 @@ pub struct Clock {
     pub not_late: Text,
     /// What to do when the date the time started is not known.
     pub unknown: Text,
+    /// What to do when the last day is still to come but the council has missed one of the
+    /// step's milestones (not late on the final date); `not_late` when missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missed: Option<Text>,
     /// The steps; the first whose `step` is the answer and whose `if` holds applies.
     pub steps: Vec<ClockStep>,
 }
@@ -103,7 +107,7 @@ pub struct ClockStep {
     /// Anything else to know about this step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
-    /// Earlier steps with time limits of their own, counted from the same date as `due`
+    /// Other steps with time limits of their own, counted from the same date as `due`
     /// (a `weeks` rule): after a Tribunal order for a plan, the draft is due at 5 weeks.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub milestones: Vec<Milestone>,
