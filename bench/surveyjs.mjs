@@ -12,10 +12,18 @@
 // reaching a question is the OR, over every step into it, of (reaching the step's question AND
 // the step's own condition AND NOT each earlier step's condition). That condition, translated
 // into a SurveyJS expression, is the question's visibleIf. With clearInvisibleValues "onHidden"
-// an answer off the path is cleared, as the engine ignores it.
+// an answer off the path is cleared, as the engine ignores it. A condition sees only the
+// questions asked so far: a test of a question that is not before it in path order (or is that
+// question, for a step) is false, and so are the tests of what the engine works out, `clock`
+// and `rights_holder`, which only routes' `when` can use (a step's condition never sees them).
+//
+// Every question is asked and needs an answer, optional ones too ("optional" only lets
+// `evaluate` do without it; our widget asks it like any other). A choice with an "if" is offered
+// only when its condition holds on the answers before the question: it becomes a choice with
+// that condition as its own visibleIf (SurveyJS hides the choice otherwise).
 //
 // Mapping: kind "one" → radiogroup; "many" → checkbox (an option with "exclusive" becomes an
-// isExclusive choice, like showNoneItem's "None"); "date" → a multipletext of Day, Month and
+// isExclusive choice, like showNoneItem's "None"; a choice with an "if" gets a visibleIf); "date" → a multipletext of Day, Month and
 // Year (the GOV.UK date input our widget shows) plus, on the same page, a one-choice checkbox
 // `<id>_unknown` with the question's unknown_label. Texts that differ for a parent and a young
 // person are taken for `role`. A question's hint is the SurveyJS description. The hints of
@@ -116,10 +124,25 @@ function or(...xs) {
     for (const y of x.or || [x]) if (!out.some((z) => same(z, y))) out.push(y);
   }
   out = foldOr(out);
+  // (A and B) or (A and not B) = A: merge two alternatives that differ only in one test and
+  // its negation, then simplify again.
+  const conj = (x) => x.and || [x];
+  for (let i = 0; i < out.length; i++) {
+    for (let j = i + 1; j < out.length; j++) {
+      const a = conj(out[i]);
+      const b = conj(out[j]);
+      if (a.length !== b.length) continue;
+      const onlyA = a.filter((x) => !b.some((y) => same(x, y)));
+      const onlyB = b.filter((y) => !a.some((x) => same(x, y)));
+      if (onlyA.length === 1 && onlyB.length === 1 && same(not(onlyA[0]), onlyB[0])) {
+        const merged = and(...a.filter((x) => x !== onlyA[0]));
+        return or(...out.filter((_, k) => k !== i && k !== j), merged);
+      }
+    }
+  }
   // x OR NOT x is true.
   if (out.some((x) => out.some((y) => y.not && same(y.not, x)))) return TRUE;
   // Absorption: A or (A and B) = A.
-  const conj = (x) => x.and || [x];
   out = out.filter((x, i) => !out.some((y, j) => j !== i && conj(y).length < conj(x).length && conj(y).every((c) => conj(x).some((d) => same(c, d)))));
   if (out.length === 0) return FALSE;
   if (out.length === 1) return out[0];
@@ -144,12 +167,17 @@ function same(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** A rules.json condition as a tree. */
-function tree(c) {
+/** A rules.json condition as a tree, as seen where only the questions in `seen` (a Set, or
+ * null for all) can have been asked: a test of any other question is false. The tests of what
+ * the engine works out from the answers (`clock`, `rights_holder`) are false too: only routes
+ * see them, never a step or a choice. */
+function tree(c, seen = null) {
   if (c == null) return TRUE;
-  if (c.all) return and(...c.all.map(tree));
-  if (c.any) return or(...c.any.map(tree));
-  if (c.not) return not(tree(c.not));
+  if (c.all) return and(...c.all.map((x) => tree(x, seen)));
+  if (c.any) return or(...c.any.map((x) => tree(x, seen)));
+  if (c.not) return not(tree(c.not, seen));
+  if (!("answer" in c)) return FALSE; // clock, rights_holder
+  if (seen && !seen.has(c.answer)) return FALSE;
   return { test: c };
 }
 
@@ -193,12 +221,14 @@ export function reachTrees(rules) {
   const questions = byId(rules);
   const reach = new Map(rules.questions.map((q) => [q.id, FALSE]));
   reach.set(rules.start, TRUE);
+  const seen = new Set();
   for (const id of pathOrder(rules)) {
+    seen.add(id); // a step sees the questions before it in path order, and its own
     const here = reach.get(id);
     if (here === FALSE) continue;
     let earlier = TRUE; // no earlier step held
     for (const step of questions.get(id).next) {
-      const cond = tree(step.if);
+      const cond = tree(step.if, seen);
       if (step.to !== RESULTS) reach.set(step.to, or(reach.get(step.to), and(here, earlier, cond)));
       earlier = and(earlier, not(cond));
       if (earlier === FALSE) break;
@@ -260,6 +290,24 @@ export function reachConditions(rules) {
   return out;
 }
 
+/** For each question id, a Map from the value of each choice with an "if" to its SurveyJS
+ * visibleIf: the condition on the questions before it in path order ("false" when it can never
+ * hold there). */
+export function choiceConditions(rules) {
+  const questions = byId(rules);
+  const out = new Map();
+  const before = new Set();
+  for (const id of pathOrder(rules)) {
+    const choices = new Map();
+    for (const o of questions.get(id).options || []) {
+      if (o.if != null) choices.set(o.value, expression(tree(o.if, before), questions) || "true");
+    }
+    out.set(id, choices);
+    before.add(id);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The survey.
 
@@ -273,6 +321,7 @@ function text(t, role) {
 export function convert(rules, role = "parent") {
   const questions = byId(rules);
   const visible = reachConditions(rules);
+  const choiceVisible = choiceConditions(rules);
   const pages = pathOrder(rules).map((id) => {
     const q = questions.get(id);
     const visibleIf = visible.get(id) || undefined;
@@ -281,20 +330,21 @@ export function convert(rules, role = "parent") {
       title: text(q.text, role),
       description: text(q.hint, role),
       visibleIf,
-      isRequired: !q.optional,
+      // Optional questions too: our widget asks every question on the path and needs an answer.
+      isRequired: true,
       requiredErrorText: text(q.error, role),
     };
+    const choice = (o) => ({
+      value: o.value,
+      text: text(o.label, role),
+      ...(o.exclusive ? { isExclusive: true } : {}),
+      ...(choiceVisible.get(id).has(o.value) ? { visibleIf: choiceVisible.get(id).get(o.value) } : {}),
+    });
     let elements;
     if (q.kind === "one") {
-      elements = [{ type: "radiogroup", ...base, choices: q.options.map((o) => ({ value: o.value, text: text(o.label, role) })) }];
+      elements = [{ type: "radiogroup", ...base, choices: q.options.map(choice) }];
     } else if (q.kind === "many") {
-      elements = [
-        {
-          type: "checkbox",
-          ...base,
-          choices: q.options.map((o) => ({ value: o.value, text: text(o.label, role), ...(o.exclusive ? { isExclusive: true } : {}) })),
-        },
-      ];
+      elements = [{ type: "checkbox", ...base, choices: q.options.map(choice) }];
     } else if (q.kind === "date") {
       const unknown = `${id}_unknown`;
       elements = [
@@ -302,7 +352,7 @@ export function convert(rules, role = "parent") {
           type: "multipletext",
           ...base,
           isRequired: false,
-          requiredIf: q.optional ? undefined : `{${unknown}} empty`,
+          requiredIf: `{${unknown}} empty`,
           colCount: 3,
           itemTitleWidth: "60px",
           items: [
@@ -345,7 +395,11 @@ function clean(o) {
 // ---------------------------------------------------------------------------------------------
 // Our engine's walk, in JavaScript (the same rules as src/engine/walk.rs and condition.rs):
 // from the first question, take the first step whose condition holds; a condition sees only
-// the answers to questions on the path so far; a test of a question with no answer is false.
+// the answers to questions on the path so far; a test of a question with no answer is false,
+// and so is a test of the clock or of whose right it is (only routes see those). As our widget
+// walks it (src/ui/journey.rs): every question on the path is asked, optional or not, so the
+// walk stops at the first one with no answer, or whose answer picks a choice that is not
+// offered after the answers before it (a choice with an "if" is offered when it holds).
 
 /** answers: { id: "v" | ["a", "b"] | { day, month, year } | { unknown: true } }. */
 export function holds(c, answers) {
@@ -353,6 +407,7 @@ export function holds(c, answers) {
   if (c.all) return c.all.every((x) => holds(x, answers));
   if (c.any) return c.any.some((x) => holds(x, answers));
   if (c.not) return !holds(c.not, answers);
+  if (!("answer" in c)) return false; // clock, rights_holder: not seen by steps or choices
   const a = answers[c.answer];
   if (a == null) return false;
   if ("is" in c) return typeof a === "string" && a === c.is;
@@ -364,8 +419,13 @@ export function holds(c, answers) {
   return false;
 }
 
-/** The questions the engine asks for these answers, in order (ending where an answer is
- * missing, or at the results). */
+/** The choices of question `q` offered after the answers `before` (those on the path before it). */
+export function offered(q, before) {
+  return (q.options || []).filter((o) => holds(o.if, before));
+}
+
+/** The questions our engine and widget ask for these answers, in order (ending at the first
+ * question with no answer or with a choice not offered, or at the results). */
 export function path(rules, answers) {
   const questions = byId(rules);
   const asked = [];
@@ -374,9 +434,15 @@ export function path(rules, answers) {
     const q = questions.get(at);
     if (!q) throw new Error(`no question ${at}`);
     if (asked.includes(at)) throw new Error(`loop at ${at}`);
+    const before = Object.fromEntries(asked.filter((id) => answers[id] != null).map((id) => [id, answers[id]]));
     asked.push(at);
-    if (answers[at] == null && !q.optional) break;
-    const seen = Object.fromEntries(asked.filter((id) => answers[id] != null).map((id) => [id, answers[id]]));
+    const a = answers[at];
+    if (a == null) break;
+    if (typeof a === "string" || Array.isArray(a)) {
+      const values = offered(q, before).map((o) => o.value);
+      if (![].concat(a).every((v) => values.includes(v))) break;
+    }
+    const seen = { ...before, [at]: a };
     const step = q.next.find((n) => holds(n.if, seen));
     if (!step) throw new Error(`dead end at ${at}`);
     at = step.to;
