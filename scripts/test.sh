@@ -53,6 +53,9 @@ CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=300 WASM_BIN
 step "The widget in the demo page: accessibility, keyboard, layout, hostile pages (Playwright, axe-core)"
 node tests/web/run.mjs dist
 
+step "The second round's screens: the council's clock, transport, young people (Playwright, axe-core)"
+node tests/web/round2.mjs dist
+
 step "Hostile input, strict CSP, privacy, 1,000 journeys (Playwright)"
 node tests/web/safety.mjs dist
 

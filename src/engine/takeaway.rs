@@ -1,5 +1,6 @@
 //! What a family takes away from the results: a one-page summary as a standalone HTML file,
-//! and a route's last day as a calendar file (RFC 5545), with a reminder a week before.
+//! and calendar files (RFC 5545): a route's last day, with a reminder a week before; the
+//! council's own last day (its clock); the day a letter asks for a reply by.
 //!
 //! Both are made from the [`Report`] alone, in the browser, and are only ever downloaded by
 //! the person: nothing is sent anywhere.
@@ -28,6 +29,14 @@ pub fn calendar_file_name(route: &RouteReport) -> String {
     format!("last-day-{id}.ics")
 }
 
+/// The file name of the council's last day, `council-last-day.ics`.
+pub const CLOCK_FILE_NAME: &str = "council-last-day.ics";
+
+/// The file name of a letter's reply-by day, for example `reply-by-la_complaint.ics`.
+pub fn reply_file_name(route: &RouteReport) -> String {
+    calendar_file_name(route).replacen("last-day-", "reply-by-", 1)
+}
+
 /// The results as one printable page: the answers, each route with why it applies, its first
 /// steps, its last day and its contacts, free help, and the ruleset's version and date. A
 /// whole HTML document with its own small stylesheet, so it reads the same offline, years on.
@@ -47,6 +56,37 @@ pub fn summary_html(report: &Report) -> String {
     h.push_str("</h1>\n<p class=\"meta\">Made on ");
     esc(&mut h, &in_words(&report.today));
     h.push_str(" by SEND Route Finder. It is a guide, not legal advice. Check each time limit with SENDIASS or the contacts below.</p>\n");
+    if let Some(note) = &report.rights_note {
+        h.push_str("<p class=\"note\">");
+        esc(&mut h, note);
+        h.push_str("</p>\n");
+    }
+    if let Some(t) = &report.timescale {
+        h.push_str("<h2>The council's time limit</h2>\n<p class=\"deadline\"><strong>");
+        esc(&mut h, &t.headline);
+        h.push_str("</strong></p>\n");
+        for (label, text) in [
+            ("What the council has to do: ", Some(&t.duty)),
+            ("How this date was worked out: ", Some(&t.reason)),
+            (
+                "When the council can have more time: ",
+                t.exceptions.as_ref(),
+            ),
+            ("", t.note.as_ref()),
+            ("What you can do now: ", Some(&t.advice)),
+        ] {
+            if let Some(text) = text {
+                h.push_str("<p><strong>");
+                esc(&mut h, label);
+                h.push_str("</strong>");
+                esc(&mut h, text);
+                h.push_str("</p>\n");
+            }
+        }
+        h.push_str("<p class=\"meta\">The law: ");
+        esc(&mut h, &t.source);
+        h.push_str("</p>\n");
+    }
 
     h.push_str("<h2>Your answers</h2>\n<dl>\n");
     for a in &report.answered {
@@ -117,6 +157,11 @@ fn route_html(h: &mut String, r: &RouteReport) {
                 h.push_str("</p>\n");
             }
         }
+    }
+    if let Some(reason) = &r.deadline_reason {
+        h.push_str("<p><strong>How this date was worked out:</strong> ");
+        esc(h, reason);
+        h.push_str("</p>\n");
     }
     if let Some(note) = &r.deadline_note {
         h.push_str("<p>");
@@ -189,7 +234,7 @@ main{max-width:760px;margin:0 auto;padding:20px}\n\
 h1{font-size:28px}h2{font-size:22px;margin-top:32px;border-top:2px solid #0b0c0c;padding-top:12px}h3{font-size:19px;margin-bottom:4px}\n\
 dt{font-weight:bold}dd{margin:0 0 8px}section{break-inside:avoid;margin-bottom:20px}\n\
 .deadline{border-left:6px solid #d4351c;padding-left:12px}.meta{color:#505a5f;font-size:14px}\n\
-.contacts{padding-left:20px}\n\
+.contacts{padding-left:20px}.note{border-left:6px solid #b1b4b6;padding-left:12px}\n\
 @media print{body{font-size:12pt}h2{break-after:avoid}}\n";
 
 /// A route's last day as an all-day calendar event with a reminder a week before, or `None`
@@ -200,7 +245,6 @@ pub fn calendar_file(report: &Report, route: &RouteReport, stamp: &str) -> Optio
     if route.passed {
         return None;
     }
-    let compact = |d: dates::Date| dates::format_iso(d).replace('-', "");
     let mut description = format!("The last day for: {}. ", route.title);
     if let Some(first) = route.steps.first() {
         description.push_str("What to do first: ");
@@ -211,6 +255,70 @@ pub fn calendar_file(report: &Report, route: &RouteReport, stamp: &str) -> Optio
         description.push_str(note);
         description.push(' ');
     }
+    Some(event(
+        report,
+        stamp,
+        &route.id,
+        day,
+        &format!("Last day: {}", route.title),
+        description,
+        ("-P7D", &format!("One week left: {}", route.title)),
+    ))
+}
+
+/// The council's last day (its clock) as an all-day calendar event, or `None` when it is not
+/// known. While the council still has time, a reminder comes at 9 am the day after, when it
+/// is late if nothing has come; once it is late, there is no reminder.
+pub fn clock_calendar_file(report: &Report, stamp: &str) -> Option<String> {
+    let t = report.timescale.as_ref()?;
+    let day = dates::parse_iso_date(t.due.as_deref()?).ok()?;
+    let description = format!(
+        "{} What the council has to do: {}. {} The law: {}. ",
+        t.headline, t.duty, t.advice, t.source
+    );
+    let alarm = if t.late == Some(false) { "P1DT9H" } else { "" };
+    Some(event(
+        report,
+        stamp,
+        &format!("clock-{}", t.step),
+        day,
+        &format!("The council's last day: {}", t.duty),
+        description,
+        (alarm, "If the council has not done it, it is now late. See your saved results for what to do."),
+    ))
+}
+
+/// The day a route's letter asks for a reply by, as an all-day calendar event with a
+/// reminder at 9 am that day, or `None` when the route has no letter.
+pub fn reply_calendar_file(report: &Report, route: &RouteReport, stamp: &str) -> Option<String> {
+    let letter = route.letter.as_ref()?;
+    let day = dates::parse_iso_date(&letter.reply_by).ok()?;
+    let description = format!(
+        "Your letter asked for a reply by today: {}. If no reply has come, see your saved results for what to do next ({}). ",
+        letter.subject, route.title
+    );
+    Some(event(
+        report,
+        stamp,
+        &format!("reply-{}", route.id),
+        day,
+        &format!("Reply due: {}", letter.subject),
+        description,
+        ("PT9H", &format!("Reply due today: {}", letter.subject)),
+    ))
+}
+
+/// One all-day event on `day`, with a display alarm at `trigger` (none when empty).
+fn event(
+    report: &Report,
+    stamp: &str,
+    uid: &str,
+    day: dates::Date,
+    summary: &str,
+    mut description: String,
+    (trigger, alarm): (&str, &str),
+) -> String {
+    let compact = |d: dates::Date| dates::format_iso(d).replace('-', "");
     description.push_str(&format!(
         "Worked out by SEND Route Finder on {} from your answers. It is a guide, not legal advice: check it with SENDIASS.",
         in_words(&report.today)
@@ -222,32 +330,29 @@ pub fn calendar_file(report: &Report, route: &RouteReport, stamp: &str) -> Optio
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
         "BEGIN:VEVENT".into(),
-        format!("UID:{}-{}@send-route-finder", route.id, compact(day)),
+        format!("UID:{uid}-{}@send-route-finder", compact(day)),
         format!("DTSTAMP:{stamp}"),
         format!("DTSTART;VALUE=DATE:{}", compact(day)),
         format!("DTEND;VALUE=DATE:{}", compact(dates::add_days(day, 1))),
-        format!(
-            "SUMMARY:{}",
-            ics_text(&format!("Last day: {}", route.title))
-        ),
+        format!("SUMMARY:{}", ics_text(summary)),
         format!("DESCRIPTION:{}", ics_text(&description)),
         "TRANSP:TRANSPARENT".into(),
-        "BEGIN:VALARM".into(),
-        "ACTION:DISPLAY".into(),
-        format!(
-            "DESCRIPTION:{}",
-            ics_text(&format!("One week left: {}", route.title))
-        ),
-        "TRIGGER:-P7D".into(),
-        "END:VALARM".into(),
-        "END:VEVENT".into(),
-        "END:VCALENDAR".into(),
     ];
+    if !trigger.is_empty() {
+        lines.extend([
+            "BEGIN:VALARM".into(),
+            "ACTION:DISPLAY".into(),
+            format!("DESCRIPTION:{}", ics_text(alarm)),
+            format!("TRIGGER:{trigger}"),
+            "END:VALARM".into(),
+        ]);
+    }
+    lines.extend(["END:VEVENT".into(), "END:VCALENDAR".into()]);
     let mut out = String::new();
     for line in lines.drain(..) {
         fold(&mut out, &line);
     }
-    Some(out)
+    out
 }
 
 /// TEXT escaping of RFC 5545 section 3.3.11.
@@ -406,9 +511,14 @@ mod tests {
                     assert!(t.contains("This is a formal complaint"), "{t}");
                     assert!(t.contains("What the problem is"), "{t}");
                     assert!(t.contains("What I would like to happen"), "{t}");
-                    // 20 working days on from Tuesday 24 November 2026 (no bank holiday).
-                    assert!(t.contains("reply by Tuesday 22 December 2026"), "{t}");
-                } else {
+                    // The route's own reply period, counted from today: the day in words.
+                    let by = dates::parse_iso_date(&letter.reply_by).expect("reply_by");
+                    assert!(by > today, "{t}");
+                    assert!(
+                        t.contains(&format!("reply by {}", dates::long_date(by))),
+                        "{t}"
+                    );
+                } else if route.id == "mediation_advice" {
                     assert!(
                         t.contains("mediation certificate")
                             && t.contains("Wednesday 14 October 2026"),
@@ -421,5 +531,121 @@ mod tests {
         seen.sort();
         seen.dedup();
         assert!(seen.len() >= 4, "letters seen: {seen:?}");
+    }
+
+    fn report_for(json: serde_json::Value) -> Report {
+        let rules = parse_ruleset(include_str!("../../rules.json")).expect("rules");
+        let answers = Answers::from_text(&json.to_string(), &rules).expect("answers");
+        let today = dates::parse_iso_date("2026-11-24").expect("date");
+        let evaluation = evaluate(&rules, &answers, today).expect("evaluates");
+        report(&rules, None, &evaluation)
+    }
+
+    fn late_council(clock_date: &str) -> Report {
+        report_for(
+            serde_json::json!({"role": "parent", "age": "under_16", "ehcp": "in_progress",
+            "about": "la_handling", "steps_taken": ["none"], "missing_education": "no",
+            "late_step": "assessment_decision", "clock_date": clock_date}),
+        )
+    }
+
+    fn unescaped(html: &str) -> String {
+        html.replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    }
+
+    #[test]
+    fn the_summary_carries_the_clock_the_rights_note_and_how_each_date_was_worked_out() {
+        let r = late_council("2026-09-01");
+        let t = r.timescale.as_ref().expect("a clock");
+        let html = unescaped(&summary_html(&r));
+        assert!(html.contains("The council's time limit"));
+        for part in [&t.headline, &t.duty, &t.reason, &t.advice, &t.source] {
+            assert!(html.contains(part.as_str()), "{part}");
+        }
+        if let Some(e) = &t.exceptions {
+            assert!(html.contains(e.as_str()), "{e}");
+        }
+        assert!(r.rights_note.is_none());
+        let decision = decision_report();
+        let html = unescaped(&summary_html(&decision));
+        let reasons: Vec<&String> = decision
+            .routes
+            .iter()
+            .filter_map(|x| x.deadline_reason.as_ref())
+            .collect();
+        assert!(!reasons.is_empty());
+        for reason in reasons {
+            assert!(html.contains(&format!("How this date was worked out:</strong> {reason}")));
+        }
+        assert!(
+            !html.contains("The council's time limit"),
+            "no clock, no section"
+        );
+        let parent_of_adult = report_for(serde_json::json!({"role": "parent", "age": "18_to_25",
+            "ehcp": "yes", "about": "health"}));
+        let note = parent_of_adult.rights_note.as_ref().expect("a rights note");
+        assert!(unescaped(&summary_html(&parent_of_adult)).contains(note.as_str()));
+    }
+
+    #[test]
+    fn the_council_s_last_day_is_a_calendar_file_with_a_reminder_only_while_it_has_time() {
+        let late = late_council("2026-09-01");
+        let ics = clock_calendar_file(&late, "20261124T090000Z").expect("a file");
+        assert!(ics.contains("DTSTART;VALUE=DATE:20261013\r\n"), "{ics}");
+        assert!(ics.contains("DTEND;VALUE=DATE:20261014\r\n"));
+        assert!(ics.contains("SUMMARY:The council's last day: decide whether"));
+        assert!(!ics.contains("VALARM"), "no reminder of a day gone");
+        for line in ics.split("\r\n") {
+            assert!(line.len() <= 75, "{line}");
+        }
+        let early = late_council("2026-11-02");
+        let t = early.timescale.as_ref().expect("a clock");
+        assert_eq!(t.late, Some(false));
+        let ics = clock_calendar_file(&early, "20261124T090000Z").expect("a file");
+        let day = t.due.as_deref().expect("due").replace('-', "");
+        assert!(ics.contains(&format!("DTSTART;VALUE=DATE:{day}\r\n")));
+        assert!(
+            ics.contains("TRIGGER:P1DT9H\r\n"),
+            "a reminder the day after"
+        );
+        assert_eq!(CLOCK_FILE_NAME, "council-last-day.ics");
+        // No clock, or no known date: no file.
+        assert!(clock_calendar_file(&decision_report(), "20261124T090000Z").is_none());
+        let unknown = report_for(serde_json::json!({"role": "parent", "age": "under_16",
+            "ehcp": "in_progress", "about": "la_handling", "steps_taken": ["none"],
+            "missing_education": "no", "late_step": "assessment_decision", "clock_date": "unknown"}));
+        assert!(unknown.timescale.is_some());
+        assert!(clock_calendar_file(&unknown, "20261124T090000Z").is_none());
+    }
+
+    #[test]
+    fn a_letter_s_reply_by_day_is_a_calendar_file_with_a_reminder_that_morning() {
+        let r = late_council("2026-09-01");
+        let route = r
+            .routes
+            .iter()
+            .find(|x| x.letter.is_some())
+            .expect("a route with a letter");
+        let letter = route.letter.as_ref().expect("letter");
+        let ics = reply_calendar_file(&r, route, "20261124T090000Z").expect("a file");
+        let day = letter.reply_by.replace('-', "");
+        assert!(
+            ics.contains(&format!("DTSTART;VALUE=DATE:{day}\r\n")),
+            "{ics}"
+        );
+        assert!(ics.contains("SUMMARY:Reply due: "));
+        assert!(ics.contains("TRIGGER:PT9H\r\n"));
+        assert!(reply_file_name(route).starts_with("reply-by-"));
+        assert!(reply_file_name(route).ends_with(".ics"));
+        let without = r
+            .routes
+            .iter()
+            .find(|x| x.letter.is_none())
+            .expect("a route without a letter");
+        assert!(reply_calendar_file(&r, without, "20261124T090000Z").is_none());
     }
 }

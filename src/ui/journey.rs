@@ -8,8 +8,9 @@
 use std::rc::Rc;
 
 use crate::dates::{self, Date};
+use crate::engine::condition::{holds, Asked, Lookup};
 use crate::engine::{self, walk, Answer, Answers, Report, Stop};
-use crate::model::{Kind, Question, Role, Ruleset};
+use crate::model::{Choice, Kind, Question, Role, Ruleset};
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,6 +175,54 @@ impl Journey {
             .collect()
     }
 
+    /// The choices of a question that are offered after the answers to the questions before
+    /// it on the path (a choice with an `if` is offered only when it holds).
+    pub fn offered<'q>(&self, question: &'q Question) -> Vec<&'q Choice> {
+        let path = self.path();
+        let before = &path[..path
+            .iter()
+            .position(|q| *q == question.id)
+            .unwrap_or(path.len())];
+        let asked = Asked {
+            answers: &self.answers,
+            path: before,
+        };
+        question
+            .options
+            .iter()
+            .filter(|o| offered(o, &asked))
+            .collect()
+    }
+
+    /// Where the journey goes when nothing more is asked of this screen: the first question
+    /// on the path with no answer (optional ones too: the widget asks every question) or with
+    /// a choice no longer offered after the answers before it; otherwise the results.
+    /// `Err` for a faulty ruleset.
+    fn first_open(&self) -> Result<Option<String>, ()> {
+        let walked = walk(&self.rules, &self.answers);
+        for (i, id) in walked.path.iter().enumerate() {
+            let Some(question) = self.rules.question(id) else {
+                continue;
+            };
+            let before = Asked {
+                answers: &self.answers,
+                path: &walked.path[..i],
+            };
+            match self.answers.get(id) {
+                None => return Ok(Some(id.clone())),
+                Some(a) if !engine::condition::offers(question, a, &before) => {
+                    return Ok(Some(id.clone()))
+                }
+                Some(_) => {}
+            }
+        }
+        match walked.stop {
+            Stop::Results => Ok(None),
+            Stop::Unanswered(q) => Ok(Some(q)),
+            _ => Err(()),
+        }
+    }
+
     /// Apply an action.
     pub fn apply(&mut self, action: Action) {
         match action {
@@ -215,9 +264,9 @@ impl Journey {
             Action::Restore(answers) => {
                 let walked = walk(&self.rules, &answers);
                 self.answers = answers.only(&walked.path);
-                match walked.stop {
-                    Stop::Results if !self.answers.is_empty() => self.show_results(),
-                    Stop::Unanswered(q) if !self.answers.is_empty() => self.show_question(q),
+                match self.first_open() {
+                    Ok(None) if !self.answers.is_empty() => self.show_results(),
+                    Ok(Some(q)) if !self.answers.is_empty() => self.show_question(q),
                     _ => {
                         self.answers = Answers::new();
                         self.show(Screen::Start);
@@ -248,7 +297,12 @@ impl Journey {
             self.show(Screen::Start);
             return;
         };
-        self.draft = draft_for(question, self.answers.get(&id));
+        let offered: Vec<&str> = self
+            .offered(question)
+            .iter()
+            .map(|o| o.value.as_str())
+            .collect();
+        self.draft = draft_for(question, self.answers.get(&id), &offered);
         self.errors.clear();
         self.screen = Screen::Question(id);
         self.moved(Focus::Heading);
@@ -293,7 +347,15 @@ impl Journey {
         let Some(question) = self.question().cloned() else {
             return;
         };
-        match read_draft(&question, &self.draft, self.today, self.role()) {
+        let path = self.path();
+        let before = Asked {
+            answers: &self.answers,
+            path: &path[..path
+                .iter()
+                .position(|q| *q == question.id)
+                .unwrap_or(path.len())],
+        };
+        match read_draft(&question, &self.draft, self.today, self.role(), &before) {
             Err(error) => {
                 self.errors = vec![error];
                 self.moved(Focus::Errors);
@@ -312,12 +374,11 @@ impl Journey {
                         .and_then(|i| walked.path.get(i + 1))
                         .cloned()
                 };
-                match (next, walked.stop) {
-                    (Some(q), _) => self.show_question(q),
-                    (None, Stop::Unanswered(q)) => self.show_question(q),
-                    (None, Stop::Results) => self.show_results(),
+                match (next, self.first_open()) {
+                    (Some(q), _) | (None, Ok(Some(q))) => self.show_question(q),
+                    (None, Ok(None)) => self.show_results(),
                     // A faulty ruleset: stay, and say so rather than break.
-                    (None, _) => {
+                    (None, Err(())) => {
                         self.errors = vec![FieldError {
                             target: input_id(&question.id, None),
                             message: "Sorry, this tool cannot go on from here. Ask your local SENDIASS for help.".into(),
@@ -366,12 +427,25 @@ pub fn input_id(question: &str, value: Option<&str>) -> String {
     }
 }
 
-/// The inputs of a question, filled from its answer when it has one.
-fn draft_for(question: &Question, answer: Option<&Answer>) -> Draft {
+/// Whether a choice is offered after the answers before its question.
+fn offered(choice: &Choice, before: &impl Lookup) -> bool {
+    choice.condition.as_ref().is_none_or(|c| holds(c, before))
+}
+
+/// The inputs of a question, filled from its answer when it has one (only with the choices
+/// still offered).
+fn draft_for(question: &Question, answer: Option<&Answer>, offered: &[&str]) -> Draft {
     match (question.kind, answer) {
-        (Kind::One, Some(Answer::One(v))) => Draft::One(Some(v.clone())),
+        (Kind::One, Some(Answer::One(v))) => {
+            Draft::One(offered.contains(&v.as_str()).then(|| v.clone()))
+        }
         (Kind::One, _) => Draft::One(None),
-        (Kind::Many, Some(Answer::Many(vs))) => Draft::Many(vs.clone()),
+        (Kind::Many, Some(Answer::Many(vs))) => Draft::Many(
+            vs.iter()
+                .filter(|v| offered.contains(&v.as_str()))
+                .cloned()
+                .collect(),
+        ),
         (Kind::Many, _) => Draft::Many(Vec::new()),
         (Kind::Date, Some(Answer::Date(Some(d)))) => Draft::Date {
             day: d.day().to_string(),
@@ -394,18 +468,31 @@ fn draft_for(question: &Question, answer: Option<&Answer>) -> Draft {
     }
 }
 
-/// Turn what was entered into an answer, or say what is wrong (GOV.UK error messages).
+/// Turn what was entered into an answer, or say what is wrong (GOV.UK error messages). A
+/// choice not offered after the answers before the question (`before`) is refused, as no
+/// choice.
 pub fn read_draft(
     question: &Question,
     draft: &Draft,
     today: Date,
     role: Role,
+    before: &impl Lookup,
 ) -> Result<Answer, FieldError> {
     let own = question
         .error
         .as_ref()
         .map(|t| t.for_role(role).to_string());
-    let first = question.options.first().map(|o| o.value.as_str());
+    let offers = |v: &str| {
+        question
+            .options
+            .iter()
+            .any(|o| o.value == v && offered(o, before))
+    };
+    let first = question
+        .options
+        .iter()
+        .find(|o| offered(o, before))
+        .map(|o| o.value.as_str());
     let error = |message: &str, parts: Vec<DatePart>| FieldError {
         target: match question.kind {
             Kind::Date => format!("srf-{}-day", question.id),
@@ -415,9 +502,9 @@ pub fn read_draft(
         parts,
     };
     match draft {
-        Draft::One(Some(v)) if question.offers(v) => Ok(Answer::One(v.clone())),
+        Draft::One(Some(v)) if offers(v) => Ok(Answer::One(v.clone())),
         Draft::One(_) => Err(error(own.as_deref().unwrap_or("Select one answer"), vec![])),
-        Draft::Many(vs) if !vs.is_empty() && vs.iter().all(|v| question.offers(v)) => {
+        Draft::Many(vs) if !vs.is_empty() && vs.iter().all(|v| offers(v)) => {
             Ok(Answer::Many(vs.clone()))
         }
         Draft::Many(_) => Err(error(
@@ -667,7 +754,13 @@ mod tests {
         );
         // Change an answer that keeps the same path: straight back to the results.
         j.apply(Action::Change("age".into()));
+        answer_one(&mut j, "18_to_25");
+        assert_eq!(j.screen, Screen::Results);
+        // One that adds a question to the path: it is asked (optional or not), then the results.
+        j.apply(Action::Change("age".into()));
         answer_one(&mut j, "16_to_17");
+        assert_eq!(j.screen, Screen::Question("finished_year_11".into()));
+        answer_one(&mut j, "no");
         assert_eq!(j.screen, Screen::Results);
         j.apply(Action::StartAgain);
         assert_eq!(j.screen, Screen::Start);
@@ -738,5 +831,197 @@ mod tests {
         assert!(j.saved);
         j.apply(Action::StartAgain);
         assert!(!j.saved);
+    }
+
+    fn shown(j: &Journey) -> Vec<String> {
+        let q = j.question().expect("a question");
+        j.offered(q).iter().map(|o| o.value.clone()).collect()
+    }
+
+    fn type_date(j: &mut Journey, d: &str, m: &str, y: &str) {
+        j.apply(Action::Type(DatePart::Day, d.into()));
+        j.apply(Action::Type(DatePart::Month, m.into()));
+        j.apply(Action::Type(DatePart::Year, y.into()));
+        j.apply(Action::Continue);
+    }
+
+    #[test]
+    fn a_young_person_is_not_offered_under_16_and_cannot_choose_it() {
+        let mut j = journey();
+        j.apply(Action::Start);
+        answer_one(&mut j, "young_person");
+        assert_eq!(j.screen, Screen::Question("age".into()));
+        assert_eq!(shown(&j), ["16_to_17", "18_to_25"]);
+        // A value that is not offered (sent by a stale page or by hand) is refused.
+        answer_one(&mut j, "under_16");
+        assert_eq!(j.screen, Screen::Question("age".into()));
+        assert_eq!(j.errors.len(), 1);
+        assert_eq!(
+            j.errors[0].target, "srf-age-16_to_17",
+            "links to an offered choice"
+        );
+        assert!(j.answers.get("age").is_none());
+        answer_one(&mut j, "18_to_25");
+        assert_eq!(j.screen, Screen::Question("ehcp".into()));
+        // A parent is offered all three.
+        let mut j = journey();
+        j.apply(Action::Start);
+        answer_one(&mut j, "parent");
+        assert_eq!(shown(&j), ["under_16", "16_to_17", "18_to_25"]);
+        let q = j.question().cloned().expect("age");
+        let none = Answers::new();
+        let before = Asked {
+            answers: &none,
+            path: &[],
+        };
+        // Without an answer to "role", the choice with a condition is not offered.
+        assert!(read_draft(
+            &q,
+            &Draft::One(Some("under_16".into())),
+            j.today,
+            Role::Parent,
+            &before
+        )
+        .is_err());
+        assert!(read_draft(
+            &q,
+            &Draft::One(Some("16_to_17".into())),
+            j.today,
+            Role::Parent,
+            &before
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn changing_the_role_asks_again_an_answer_no_longer_offered() {
+        let mut j = journey();
+        j.apply(Action::Start);
+        for v in ["parent", "under_16", "yes", "health"] {
+            answer_one(&mut j, v);
+        }
+        assert_eq!(j.screen, Screen::Results);
+        j.apply(Action::Change("role".into()));
+        answer_one(&mut j, "young_person");
+        // "Under 16" is not offered to a young person: the age is asked again, with nothing chosen.
+        assert_eq!(j.screen, Screen::Question("age".into()));
+        assert_eq!(j.draft, Draft::One(None));
+        answer_one(&mut j, "16_to_17");
+        // 16 or 17: the new optional question is asked, and needs an answer.
+        assert_eq!(j.screen, Screen::Question("finished_year_11".into()));
+        j.apply(Action::Continue);
+        assert_eq!(j.screen, Screen::Question("finished_year_11".into()));
+        assert_eq!(j.errors.len(), 1);
+        answer_one(&mut j, "yes");
+        assert_eq!(j.screen, Screen::Results);
+        let report = j.report().expect("results");
+        assert_eq!(report.rights_holder, "young_person");
+        assert!(j.answered().iter().any(|(q, _)| q.id == "finished_year_11"));
+        // Restored answers that choose what is not offered open that question.
+        let mut j = journey();
+        let text =
+            r#"{"role": "young_person", "age": "under_16", "ehcp": "no", "about": "health"}"#;
+        j.apply(Action::Restore(
+            Answers::from_text(text, &j.rules).expect("answers"),
+        ));
+        assert_eq!(j.screen, Screen::Question("age".into()));
+        assert_eq!(j.draft, Draft::One(None));
+        // Restored answers without an optional question's answer open it.
+        let mut j = journey();
+        let text = r#"{"role": "parent", "age": "16_to_17", "ehcp": "no", "about": "health"}"#;
+        j.apply(Action::Restore(
+            Answers::from_text(text, &j.rules).expect("answers"),
+        ));
+        assert_eq!(j.screen, Screen::Question("finished_year_11".into()));
+    }
+
+    #[test]
+    fn the_late_council_path_asks_each_new_question_and_shows_the_clock() {
+        let mut j = journey();
+        j.apply(Action::Start);
+        for v in ["parent", "under_16", "in_progress", "la_handling"] {
+            answer_one(&mut j, v);
+        }
+        assert_eq!(j.screen, Screen::Question("steps_taken".into()));
+        j.apply(Action::Toggle("none".into()));
+        j.apply(Action::Continue);
+        answer_one(&mut j, "no");
+        assert_eq!(j.screen, Screen::Question("late_step".into()));
+        // Optional, but the widget needs an answer.
+        j.apply(Action::Continue);
+        assert_eq!(j.screen, Screen::Question("late_step".into()));
+        assert_eq!(j.errors.len(), 1);
+        answer_one(&mut j, "assessment_decision");
+        assert_eq!(j.screen, Screen::Question("clock_date".into()));
+        j.apply(Action::Continue);
+        assert_eq!(
+            j.screen,
+            Screen::Question("clock_date".into()),
+            "a date is needed"
+        );
+        type_date(&mut j, "1", "9", "2026");
+        assert_eq!(j.screen, Screen::Results);
+        let report = j.report().expect("results");
+        let clock = report.timescale.expect("the council's clock");
+        // 6 weeks after Tuesday 1 September 2026.
+        assert_eq!(clock.due.as_deref(), Some("2026-10-13"));
+        assert_eq!(clock.late, Some(true));
+        assert!(clock.headline.contains("The council had to do this by"));
+        // Back from the results is the clock date; Change late_step to a Tribunal order asks
+        // what the order was, then keeps the date.
+        j.apply(Action::Change("late_step".into()));
+        answer_one(&mut j, "tribunal_order");
+        assert_eq!(j.screen, Screen::Question("order_kind".into()));
+        answer_one(&mut j, "make_plan");
+        assert_eq!(j.screen, Screen::Results);
+        j.apply(Action::Change("late_step".into()));
+        answer_one(&mut j, "phase_transfer");
+        assert_eq!(j.screen, Screen::Question("transfer_to".into()));
+        answer_one(&mut j, "school");
+        assert_eq!(j.screen, Screen::Results);
+        assert!(j.report().and_then(|r| r.timescale).is_some());
+    }
+
+    #[test]
+    fn every_question_on_a_path_is_asked_even_when_optional() {
+        // The transport decision, a Tribunal decision and therapy not given.
+        for (steps, dates_at) in [
+            (
+                vec!["parent", "under_16", "yes", "la_decision", "transport"],
+                vec!["decision_date"],
+            ),
+            (
+                vec!["parent", "under_16", "yes", "tribunal_decision"],
+                vec!["tribunal_decision_date"],
+            ),
+        ] {
+            let mut j = journey();
+            j.apply(Action::Start);
+            for v in &steps {
+                answer_one(&mut j, v);
+            }
+            for q in dates_at {
+                assert_eq!(j.screen, Screen::Question(q.into()));
+                type_date(&mut j, "2", "11", "2026");
+            }
+            if j.screen == Screen::Question("tribunal_case".into()) {
+                answer_one(&mut j, "send_appeal");
+            }
+            if j.screen == Screen::Question("certificate".into()) {
+                answer_one(&mut j, "no");
+            }
+            assert_eq!(j.screen, Screen::Results, "{steps:?}");
+            assert!(j.report().is_some());
+        }
+        let mut j = journey();
+        j.apply(Action::Start);
+        for v in ["parent", "under_16", "yes", "plan_not_delivered"] {
+            answer_one(&mut j, v);
+        }
+        j.apply(Action::Toggle("health".into()));
+        j.apply(Action::Continue);
+        assert_eq!(j.screen, Screen::Question("health_section".into()));
+        answer_one(&mut j, "section_f");
+        assert_eq!(j.screen, Screen::Question("setting".into()));
     }
 }

@@ -178,7 +178,7 @@ const PAYLOADS = [
 const STRUCTURAL = new Set([
   "$schema", "version", "last_reviewed", "jurisdiction", "start", "id", "kind", "value", "to", "group", "answer", "is", "in",
   "has", "has_any", "only", "rule", "decision", "has_certificate", "certificate", "from", "date", "after", "contacts", "help",
-  "extra_contacts", "remove_routes",
+  "extra_contacts", "remove_routes", "writer", "question", "step",
 ]);
 const LINKS = new Set(["web", "page", "email", "phone"]);
 const LINK_PAYLOADS = [

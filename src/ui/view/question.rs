@@ -46,8 +46,8 @@ pub fn question_screen(props: &QuestionProps<'_>) -> Html {
         Callback::from(move |_| dispatch.emit(Action::Back))
     };
     let inputs = match question.kind {
-        Kind::One => choices(question, role, &journey.draft, &props.dispatch, false),
-        Kind::Many => choices(question, role, &journey.draft, &props.dispatch, true),
+        Kind::One => choices(journey, question, role, &props.dispatch, false),
+        Kind::Many => choices(journey, question, role, &props.dispatch, true),
         Kind::Date => date_input(question, role, &journey.draft, error, &props.dispatch),
     };
     html! {
@@ -77,15 +77,16 @@ pub fn question_screen(props: &QuestionProps<'_>) -> Html {
     }
 }
 
-/// Radios (one) or checkboxes (many), with "or" before an exclusive choice.
+/// Radios (one) or checkboxes (many), with "or" before an exclusive choice: only the choices
+/// offered after the earlier answers.
 fn choices(
+    journey: &Journey,
     question: &Question,
     role: Role,
-    draft: &Draft,
     dispatch: &Callback<Action>,
     many: bool,
 ) -> Html {
-    let chosen = |v: &str| match draft {
+    let chosen = |v: &str| match &journey.draft {
         Draft::One(Some(c)) => c == v,
         Draft::Many(cs) => cs.iter().any(|c| c == v),
         _ => false,
@@ -93,7 +94,7 @@ fn choices(
     let class = if many { "srf-checkboxes" } else { "srf-radios" };
     html! {
         <div class={class}>
-            { for question.options.iter().map(|o| {
+            { for journey.offered(question).into_iter().map(|o| {
                 let id = input_id(&question.id, Some(&o.value));
                 let hint_id = format!("{id}-hint");
                 let value = o.value.clone();

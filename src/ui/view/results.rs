@@ -1,6 +1,7 @@
-//! The results: the routes under "Start here", "You can also" and "If that does not work",
-//! each with why it applies, the first steps, the deadline in words and the local contacts;
-//! then free help, "Your answers" with Change links, and Start again.
+//! The results: whose right it is and the council's own time limit when they apply, then the
+//! routes under "Start here", "You can also" and "If that does not work", each with why it
+//! applies, the first steps, the deadline in words with how it was worked out, and the local
+//! contacts; then free help, "Your answers" with Change links, and Start again.
 
 use yew::prelude::*;
 
@@ -12,7 +13,7 @@ use super::parts::{
 };
 use super::{Keep, Levels};
 use crate::dates;
-use crate::engine::report::{AnswerReport, ContactReport, Report, RouteReport};
+use crate::engine::report::{AnswerReport, ContactReport, Report, RouteReport, TimescaleReport};
 use crate::engine::takeaway;
 use crate::ui::journey::{Action, Journey};
 
@@ -111,6 +112,12 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
             } else {
                 <p class="srf-body">{ format!("{} {} open to you, based on your answers.", report.routes.len(), if report.routes.len() == 1 { "route is" } else { "routes are" }) }</p>
             }
+            if let Some(note) = &report.rights_note {
+                <div class="srf-inset srf-rights"><p class="srf-body">{note}</p></div>
+            }
+            if let Some(t) = &report.timescale {
+                { clock(&report, t, levels) }
+            }
             if let Some(together) = &report.together {
                 <div class="srf-inset srf-together"><p class="srf-body">{together}</p></div>
             }
@@ -183,6 +190,9 @@ fn route(report: &Rc<Report>, r: &RouteReport, levels: Levels) -> Html {
                         <strong>{ if r.passed { "The last day was " } else { "Last day: " } }{deadline}</strong>
                         { days_left(r.days_left) }
                     </p>
+                    if let Some(reason) = &r.deadline_reason {
+                        { worked_out(reason) }
+                    }
                     if let Some(note) = &r.deadline_note {
                         <p class="srf-body">{note}</p>
                     }
@@ -207,13 +217,61 @@ fn route(report: &Rc<Report>, r: &RouteReport, levels: Levels) -> Html {
                 <ul class="srf-list srf-contacts">{ for r.contacts.iter().map(contact) }</ul>
             }
             if let Some(letter) = &r.letter {
-                { letter_box(&r.id, &letter.text) }
+                { letter_box(report, r, &letter.text, &letter.reply_by) }
             }
             <details class="srf-details">
                 <summary class="srf-details__summary">{"The law behind this"}</summary>
                 <p class="srf-body srf-small">{&r.source}</p>
             </details>
         </article>
+    }
+}
+
+/// The council's own time limit: the day it had to act by, what it had to do, how the day was
+/// worked out, when it may have more time, and what the family can do now.
+fn clock(report: &Rc<Report>, t: &TimescaleReport, levels: Levels) -> Html {
+    let calendar = t.due.is_some().then(|| {
+        let report = report.clone();
+        Callback::from(move |_| {
+            if let Some(ics) = takeaway::clock_calendar_file(&report, &utc_stamp()) {
+                download(takeaway::CLOCK_FILE_NAME, "text/calendar", &ics);
+            }
+        })
+    });
+    let late = t.late == Some(true);
+    html! {
+        <section class="srf-clock" aria-label="The council's time limit">
+            { heading(levels, 1, "srf-heading-m", None, html! { {"The council's time limit"} }) }
+            <div class={classes!("srf-deadline", if late { "srf-deadline--passed" } else if t.due.is_none() { "srf-deadline--unknown" } else { "" })}>
+                <p class="srf-body srf-clock__headline"><strong>{&t.headline}</strong></p>
+                <p class="srf-body"><strong>{"What the council has to do: "}</strong>{&t.duty}</p>
+                { worked_out(&t.reason) }
+                if let Some(onclick) = calendar {
+                    <button type="button" class="srf-link-button srf-calendar-clock" {onclick}>
+                        {"Add the council's last day to your calendar (.ics file)"}
+                    </button>
+                }
+            </div>
+            if let Some(e) = &t.exceptions {
+                <p class="srf-body"><strong>{"When the council can have more time: "}</strong>{e}</p>
+            }
+            if let Some(note) = &t.note {
+                <p class="srf-body">{note}</p>
+            }
+            { heading(levels, 2, "srf-heading-s", None, html! { {"What you can do now"} }) }
+            <p class="srf-body srf-clock__advice">{&t.advice}</p>
+            <p class="srf-body srf-small">{"The law: "}{&t.source}</p>
+        </section>
+    }
+}
+
+/// How a last day was worked out, folded away for those who want to check it.
+fn worked_out(reason: &str) -> Html {
+    html! {
+        <details class="srf-details srf-reason">
+            <summary class="srf-details__summary">{"How this date was worked out"}</summary>
+            <p class="srf-body">{reason}</p>
+        </details>
     }
 }
 
@@ -242,13 +300,25 @@ fn contact(c: &ContactReport) -> Html {
     }
 }
 
-/// A first letter to change and copy, marked as a starting point.
-fn letter_box(route: &str, text: &str) -> Html {
-    let id = format!("srf-letter-{}", route.replace(':', "-"));
+/// A first letter to change and copy, marked as a starting point, with the day it asks for a
+/// reply by as a calendar file.
+fn letter_box(report: &Rc<Report>, r: &RouteReport, text: &str, reply_by: &str) -> Html {
+    let id = format!("srf-letter-{}", r.id.replace(':', "-"));
     let copy = {
         let id = id.clone();
         Callback::from(move |ev: MouseEvent| copy_field(&ev, &id))
     };
+    let remind = {
+        let (report, r) = (report.clone(), r.clone());
+        Callback::from(move |_| {
+            if let Some(ics) = takeaway::reply_calendar_file(&report, &r, &utc_stamp()) {
+                download(&takeaway::reply_file_name(&r), "text/calendar", &ics);
+            }
+        })
+    };
+    let by = dates::parse_iso_date(reply_by)
+        .map(dates::long_date)
+        .unwrap_or_default();
     html! {
         <details class="srf-details srf-letter">
             <summary class="srf-details__summary">{"A first letter you can change"}</summary>
@@ -256,6 +326,11 @@ fn letter_box(route: &str, text: &str) -> Html {
             <label class="srf-label" for={id.clone()}>{"Your letter"}</label>
             <textarea class="srf-textarea" id={id} rows="16" spellcheck="true" value={text.to_string()} />
             <button type="button" class="srf-button srf-button--secondary srf-copy-letter" onclick={copy}>{"Copy the letter"}</button>
+            <p class="srf-body">
+                <button type="button" class="srf-link-button srf-calendar-reply" onclick={remind}>
+                    {"Add the reply-by date to your calendar"}<span class="srf-visually-hidden">{format!(": {}", r.title)}</span>{format!(" ({by}, .ics file)")}
+                </button>
+            </p>
         </details>
     }
 }
