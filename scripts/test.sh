@@ -41,7 +41,7 @@ bash tests/render/run.sh target/release/route-finder
 
 step "The widget: release build with Trunk and wasm-opt, and its size budget"
 trunk build --release
-node tests/web/size.mjs dist --ceiling 171
+node tests/web/size.mjs dist --ceiling 164
 
 step "The demo page's preview checker (route-finder check in wasm) gives what the command gives"
 node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON tests/web/preview-corpus.mjs dist

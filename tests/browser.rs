@@ -211,10 +211,11 @@ async fn journey(root: &ShadowRoot, answers: &Value) {
             return;
         }
         let q = current_question(root).expect("a question or the results");
-                let value = match answers.get(&q) {
+        let value = match answers.get(&q) {
             Some(v) => v.clone(),
-            None => not_known(&q, answers)
-                .unwrap_or_else(|| panic!("the widget asked {q}, which the scenario does not answer")),
+            None => not_known(&q, answers).unwrap_or_else(|| {
+                panic!("the widget asked {q}, which the scenario does not answer")
+            }),
         };
         answer(root, &q, &value).await;
     }
@@ -312,7 +313,7 @@ async fn public_scenarios_through_the_widget() {
             .await
             .text_content()
             .unwrap_or_default()
-                        .contains("version 1.1.0"));
+            .contains("version 1.1.0"));
         // Phone numbers are links that dial.
         if let Some(tel) = maybe(&root, "a[href^=\"tel:\"]") {
             assert!(tel

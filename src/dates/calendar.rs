@@ -154,13 +154,43 @@ pub fn format_iso(d: Date) -> String {
 /// Writes a date in words, GOV.UK style: `Monday 14 December 2026` (no comma, no "th", no
 /// leading zero).
 pub fn long_date(d: Date) -> String {
-    format!(
-        "{} {} {} {}",
-        weekday_name(d.weekday()),
-        d.day(),
-        month_name(d.month()),
-        d.year()
-    )
+    let mut s = String::new();
+    push_long_date(&mut s, d);
+    s
+}
+
+/// [`long_date`], written at the end of `out`.
+#[inline(never)]
+pub fn push_long_date(out: &mut String, d: Date) {
+    out.push_str(weekday_name(d.weekday()));
+    out.push(' ');
+    push_number(out, i64::from(d.day()));
+    out.push(' ');
+    out.push_str(month_name(d.month()));
+    out.push(' ');
+    push_number(out, i64::from(d.year()));
+}
+
+/// A whole number in digits, as `{}` writes it, at the end of `out`.
+#[inline(never)]
+pub fn push_number(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut n = n.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in digits.iter().skip(i) {
+        out.push(char::from(b));
+    }
 }
 
 /// The date a number of days after (or, when `days` is negative, before) a date.

@@ -2,121 +2,157 @@
 //! (a weekend, a bank holiday by name, the Tribunal's Christmas and August rules). Advisers
 //! check a date this way, and families can too.
 
-use super::calendar::long_date;
+use super::calendar::{push_long_date, push_number};
 use super::deadline::{Step, Unit, Worked};
 use super::words::weekday_name;
+use time::Date;
 
 /// "2 months from 14 October 2026 is Monday 14 December 2026. ..." for a worked last day.
 pub fn explain(worked: &Worked) -> String {
-    let mut out: Vec<String> = Vec::new();
-    for step in &worked.steps {
-        out.push(sentence(step));
+    let mut out = String::new();
+    for (i, step) in worked.steps.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        sentence(&mut out, step);
     }
-    out.join(" ")
+    out
 }
 
-fn count(n: u32, unit: Unit) -> String {
+/// What fills a `{}` in a sentence.
+enum Arg<'a> {
+    Date(Date),
+    Text(&'a str),
+    /// A count with its unit: "1 month", "14 days".
+    Count(u32, Unit),
+    /// "1st", "2nd", ...
+    Ordinal(u32),
+}
+
+/// `template` with each `{}` filled in turn from `args`, written at the end of `out`. One
+/// function for every sentence, instead of a `format!` for each.
+#[inline(never)]
+fn say(out: &mut String, template: &str, args: &[Arg<'_>]) {
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        match args.next() {
+            Some(Arg::Date(d)) => push_long_date(out, *d),
+            Some(Arg::Text(t)) => out.push_str(t),
+            Some(Arg::Count(n, unit)) => count(out, *n, *unit),
+            Some(Arg::Ordinal(n)) => ordinal(out, *n),
+            None => {}
+        }
+        rest = after.get(2..).unwrap_or_default();
+    }
+    out.push_str(rest);
+}
+
+fn count(out: &mut String, n: u32, unit: Unit) {
     let word = match (unit, n) {
-        (Unit::Months, 1) => "month",
-        (Unit::Months, _) => "months",
-        (Unit::Weeks, 1) => "week",
-        (Unit::Weeks, _) => "weeks",
-        (Unit::Days, 1) => "day",
-        (Unit::Days, _) => "days",
+        (Unit::Months, 1) => " month",
+        (Unit::Months, _) => " months",
+        (Unit::Weeks, 1) => " week",
+        (Unit::Weeks, _) => " weeks",
+        (Unit::Days, 1) => " day",
+        (Unit::Days, _) => " days",
     };
-    format!("{n} {word}")
+    push_number(out, i64::from(n));
+    out.push_str(word);
 }
 
-fn sentence(step: &Step) -> String {
+fn sentence(out: &mut String, step: &Step) {
+    use Arg::{Count, Date as D, Ordinal, Text};
     match step {
         Step::Count { from, count: n, unit, gives } => {
-            format!("{} from {} is {}.", count(*n, *unit), long_date(*from), long_date(*gives))
+            say(out, "{} from {} is {}.", &[Count(*n, *unit), D(*from), D(*gives)])
         }
-        Step::Certificate { from, gives, later: true } => format!(
+        Step::Certificate { from, gives, later: true } => say(
+            out,
             "1 month from the certificate date, {}, is {}. That is later, so it is the one that counts.",
-            long_date(*from),
-            long_date(*gives)
+            &[D(*from), D(*gives)],
         ),
-        Step::Certificate { from, gives, later: false } => format!(
+        Step::Certificate { from, gives, later: false } => say(
+            out,
             "1 month from the certificate date, {}, is {}. That is not later, so it does not change the date.",
-            long_date(*from),
-            long_date(*gives)
+            &[D(*from), D(*gives)],
         ),
-                Step::CertificateDateUnknown => "The certificate date is not known. So this counts from the decision alone. \
-             The real last day may be later, but never earlier."
-            .to_string(),
-        Step::CertificateOnly { from, gives } => format!(
+        Step::CertificateDateUnknown => out.push_str(
+            "The certificate date is not known. So this counts from the decision alone. \
+             The real last day may be later, but never earlier.",
+        ),
+        Step::CertificateOnly { from, gives } => say(
+            out,
             "The decision date is not known. So this counts 1 month from the certificate date, {}: {}. \
              The real last day may be later, but never earlier.",
-            long_date(*from),
-            long_date(*gives)
+            &[D(*from), D(*gives)],
         ),
-        Step::SixMonthsStartingWith { from, gives } => format!(
+        Step::SixMonthsStartingWith { from, gives } => say(
+            out,
             "6 months starting with {} end on {}, the day before the same date 6 months on.",
-            long_date(*from),
-            long_date(*gives)
+            &[D(*from), D(*gives)],
         ),
         Step::WorkingDays { from, count: n, gives, holidays } => {
-            let mut s = format!(
+            say(
+                out,
                 "The {} working day after {} is {}. Weekends and bank holidays are not counted.",
-                ordinal(*n),
-                long_date(*from),
-                long_date(*gives)
+                &[Ordinal(*n), D(*from), D(*gives)],
             );
-            if !holidays.is_empty() {
-                let names: Vec<String> =
-                    holidays.iter().map(|(d, name)| format!("{name} ({})", long_date(*d))).collect();
-                s.push_str(&format!(" Bank holidays left out: {}.", names.join(", ")));
+            for (i, (d, name)) in holidays.iter().enumerate() {
+                let template = if i == 0 { " Bank holidays left out: {} ({})" } else { ", {} ({})" };
+                say(out, template, &[Text(name), D(*d)]);
             }
-            s
+            if !holidays.is_empty() {
+                out.push('.');
+            }
         }
         Step::TribunalDays { from, count: n, christmas, august, gives } => {
-            let mut s = format!("{} from {} is {}.", count(*n, Unit::Days), long_date(*from), long_date(*gives));
-            let not_counted = match (*christmas, *august) {
-                (0, 0) => None,
-                (c, 0) => Some(format!("the {} from 25 December to 1 January", count(c, Unit::Days))),
-                (0, a) => Some(format!("the {} in August", count(a, Unit::Days))),
-                (c, a) => Some(format!(
-                    "the {} from 25 December to 1 January and the {} in August",
-                    count(c, Unit::Days),
-                    count(a, Unit::Days)
-                )),
-            };
-            if let Some(days) = not_counted {
-                s.push_str(&format!(" That does not count {days}."));
+            say(out, "{} from {} is {}.", &[Count(*n, Unit::Days), D(*from), D(*gives)]);
+            let (c, a) = (Count(*christmas, Unit::Days), Count(*august, Unit::Days));
+            match (*christmas, *august) {
+                (0, 0) => {}
+                (_, 0) => say(out, " That does not count the {} from 25 December to 1 January.", &[c]),
+                (0, _) => say(out, " That does not count the {} in August.", &[a]),
+                _ => say(
+                    out,
+                    " That does not count the {} from 25 December to 1 January and the {} in August.",
+                    &[c, a],
+                ),
             }
-            s
         }
-        Step::Christmas { day, to } => format!(
+        Step::Christmas { day, to } => say(
+            out,
             "{} falls from 25 December to 1 January. So the last day moves to the first working day after 1 January: {}.",
-            long_date(*day),
-            long_date(*to)
+            &[D(*day), D(*to)],
         ),
-        Step::August { day, to } => format!(
+        Step::August { day, to } => say(
+            out,
             "{} is in August. So the last day moves to the first working day after 31 August: {}.",
-            long_date(*day),
-            long_date(*to)
+            &[D(*day), D(*to)],
         ),
-        Step::NotWorkingDay { day, holiday: Some(name), to } => format!(
-            "{} is a bank holiday ({name}). So the last day moves to the next working day: {}.",
-            long_date(*day),
-            long_date(*to)
+        Step::NotWorkingDay { day, holiday: Some(name), to } => say(
+            out,
+            "{} is a bank holiday ({}). So the last day moves to the next working day: {}.",
+            &[D(*day), Text(name), D(*to)],
         ),
-                Step::NotWorkingDay { day, holiday: None, to } => format!(
+        Step::NotWorkingDay { day, holiday: None, to } => say(
+            out,
             "{} is a {}. So the last day moves to the next working day: {}.",
-            long_date(*day),
-            weekday_name(day.weekday()),
-            long_date(*to)
+            &[D(*day), Text(weekday_name(day.weekday())), D(*to)],
         ),
-        Step::NotMoved => "This day is not moved for weekends or bank holidays.".to_string(),
-        Step::DayBefore { limit, gives } => {
-            format!("The law says before {}, so the last day is {}.", long_date(*limit), long_date(*gives))
-        }
+        Step::NotMoved => out.push_str("This day is not moved for weekends or bank holidays."),
+        Step::DayBefore { limit, gives } => say(
+            out,
+            "The law says before {}, so the last day is {}.",
+            &[D(*limit), D(*gives)],
+        ),
     }
 }
 
 /// 1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, 21st.
-fn ordinal(n: u32) -> String {
+fn ordinal(out: &mut String, n: u32) {
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",
@@ -124,7 +160,8 @@ fn ordinal(n: u32) -> String {
         (3, _) => "rd",
         _ => "th",
     };
-    format!("{n}{suffix}")
+    push_number(out, i64::from(n));
+    out.push_str(suffix);
 }
 
 #[cfg(test)]
@@ -248,7 +285,11 @@ mod tests {
     fn ordinals() {
         let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 20, 21, 22, 101, 111]
             .iter()
-            .map(|n| ordinal(*n))
+            .map(|n| {
+                let mut s = String::new();
+                ordinal(&mut s, *n);
+                s
+            })
             .collect();
         assert_eq!(
             got,

@@ -27,13 +27,13 @@ pub use time::{Date, Month, Weekday};
 
 pub use calendar::{
     add_days, add_months, days_from_to, days_in_month, format_iso, long_date, parse_iso_date,
-    DateError, LATEST,
+    push_long_date, push_number, DateError, LATEST,
 };
 pub use deadline::{
     before_coming_september, days_after, holiday_name, mediation_advice_deadline, months_after,
     months_worked, six_months_starting_with, six_months_worked, tribunal_appeal_deadline,
-    tribunal_appeal_without_certificate_date, tribunal_appeal_worked, tribunal_days_after, weeks_after, working_days_after, Step, Unit,
-    Worked,
+    tribunal_appeal_without_certificate_date, tribunal_appeal_worked, tribunal_days_after,
+    weeks_after, working_days_after, Step, Unit, Worked,
 };
 pub use explain::explain;
 pub use holidays::{easter_sunday, Holidays, OneOff};

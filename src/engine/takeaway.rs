@@ -15,18 +15,7 @@ pub fn summary_file_name(report: &Report) -> String {
 
 /// The file name of a route's calendar file, for example `last-day-tribunal_appeal.ics`.
 pub fn calendar_file_name(route: &RouteReport) -> String {
-    let id: String = route
-        .id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("last-day-{id}.ics")
+    file_name("last-day-", route)
 }
 
 /// The file name of the council's last day, `council-last-day.ics`.
@@ -34,7 +23,22 @@ pub const CLOCK_FILE_NAME: &str = "council-last-day.ics";
 
 /// The file name of a letter's reply-by day, for example `reply-by-la_complaint.ics`.
 pub fn reply_file_name(route: &RouteReport) -> String {
-    calendar_file_name(route).replacen("last-day-", "reply-by-", 1)
+    file_name("reply-by-", route)
+}
+
+/// `prefix`, the route's id with any character other than a letter, a digit, `_` or `-` made
+/// a `-`, and `.ics`.
+fn file_name(prefix: &str, route: &RouteReport) -> String {
+    let mut name = prefix.to_string();
+    for c in route.id.chars() {
+        name.push(if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+            c
+        } else {
+            '-'
+        });
+    }
+    name.push_str(".ics");
+    name
 }
 
 /// The results as one printable page: the answers, each route with why it applies, its first
@@ -319,39 +323,45 @@ fn event(
     (trigger, alarm): (&str, &str),
 ) -> String {
     let compact = |d: dates::Date| dates::format_iso(d).replace('-', "");
-    description.push_str(&format!(
-        "Worked out by SEND Route Finder on {} from your answers. It is a guide, not legal advice: check it with SENDIASS.",
-        in_words(&report.today)
-    ));
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_string(),
-        "VERSION:2.0".into(),
-        "PRODID:-//SEND Route Finder//Last days//EN".into(),
-        "CALSCALE:GREGORIAN".into(),
-        "METHOD:PUBLISH".into(),
-        "BEGIN:VEVENT".into(),
-        format!("UID:{uid}-{}@send-route-finder", compact(day)),
-        format!("DTSTAMP:{stamp}"),
-        format!("DTSTART;VALUE=DATE:{}", compact(day)),
-        format!("DTEND;VALUE=DATE:{}", compact(dates::add_days(day, 1))),
-        format!("SUMMARY:{}", ics_text(summary)),
-        format!("DESCRIPTION:{}", ics_text(&description)),
-        "TRANSP:TRANSPARENT".into(),
-    ];
-    if !trigger.is_empty() {
-        lines.extend([
-            "BEGIN:VALARM".into(),
-            "ACTION:DISPLAY".into(),
-            format!("DESCRIPTION:{}", ics_text(alarm)),
-            format!("TRIGGER:{trigger}"),
-            "END:VALARM".into(),
-        ]);
-    }
-    lines.extend(["END:VEVENT".into(), "END:VCALENDAR".into()]);
+    description.push_str("Worked out by SEND Route Finder on ");
+    description.push_str(&in_words(&report.today));
+    description
+        .push_str(" from your answers. It is a guide, not legal advice: check it with SENDIASS.");
     let mut out = String::new();
-    for line in lines.drain(..) {
-        fold(&mut out, &line);
+    for l in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//SEND Route Finder//Last days//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "BEGIN:VEVENT",
+    ] {
+        fold(&mut out, l, "");
     }
+    let mut id = uid.to_string();
+    id.push('-');
+    id.push_str(&compact(day));
+    id.push_str("@send-route-finder");
+    fold(&mut out, "UID:", &id);
+    fold(&mut out, "DTSTAMP:", stamp);
+    fold(&mut out, "DTSTART;VALUE=DATE:", &compact(day));
+    fold(
+        &mut out,
+        "DTEND;VALUE=DATE:",
+        &compact(dates::add_days(day, 1)),
+    );
+    fold(&mut out, "SUMMARY:", &ics_text(summary));
+    fold(&mut out, "DESCRIPTION:", &ics_text(&description));
+    fold(&mut out, "TRANSP:TRANSPARENT", "");
+    if !trigger.is_empty() {
+        fold(&mut out, "BEGIN:VALARM", "");
+        fold(&mut out, "ACTION:DISPLAY", "");
+        fold(&mut out, "DESCRIPTION:", &ics_text(alarm));
+        fold(&mut out, "TRIGGER:", trigger);
+        fold(&mut out, "END:VALARM", "");
+    }
+    fold(&mut out, "END:VEVENT", "");
+    fold(&mut out, "END:VCALENDAR", "");
     out
 }
 
@@ -372,11 +382,11 @@ fn ics_text(s: &str) -> String {
     out
 }
 
-/// A content line folded at 75 octets (RFC 5545 section 3.1), never inside a character,
-/// ended with CRLF.
-fn fold(out: &mut String, line: &str) {
+/// A content line, `name` then `value`, folded at 75 octets (RFC 5545 section 3.1), never
+/// inside a character, ended with CRLF.
+fn fold(out: &mut String, name: &str, value: &str) {
     let mut width = 0;
-    for c in line.chars() {
+    for c in name.chars().chain(value.chars()) {
         if width + c.len_utf8() > 75 {
             out.push_str("\r\n ");
             width = 1;
@@ -481,7 +491,7 @@ mod tests {
     fn ics_text_is_escaped_and_folded() {
         assert_eq!(ics_text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
         let mut out = String::new();
-        fold(&mut out, &"é".repeat(50));
+        fold(&mut out, &"é".repeat(50), "");
         assert!(out.split("\r\n").all(|l| l.len() <= 75));
         assert_eq!(out.replace("\r\n ", "").trim_end(), "é".repeat(50));
     }

@@ -108,10 +108,17 @@ impl<'a> Obj<'a> {
         required: bool,
         read: impl Fn(&Value, &str) -> Result<T>,
     ) -> Result<Vec<T>> {
-        match self.opt(key) {
-            None if required => Err(format!("{}: the field \"{key}\" is missing", self.at)),
+        match self.field(key, required)? {
             None => Ok(Vec::new()),
             Some(v) => list(v, &self.place(key), read),
+        }
+    }
+
+    /// A field that may be left out unless `required`; not generic, for [`Obj::list`].
+    fn field(&self, key: &str, required: bool) -> Result<Option<&'a Value>> {
+        match self.opt(key) {
+            None if required => Err(format!("{}: the field \"{key}\" is missing", self.at)),
+            found => Ok(found),
         }
     }
 }
@@ -123,14 +130,25 @@ fn string(v: &Value, at: &str) -> Result<String> {
 }
 
 fn list<T>(v: &Value, at: &str, read: impl Fn(&Value, &str) -> Result<T>) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    each(v, at, &mut |item, at| {
+        out.push(read(item, at)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Calls `read` on each item of a list, with where it is, and stops at the first problem. Not
+/// generic, so each kind of list costs the widget only its small closure.
+#[inline(never)]
+fn each(v: &Value, at: &str, read: &mut dyn FnMut(&Value, &str) -> Result<()>) -> Result<()> {
     let items = v
         .as_array()
         .ok_or_else(|| format!("{at}: must be a list in square brackets [ ]"))?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| read(item, &format!("{at}[{i}]")))
-        .collect()
+    for (i, item) in items.iter().enumerate() {
+        read(item, &format!("{at}[{i}]"))?;
+    }
+    Ok(())
 }
 
 fn strings(v: &Value, at: &str) -> Result<Vec<String>> {

@@ -20,6 +20,19 @@ pub fn heading(
     }
 }
 
+/// A paragraph of body text. One function for every such paragraph: each `html!` element costs
+/// the widget its own code.
+#[inline(never)]
+pub fn body(text: &str) -> Html {
+    html! { <p class="srf-body">{text}</p> }
+}
+
+/// A paragraph of body text after a label in bold: "Time limit: ...".
+#[inline(never)]
+pub fn labelled(label: &'static str, text: &str) -> Html {
+    html! { <p class="srf-body"><strong>{label}</strong>{text}</p> }
+}
+
 /// "Back", as a button that looks like the GOV.UK back link.
 pub fn back_link(on_back: Callback<()>) -> Html {
     html! {

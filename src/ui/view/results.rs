@@ -8,12 +8,12 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use super::parts::{
-    back_link, copy_field, copy_text, download, email_link, forget, heading, link_to, phone_link,
-    store, utc_stamp, web_link,
+    back_link, body, copy_field, copy_text, download, email_link, forget, heading, labelled,
+    link_to, phone_link, store, utc_stamp, web_link,
 };
 use super::{Keep, Levels};
 use crate::dates;
-use crate::engine::report::{AnswerReport, ContactReport, Report, RouteReport, TimescaleReport};
+use crate::engine::report::{AnswerReport, ContactReport, Report, TimescaleReport};
 use crate::engine::takeaway;
 use crate::ui::journey::{Action, Journey};
 
@@ -78,15 +78,11 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
         Callback::from(move |_| dispatch.emit(Action::StartAgain))
     };
     // Group the routes under their headings, in order.
-    let mut groups: Vec<(String, String, Vec<&RouteReport>)> = Vec::new();
-    for route in &report.routes {
+    let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
+    for (i, route) in report.routes.iter().enumerate() {
         match groups.iter_mut().find(|(id, _, _)| *id == route.group) {
-            Some((_, _, list)) => list.push(route),
-            None => groups.push((
-                route.group.clone(),
-                route.group_heading.clone(),
-                vec![route],
-            )),
+            Some((_, _, list)) => list.push(i),
+            None => groups.push((route.group.clone(), route.group_heading.clone(), vec![i])),
         }
     }
     let intro = |id: &str| {
@@ -107,25 +103,25 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
             if report.routes.is_empty() {
                 // Only a faulty ruleset gets here (`route-finder check` finds it).
                 <div class="srf-error-summary" role="alert">
-                    <p class="srf-body">{"Sorry, this tool found no route for these answers. That is a fault in the tool, not in your answers. Ask your local SENDIASS for help."}</p>
+                    { body("Sorry, this tool found no route for these answers. That is a fault in the tool, not in your answers. Ask your local SENDIASS for help.") }
                 </div>
             } else {
                 <p class="srf-body">{ format!("{} {} open to you, based on your answers.", report.routes.len(), if report.routes.len() == 1 { "route is" } else { "routes are" }) }</p>
             }
             if let Some(note) = &report.rights_note {
-                <div class="srf-inset srf-rights"><p class="srf-body">{note}</p></div>
+                <div class="srf-inset srf-rights">{ body(note) }</div>
             }
             if let Some(t) = &report.timescale {
                 { clock(&report, t, levels) }
             }
             if let Some(together) = &report.together {
-                <div class="srf-inset srf-together"><p class="srf-body">{together}</p></div>
+                <div class="srf-inset srf-together">{ body(together) }</div>
             }
             { for groups.iter().map(|(id, title, routes)| html! {
                 <section class="srf-group" aria-label={title.clone()}>
                     { heading(levels, 1, "srf-heading-m", None, html! { {title} }) }
                     <p class="srf-body srf-group__intro">{intro(id)}</p>
-                    { for routes.iter().map(|r| route(&report, r, levels)) }
+                    { for routes.iter().map(|i| route(&report, *i, levels)) }
                 </section>
             }) }
             <section class="srf-help" aria-label="Free, independent help">
@@ -142,18 +138,18 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
             </section>
             <section class="srf-keep" aria-label="Keep your results">
                 { heading(levels, 1, "srf-heading-m", None, html! { {"Keep your results"} }) }
-                <p class="srf-body">{"Save a page with your answers, your options, the last days and who to contact. It stays on your device. You can print it or show it to an adviser."}</p>
+                { body("Save a page with your answers, your options, the last days and who to contact. It stays on your device. You can print it or show it to an adviser.") }
                 <button type="button" class="srf-button srf-button--secondary srf-save" onclick={save}>{"Save your results (HTML file)"}</button>
                 { heading(levels, 2, "srf-heading-s", None, html! { {"Come back later"} }) }
                 if journey.saved {
                     <p class="srf-body srf-saved" role="status">{"Your answers are saved in this browser on this device. They open here next time. Start again or Delete saved answers removes them."}</p>
                     <button type="button" class="srf-button srf-button--secondary srf-delete-saved" onclick={delete_saved}>{"Delete saved answers"}</button>
                 } else {
-                    <p class="srf-body">{"You can keep your answers in this browser on this device, to come back to them. Anyone who uses this device could see them."}</p>
+                    { body("You can keep your answers in this browser on this device, to come back to them. Anyone who uses this device could see them.") }
                     <button type="button" class="srf-button srf-button--secondary srf-keep-answers" onclick={keep_on_device}>{"Save my answers on this device"}</button>
                 }
                 { heading(levels, 2, "srf-heading-s", None, html! { {"Send these results to an adviser"} }) }
-                <p class="srf-body">{"This link opens these results. It holds your answers, so anyone with it can see them. Send it only to someone you trust, such as your SENDIASS adviser."}</p>
+                { body("This link opens these results. It holds your answers, so anyone with it can see them. Send it only to someone you trust, such as your SENDIASS adviser.") }
                 <label class="srf-label" for="srf-link">{"Link to these results"}</label>
                 <input class="srf-input srf-link" id="srf-link" type="text" readonly=true value={link} />
                 <button type="button" class="srf-button srf-button--secondary srf-copy-link" onclick={copy}>{"Copy the link"}</button>
@@ -169,21 +165,27 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
     }
 }
 
-/// One route.
-fn route(report: &Rc<Report>, r: &RouteReport, levels: Levels) -> Html {
+/// One route: the `i`th of the report's routes. The calendar and letter buttons keep the
+/// report and the index, not a copy of the route.
+fn route(report: &Rc<Report>, i: usize, levels: Levels) -> Html {
+    let Some(r) = report.routes.get(i) else {
+        return html! {};
+    };
     let calendar = (r.deadline.is_some() && !r.passed).then(|| {
         let report = report.clone();
-        let r = r.clone();
         Callback::from(move |_| {
-            if let Some(ics) = takeaway::calendar_file(&report, &r, &utc_stamp()) {
-                download(&takeaway::calendar_file_name(&r), "text/calendar", &ics);
+            let Some(r) = report.routes.get(i) else {
+                return;
+            };
+            if let Some(ics) = takeaway::calendar_file(&report, r, &utc_stamp()) {
+                download(&takeaway::calendar_file_name(r), "text/calendar", &ics);
             }
         })
     });
     html! {
         <article class={classes!("srf-route", r.passed.then_some("srf-route--passed"))} id={format!("srf-route-{}", r.id.replace(':', "-"))}>
             { heading(levels, 2, "srf-heading-s", None, html! { {&r.title} }) }
-            <p class="srf-body">{&r.summary}</p>
+            { body(&r.summary) }
             if let Some(deadline) = &r.deadline_in_words {
                 <div class={classes!("srf-deadline", r.passed.then_some("srf-deadline--passed"))}>
                     <p class="srf-body srf-deadline__date">
@@ -194,7 +196,7 @@ fn route(report: &Rc<Report>, r: &RouteReport, levels: Levels) -> Html {
                         { worked_out(reason) }
                     }
                     if let Some(note) = &r.deadline_note {
-                        <p class="srf-body">{note}</p>
+                        { body(note) }
                     }
                     if let Some(onclick) = calendar {
                         <button type="button" class="srf-link-button srf-calendar" {onclick}>
@@ -203,21 +205,21 @@ fn route(report: &Rc<Report>, r: &RouteReport, levels: Levels) -> Html {
                     }
                 </div>
             } else if let Some(note) = &r.deadline_note {
-                <div class="srf-deadline srf-deadline--unknown"><p class="srf-body">{note}</p></div>
+                <div class="srf-deadline srf-deadline--unknown">{ body(note) }</div>
             }
             { heading(levels, 3, "srf-heading-xs", None, html! { {"Why this applies"} }) }
             <ul class="srf-list srf-list--bullet">{ for r.why.iter().map(|w| html! { <li>{w}</li> }) }</ul>
             { heading(levels, 3, "srf-heading-xs", None, html! { {"What to do first"} }) }
             <ol class="srf-list srf-list--number">{ for r.steps.iter().map(|s| html! { <li>{s}</li> }) }</ol>
             if let Some(limit) = &r.time_limit {
-                <p class="srf-body"><strong>{"Time limit: "}</strong>{limit}</p>
+                { labelled("Time limit: ", limit) }
             }
             if !r.contacts.is_empty() {
                 { heading(levels, 3, "srf-heading-xs", None, html! { {"Who to contact"} }) }
                 <ul class="srf-list srf-contacts">{ for r.contacts.iter().map(contact) }</ul>
             }
             if let Some(letter) = &r.letter {
-                { letter_box(report, r, &letter.text, &letter.reply_by) }
+                { letter_box(report, i, &letter.text, &letter.reply_by) }
             }
             <details class="srf-details">
                 <summary class="srf-details__summary">{"The law behind this"}</summary>
@@ -244,7 +246,7 @@ fn clock(report: &Rc<Report>, t: &TimescaleReport, levels: Levels) -> Html {
             { heading(levels, 1, "srf-heading-m", None, html! { {"The council's time limit"} }) }
             <div class={classes!("srf-deadline", if late { "srf-deadline--passed" } else if t.due.is_none() { "srf-deadline--unknown" } else { "" })}>
                 <p class="srf-body srf-clock__headline"><strong>{&t.headline}</strong></p>
-                <p class="srf-body"><strong>{"What the council has to do: "}</strong>{&t.duty}</p>
+                { labelled("What the council has to do: ", &t.duty) }
                 { worked_out(&t.reason) }
                 if let Some(onclick) = calendar {
                     <button type="button" class="srf-link-button srf-calendar-clock" {onclick}>
@@ -253,10 +255,10 @@ fn clock(report: &Rc<Report>, t: &TimescaleReport, levels: Levels) -> Html {
                 }
             </div>
             if let Some(e) = &t.exceptions {
-                <p class="srf-body"><strong>{"When the council can have more time: "}</strong>{e}</p>
+                { labelled("When the council can have more time: ", e) }
             }
             if let Some(note) = &t.note {
-                <p class="srf-body">{note}</p>
+                { body(note) }
             }
             { heading(levels, 2, "srf-heading-s", None, html! { {"What you can do now"} }) }
             <p class="srf-body srf-clock__advice">{&t.advice}</p>
@@ -270,7 +272,7 @@ fn worked_out(reason: &str) -> Html {
     html! {
         <details class="srf-details srf-reason">
             <summary class="srf-details__summary">{"How this date was worked out"}</summary>
-            <p class="srf-body">{reason}</p>
+            { body(reason) }
         </details>
     }
 }
@@ -290,29 +292,44 @@ fn contact(c: &ContactReport) -> Html {
     html! {
         <li class="srf-contact">
             <p class="srf-body srf-contact__name"><strong>{&c.name}</strong></p>
-            if let Some(about) = &c.about { <p class="srf-body">{about}</p> }
+            if let Some(about) = &c.about { { body(about) } }
             if let Some(phone) = &c.phone { <p class="srf-body">{"Phone: "}{phone_link(phone)}</p> }
             if let Some(email) = &c.email { <p class="srf-body">{"Email: "}{email_link(email)}</p> }
-            if let Some(web) = &c.web { <p class="srf-body">{"Website: "}{web_link(web, web.trim_start_matches("https://").trim_end_matches('/'))}</p> }
+            if let Some(web) = &c.web { <p class="srf-body">{"Website: "}{web_link(web, without_scheme(web))}</p> }
             if let Some(address) = &c.address { <p class="srf-body">{"Address: "}{address}</p> }
             if let Some(nk) = &c.not_known { <p class="srf-body srf-contact__unknown">{nk}</p> }
         </li>
     }
 }
 
+/// A web address as shown: without any leading "https://" and trailing "/".
+fn without_scheme(web: &str) -> &str {
+    let mut rest = web;
+    while let Some(r) = rest.strip_prefix("https://") {
+        rest = r;
+    }
+    rest.trim_end_matches('/')
+}
+
 /// A first letter to change and copy, marked as a starting point, with the day it asks for a
 /// reply by as a calendar file.
-fn letter_box(report: &Rc<Report>, r: &RouteReport, text: &str, reply_by: &str) -> Html {
+fn letter_box(report: &Rc<Report>, i: usize, text: &str, reply_by: &str) -> Html {
+    let Some(r) = report.routes.get(i) else {
+        return html! {};
+    };
     let id = format!("srf-letter-{}", r.id.replace(':', "-"));
     let copy = {
         let id = id.clone();
         Callback::from(move |ev: MouseEvent| copy_field(&ev, &id))
     };
     let remind = {
-        let (report, r) = (report.clone(), r.clone());
+        let report = report.clone();
         Callback::from(move |_| {
-            if let Some(ics) = takeaway::reply_calendar_file(&report, &r, &utc_stamp()) {
-                download(&takeaway::reply_file_name(&r), "text/calendar", &ics);
+            let Some(r) = report.routes.get(i) else {
+                return;
+            };
+            if let Some(ics) = takeaway::reply_calendar_file(&report, r, &utc_stamp()) {
+                download(&takeaway::reply_file_name(r), "text/calendar", &ics);
             }
         })
     };
@@ -322,7 +339,7 @@ fn letter_box(report: &Rc<Report>, r: &RouteReport, text: &str, reply_by: &str) 
     html! {
         <details class="srf-details srf-letter">
             <summary class="srf-details__summary">{"A first letter you can change"}</summary>
-            <p class="srf-body">{"This is a starting point, not legal advice. Put it in your own words, and fill in the parts in [square brackets]. Keep a copy of what you send."}</p>
+            { body("This is a starting point, not legal advice. Put it in your own words, and fill in the parts in [square brackets]. Keep a copy of what you send.") }
             <label class="srf-label" for={id.clone()}>{"Your letter"}</label>
             <textarea class="srf-textarea" id={id} rows="16" spellcheck="true" value={text.to_string()} />
             <button type="button" class="srf-button srf-button--secondary srf-copy-letter" onclick={copy}>{"Copy the letter"}</button>
