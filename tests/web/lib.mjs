@@ -440,3 +440,33 @@ export async function withTimeout(ms, what, fn) {
     clearTimeout(timer);
   }
 }
+
+/**
+ * The two helpers the Playwright suites share, bound to a suite's browser (a function, as the
+ * browser is launched after the suite starts) and its tally:
+ * - `withPage(options, fn)`: a fresh context and page (1280×900 unless told), closed afterwards;
+ * - `check(name, seconds, fn)`: one check; an exception or time-out is one more FAIL line, and
+ *   ONLY=name1,name2 runs just those checks (a quicker loop while working on one).
+ */
+export function harness(browser, t) {
+  async function withPage(options, fn) {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10000);
+    const errors = watchErrors(page);
+    try {
+      return await fn(page, errors, context);
+    } finally {
+      await context.close();
+    }
+  }
+  async function check(name, seconds, fn) {
+    if (process.env.ONLY && !process.env.ONLY.split(",").includes(name)) return;
+    try {
+      await withTimeout(seconds * 1000, name, fn);
+    } catch (error) {
+      t.record(false, name, `stopped: ${String(error.message || error).split("\n")[0]}`);
+    }
+  }
+  return { withPage, check };
+}

@@ -45,6 +45,7 @@ import {
   waitReady,
   waitScreen,
   watchErrors,
+  harness,
   widget,
   widgetNodeCount,
   withTimeout,
@@ -163,29 +164,8 @@ try {
 }
 const DEMO = server.url;
 
-/** A fresh context and page (1280×900 unless told), closed afterwards. */
-async function withPage(options, fn) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10000);
-  const errors = watchErrors(page);
-  try {
-    return await fn(page, errors, context);
-  } finally {
-    await context.close();
-  }
-}
-
-/** Run one check; an exception or time-out is one more FAIL line. */
-async function check(name, seconds, fn) {
-  // ONLY=preview,axe runs just those checks (a quicker loop while working on one).
-  if (process.env.ONLY && !process.env.ONLY.split(",").includes(name)) return;
-  try {
-    await withTimeout(seconds * 1000, name, fn);
-  } catch (error) {
-    t.record(false, name, `stopped: ${String(error.message || error).split("\n")[0]}`);
-  }
-}
+// withPage and check: the shared harness (lib.mjs), bound to this suite's browser and tally.
+const { withPage, check } = harness(() => browser, t);
 
 /** Errors the load-failure page is expected to log: the 404 and the widget's own line. */
 const expectedOnFailure = (e) => /missing\.json|404|send-route-finder: /.test(e);
