@@ -186,10 +186,25 @@ function exitButton(url) {
   return box;
 }
 
-// Shift three times within 5 seconds, as in GOV.UK Frontend.
+// Shift pressed three times within 5 seconds, as in GOV.UK Frontend's Exit This Page: a press
+// counts when Shift is let go without another key in between (so Shift+Tab, or a capital letter,
+// never counts), and any other key starts the count again.
 let shifts = [];
+let shiftAlone = false;
 document.addEventListener("keydown", (event) => {
-  if (!exitTo || event.key !== "Shift" || event.repeat) return;
+  if (!exitTo) return;
+  if (event.key === "Shift") {
+    if (!event.repeat) shiftAlone = true;
+  } else {
+    shiftAlone = false;
+    shifts = [];
+  }
+});
+document.addEventListener("keyup", (event) => {
+  if (!exitTo || event.key !== "Shift") return;
+  const alone = shiftAlone;
+  shiftAlone = false;
+  if (!alone) return;
   const now = Date.now();
   shifts = [...shifts.filter((t) => now - t < 5000), now];
   if (shifts.length >= 3) exitNow();

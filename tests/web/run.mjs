@@ -1068,6 +1068,41 @@ async function checkQuickExit() {
     await Promise.all([page.waitForURL(/neutral\.html$/, { timeout: 5000 }), page.keyboard.press("Shift")]);
     t.record(errors.length === 0, "quick exit: Shift pressed 3 times leaves at once", new URL(page.url()).pathname, errors.join("; "));
   });
+  // Ordinary keyboard use never leaves: Shift with another key, or another key between presses.
+  const stays = async (name, keys) =>
+    withPage({}, async (page, errors) => {
+      await open(page, `${DEMO}exit.html`);
+      await keys(page);
+      await page.waitForTimeout(600);
+      const path = new URL(page.url()).pathname;
+      t.record(/exit\.html$/.test(path) && errors.length === 0, `quick exit: ${name} stays`, path, errors.join("; "));
+    });
+  await stays("Shift+Tab pressed 3 times", async (page) => {
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+Tab");
+  });
+  await stays("Shift twice, another key, Shift once", async (page) => {
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("a");
+    await page.keyboard.press("Shift");
+  });
+  await stays("typing \"Dear Ms Smith, I Am\" in the letter box", async (page) => {
+    await journey(page, JOURNEYS.health);
+    await inWidget(page, ".srf-letter summary").first().click();
+    await inWidget(page, ".srf-letter textarea").first().focus();
+    // As a person types: Shift held down for each capital letter.
+    for (const c of "Dear Ms Smith, I Am") {
+      if (c >= "A" && c <= "Z") {
+        await page.keyboard.down("Shift");
+        await page.keyboard.press(`Key${c}`);
+        await page.keyboard.up("Shift");
+      } else {
+        await page.keyboard.type(c);
+      }
+    }
+    const typed = await inWidget(page, ".srf-letter textarea").first().inputValue();
+    if (!typed.includes("Dear Ms Smith, I Am")) throw new Error("the letter box did not get the typing");
+  });
   // Without the attribute there is no exit button.
   await withPage({}, async (page) => {
     await open(page, DEMO);
