@@ -115,6 +115,61 @@ pub struct RouteReport {
     pub letter: Option<LetterReport>,
 }
 
+/// The routes of one group, as the results show them: the group's id and heading, and its
+/// routes' places in [`Report::routes`], in the order shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteGroup<'a> {
+    pub id: &'a str,
+    pub heading: &'a str,
+    pub routes: Vec<usize>,
+}
+
+impl Report {
+    /// The routes grouped as the results page and the summary file show them: groups in the
+    /// order their first route comes, routes in their own order within a group.
+    pub fn groups(&self) -> Vec<RouteGroup<'_>> {
+        let mut groups: Vec<RouteGroup<'_>> = Vec::new();
+        for (i, route) in self.routes.iter().enumerate() {
+            match groups.iter_mut().find(|g| g.id == route.group) {
+                Some(g) => g.routes.push(i),
+                None => groups.push(RouteGroup {
+                    id: &route.group,
+                    heading: &route.group_heading,
+                    routes: vec![i],
+                }),
+            }
+        }
+        groups
+    }
+}
+
+impl RouteReport {
+    /// The last day in one short phrase, for the summary at the top of the results: "By
+    /// Monday 14 December 2026", "The last day was Monday 14 December 2026", or "Last day not
+    /// known: see below" when the route has a time limit but a date it counts from is not
+    /// known. `None` when the route has no time limit to show.
+    pub fn by_when(&self) -> Option<String> {
+        match (&self.deadline_in_words, self.passed) {
+            (Some(day), false) => Some(format!("By {day}")),
+            (Some(day), true) => Some(format!("The last day was {day}")),
+            (None, _) if self.deadline_note.is_some() => {
+                Some("Last day not known: see below".to_string())
+            }
+            (None, _) => None,
+        }
+    }
+
+    /// The one thing to do first: the route's first step.
+    pub fn first_step(&self) -> Option<&str> {
+        self.steps.first().map(String::as_str)
+    }
+
+    /// The id of the route's part of the results page, which the summary links to.
+    pub fn anchor(&self) -> String {
+        format!("srf-route-{}", self.id.replace(':', "-"))
+    }
+}
+
 /// A first letter, ready to change and send.
 #[derive(Debug, Clone, Serialize)]
 pub struct LetterReport {

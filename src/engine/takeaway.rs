@@ -65,6 +65,7 @@ pub fn summary_html(report: &Report) -> String {
         esc(&mut h, note);
         h.push_str("</p>\n");
     }
+    glance_html(&mut h, report);
     if let Some(t) = &report.timescale {
         h.push_str("<h2>The council's time limit</h2>\n<p class=\"deadline\"><strong>");
         esc(&mut h, &t.headline);
@@ -107,15 +108,13 @@ pub fn summary_html(report: &Report) -> String {
         esc(&mut h, together);
         h.push_str("</p>\n");
     }
-    let mut group = "";
-    for r in &report.routes {
-        if r.group != group {
-            group = &r.group;
-            h.push_str("<h2>");
-            esc(&mut h, &r.group_heading);
-            h.push_str("</h2>\n");
+    for g in report.groups() {
+        h.push_str("<h2>");
+        esc(&mut h, g.heading);
+        h.push_str("</h2>\n");
+        for r in g.routes.iter().filter_map(|i| report.routes.get(*i)) {
+            route_html(&mut h, r);
         }
-        route_html(&mut h, r);
     }
     if !report.help.is_empty() {
         h.push_str("<h2>Free, independent help</h2>\n<ul class=\"contacts\">\n");
@@ -132,8 +131,48 @@ pub fn summary_html(report: &Report) -> String {
     h
 }
 
+/// "In short", as the results page opens: the council's time limit in one line, then one line
+/// a route under its group (its name, its last day, the one thing to do first).
+fn glance_html(h: &mut String, report: &Report) {
+    if report.routes.is_empty() {
+        return;
+    }
+    h.push_str("<section class=\"glance\">\n<h2>In short</h2>\n");
+    if let Some(t) = &report.timescale {
+        h.push_str("<p><strong>The council's time limit:</strong> ");
+        esc(h, &t.headline);
+        h.push_str("</p>\n");
+    }
+    for g in report.groups() {
+        h.push_str("<p><strong>");
+        esc(h, g.heading);
+        h.push_str("</strong></p>\n<ul>\n");
+        for r in g.routes.iter().filter_map(|i| report.routes.get(*i)) {
+            h.push_str("<li><a href=\"#");
+            esc(h, &r.anchor());
+            h.push_str("\">");
+            esc(h, &r.title);
+            h.push_str("</a>");
+            if let Some(when) = r.by_when() {
+                h.push_str("<br><strong>");
+                esc(h, &when);
+                h.push_str("</strong>");
+            }
+            if let Some(first) = r.first_step() {
+                h.push_str("<br>");
+                esc(h, first);
+            }
+            h.push_str("</li>\n");
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("</section>\n");
+}
+
 fn route_html(h: &mut String, r: &RouteReport) {
-    h.push_str("<section>\n<h3>");
+    h.push_str("<section class=\"route\" id=\"");
+    esc(h, &r.anchor());
+    h.push_str("\">\n<h3>");
     esc(h, &r.title);
     h.push_str("</h3>\n<p>");
     esc(h, &r.summary);
@@ -412,6 +451,73 @@ mod tests {
         let today = dates::parse_iso_date("2026-11-24").expect("date");
         let evaluation = evaluate(&rules, &answers, today).expect("evaluates");
         report(&rules, Some("Luton <Council> & \"friends\""), &evaluation)
+    }
+
+    #[test]
+    fn the_summary_file_opens_with_one_line_a_route_before_any_detail() {
+        let r = decision_report();
+        let html = summary_html(&r);
+        let glance = html.find("<section class=\"glance\">").expect("a summary");
+        let first_route = html.find("<section class=\"route\"").expect("routes");
+        let answers = html.find("<h2>Your answers</h2>").expect("answers");
+        assert!(glance < first_route && glance < answers);
+        let part = &html[glance..first_route];
+        assert_eq!(part.matches("<li>").count(), r.routes.len());
+        for route in &r.routes {
+            let mut title = String::new();
+            esc(&mut title, &route.title);
+            assert!(part.contains(&title), "{}", route.title);
+            assert!(part.contains(&format!("href=\"#{}\"", route.anchor())));
+            assert!(html.contains(&format!("id=\"{}\"", route.anchor())));
+            if let Some(day) = &route.deadline_in_words {
+                assert!(part.contains(&format!("By {day}")), "{day}");
+            }
+            let mut first = String::new();
+            esc(&mut first, route.first_step().expect("a first step"));
+            assert!(part.contains(&first), "{first}");
+        }
+        // The groups in the page's order, each route in one of them, once.
+        let groups = r.groups();
+        let mut seen: Vec<usize> = groups.iter().flat_map(|g| g.routes.clone()).collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..r.routes.len()).collect::<Vec<_>>());
+        let mut at = 0;
+        for g in &groups {
+            let found = part[at..].find(&format!("<p><strong>{}</strong></p>", g.heading));
+            at += found.expect("groups in order");
+        }
+    }
+
+    #[test]
+    fn a_route_s_last_day_in_one_phrase() {
+        let r = decision_report();
+        let appeal = r
+            .routes
+            .iter()
+            .find(|x| x.id == "tribunal_appeal")
+            .expect("appeal");
+        assert_eq!(
+            appeal.by_when().as_deref(),
+            Some("By Monday 14 December 2026")
+        );
+        let mut passed = appeal.clone();
+        passed.passed = true;
+        assert_eq!(
+            passed.by_when().as_deref(),
+            Some("The last day was Monday 14 December 2026")
+        );
+        let mut unknown = appeal.clone();
+        unknown.deadline_in_words = None;
+        unknown.deadline = None;
+        assert_eq!(
+            unknown.by_when().as_deref(),
+            Some("Last day not known: see below")
+        );
+        unknown.deadline_note = None;
+        assert_eq!(unknown.by_when(), None);
+        let iass = r.routes.iter().find(|x| x.id == "iass").expect("iass");
+        assert_eq!(iass.by_when(), None);
+        assert_eq!(iass.anchor(), "srf-route-iass");
     }
 
     #[test]

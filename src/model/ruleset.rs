@@ -188,9 +188,13 @@ pub struct Question {
     pub kind: Kind,
     /// The question, shown as the page heading.
     pub text: Text,
-    /// A short hint under the question.
+    /// A short hint under the question: only what a family needs to choose.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<Text>,
+    /// More about the question, folded away under "Help with this question" (the GOV.UK
+    /// details component), for those who want it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
     /// The choices, for one and many.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<Choice>,

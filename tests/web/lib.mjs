@@ -470,3 +470,126 @@ export function harness(browser, t) {
   }
   return { withPage, check };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The public scenarios, walked through the widget as a family would.
+
+/** The public scenario files (tests/scenarios/public*.json), each scenario with its file. */
+export function publicScenarios() {
+  const dir = new URL("../scenarios/", import.meta.url);
+  return ["public.json", "public-2.json"].flatMap((file) =>
+    JSON.parse(readFileSync(new URL(file, dir), "utf8")).scenarios.map((s) => ({ ...s, file })),
+  );
+}
+
+/** A page with one widget for a scenario's council (none: national contacts only). */
+export function scenarioPage(council) {
+  const attr = council ? ` council="councils/${council}.json"` : "";
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Scenario</title></head>
+<body><main><h1>SEND support: if you disagree</h1>
+<send-route-finder rules="rules.json"${attr} heading-level="2"><p>Find help on GOV.UK.</p></send-route-finder>
+</main><script type="module" src="send-route-finder.js"></script></body></html>`;
+}
+
+/** The widget's answer that means what leaving a second-round question unanswered means to
+ *  `evaluate` (contract 7.1); the same table as tests/browser.rs. */
+export function notKnown(question, answers) {
+  switch (question) {
+    case "finished_year_11":
+      return answers.role === "young_person" ? "yes" : "no";
+    case "health_section":
+      return "not_sure";
+    case "late_step":
+      return "other";
+    case "tribunal_case":
+      return "discrimination_claim";
+    case "clock_date":
+    case "tribunal_decision_date":
+      return { unknown: true };
+    default:
+      return undefined;
+  }
+}
+
+/** The question on the nth widget's screen, or "results". */
+export function currentScreen(page, n = 0) {
+  return page.evaluate((n) => {
+    const root = document.querySelectorAll("send-route-finder")[n].shadowRoot;
+    if (root.querySelector(".srf-results")) return "results";
+    const input = root.querySelector("form input");
+    return input ? input.name.replace(/-day$/, "") : null;
+  }, n);
+}
+
+/** A scenario's answer as `fill` takes it: an ISO date becomes the three boxes. */
+export function asFilled(value) {
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [year, month, day] = value.split("-").map(Number);
+    return { day: String(day), month: String(month), year: String(year) };
+  }
+  if (value === "unknown") return { unknown: true };
+  return value;
+}
+
+/** Press Start and answer every question the widget asks from a scenario's answers, ending on
+ *  the results. `each(screen)` runs on the start screen ("start"), on each question screen
+ *  before it is answered, and on the results ("results"). */
+export async function walkScenario(page, scenario, { n = 0, each } = {}) {
+  if (each) await each("start");
+  await inWidget(page, ".srf-button--start", n).click();
+  for (let i = 0; i < 30; i++) {
+    await page.waitForFunction(
+      (n) => {
+        const root = document.querySelectorAll("send-route-finder")[n].shadowRoot;
+        return root.querySelector(".srf-results, form input");
+      },
+      n,
+      { timeout: 10000, polling: 20 },
+    );
+    const screen = await currentScreen(page, n);
+    if (each) await each(screen);
+    if (screen === "results") return;
+    const given = scenario.answers[screen];
+    const value = given !== undefined ? asFilled(given) : notKnown(screen, scenario.answers);
+    if (value === undefined) throw new Error(`${scenario.id}: the widget asked ${screen}, which the scenario does not answer`);
+    const before = await inWidget(page, HEADING, n).first().textContent();
+    await fill(page, screen, value, n);
+    await submit(page, n);
+    await page.waitForFunction(
+      ([n, before]) => {
+        const h = document.querySelectorAll("send-route-finder")[n].shadowRoot.querySelector(".srf-heading-l");
+        return h && h.textContent !== before;
+      },
+      [n, before],
+      { timeout: 10000, polling: 20 },
+    );
+  }
+  throw new Error(`${scenario.id}: no results after 30 screens`);
+}
+
+/** The words a reader sees on the nth widget's screen, in order: text that is rendered, not in
+ *  a closed <details> (its summary excepted) and not only for screen readers. */
+export function visibleText(page, n = 0) {
+  return page.evaluate((n) => {
+    const root = document.querySelectorAll("send-route-finder")[n].shadowRoot;
+    const parts = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || !node.nodeValue.trim()) continue;
+      if (el.closest("style, script, .srf-visually-hidden, [hidden]")) continue;
+      const closed = el.closest("details:not([open])");
+      if (closed && !el.closest("summary")) continue;
+      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      parts.push({ text: node.nodeValue, glance: !!el.closest(".srf-glance") });
+    }
+    return parts;
+  }, n);
+}
+
+/** Words in a text: runs of anything but spaces that hold a letter or a digit. */
+export function countWords(text) {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}

@@ -63,7 +63,7 @@ pub fn error_summary(errors: &[FieldError], node: &NodeRef, levels: Levels) -> H
 }
 
 /// Focus the element with this id in the same document or shadow root as the event's target.
-fn focus_in_same_root(ev: &MouseEvent, id: &str) {
+pub fn focus_in_same_root(ev: &MouseEvent, id: &str) {
     use wasm_bindgen::JsCast;
     let Some(node) = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else {
         return;

@@ -1,10 +1,11 @@
 //! One question on its page: radios, checkboxes or the GOV.UK date input, with the question
-//! as the heading inside the legend, a hint, the error message and Continue.
+//! as the heading inside the legend, a short hint, "Help with this question" folded away when
+//! the ruleset has more to say, the error message and Continue.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::parts::{back_link, error_summary, heading};
+use super::parts::{back_link, body, error_summary, heading};
 use super::Levels;
 use crate::model::{Kind, Question, Role};
 use crate::ui::journey::{input_id, Action, DatePart, Draft, FieldError, Journey};
@@ -62,6 +63,12 @@ pub fn question_screen(props: &QuestionProps<'_>) -> Html {
                         </legend>
                         if let Some(hint) = &question.hint {
                             <div id={hint_id.clone()} class="srf-hint">{hint.for_role(role)}</div>
+                        }
+                        if let Some(help) = &question.help {
+                            <details class="srf-details srf-help">
+                                <summary class="srf-details__summary">{"Help with this question"}</summary>
+                                <div class="srf-details__text">{ body(help.for_role(role)) }</div>
+                            </details>
                         }
                         if let Some(e) = error {
                             <p id={error_id.clone()} class="srf-error-message">

@@ -1,19 +1,22 @@
-//! The results: whose right it is and the council's own time limit when they apply, then the
-//! routes under "Start here", "You can also" and "If that does not work", each with why it
-//! applies, the first steps, the deadline in words with how it was worked out, and the local
-//! contacts; then free help, "Your answers" with Change links, and Start again.
+//! The results: the short answer first, then the detail. At the top, whose right it is when it
+//! is not the user's, and "In short": the council's time limit in one line when there is one,
+//! then every route in one line (its name, a link to its detail, its last day and the one thing
+//! to do first), grouped as the page is. Then the council's time limit in full, and the routes
+//! under "Start here", "You can also" and "If that does not work", each with why it applies,
+//! the first steps, the deadline in words with how it was worked out, and the local contacts;
+//! then free help, "Your answers" with Change links, and Start again.
 
 use yew::prelude::*;
 
 use std::rc::Rc;
 
 use super::parts::{
-    back_link, body, copy_field, copy_text, download, email_link, forget, heading, labelled,
-    link_to, phone_link, store, utc_stamp, web_link,
+    back_link, body, copy_field, copy_text, download, email_link, focus_in_same_root, forget,
+    heading, labelled, link_to, phone_link, store, utc_stamp, web_link,
 };
 use super::{Keep, Levels};
 use crate::dates;
-use crate::engine::report::{AnswerReport, ContactReport, Report, TimescaleReport};
+use crate::engine::report::{AnswerReport, ContactReport, Report, RouteGroup, TimescaleReport};
 use crate::engine::takeaway;
 use crate::ui::journey::{Action, Journey};
 
@@ -77,14 +80,7 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::StartAgain))
     };
-    // Group the routes under their headings, in order.
-    let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
-    for (i, route) in report.routes.iter().enumerate() {
-        match groups.iter_mut().find(|(id, _, _)| *id == route.group) {
-            Some((_, _, list)) => list.push(i),
-            None => groups.push((route.group.clone(), route.group_heading.clone(), vec![i])),
-        }
-    }
+    let groups = report.groups();
     let intro = |id: &str| {
         journey
             .rules
@@ -111,17 +107,20 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
             if let Some(note) = &report.rights_note {
                 <div class="srf-inset srf-rights">{ body(note) }</div>
             }
+            if !report.routes.is_empty() {
+                { glance(&report, &groups, levels) }
+            }
             if let Some(t) = &report.timescale {
                 { clock(&report, t, levels) }
             }
             if let Some(together) = &report.together {
                 <div class="srf-inset srf-together">{ body(together) }</div>
             }
-            { for groups.iter().map(|(id, title, routes)| html! {
-                <section class="srf-group" aria-label={title.clone()}>
-                    { heading(levels, 1, "srf-heading-m", None, html! { {title} }) }
-                    <p class="srf-body srf-group__intro">{intro(id)}</p>
-                    { for routes.iter().map(|i| route(&report, *i, levels)) }
+            { for groups.iter().map(|g| html! {
+                <section class="srf-group" aria-label={g.heading.to_string()}>
+                    { heading(levels, 1, "srf-heading-m", None, html! { {g.heading} }) }
+                    <p class="srf-body srf-group__intro">{intro(g.id)}</p>
+                    { for g.routes.iter().map(|i| route(&report, *i, levels)) }
                 </section>
             }) }
             <section class="srf-help" aria-label="Free, independent help">
@@ -165,6 +164,56 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
     }
 }
 
+/// "In short": the council's time limit in one line, then one line a route, grouped as the
+/// page is. Each route's name is a link that moves focus to the route's heading below (a link
+/// to a fragment cannot reach into a shadow root, so the link does it by script).
+fn glance(report: &Report, groups: &[RouteGroup<'_>], levels: Levels) -> Html {
+    html! {
+        <section class="srf-glance" aria-labelledby="srf-glance-title">
+            <@{levels.tag(1)} id="srf-glance-title" class="srf-heading-m">{"In short"}</@>
+            if let Some(t) = &report.timescale {
+                <p class="srf-body srf-glance__clock">
+                    <a href="#srf-clock" onclick={jump("srf-clock-title")}>{"The council's time limit"}</a>
+                    {": "}{&t.headline}
+                </p>
+            }
+            { for groups.iter().map(|g| {
+                let label = format!("srf-glance-{}", g.id);
+                html! {
+                    <>
+                        <p class="srf-body srf-glance__group" id={label.clone()}><strong>{g.heading}</strong></p>
+                        <ul class="srf-list srf-glance__list" aria-labelledby={label}>
+                            { for g.routes.iter().filter_map(|i| report.routes.get(*i)).map(|r| {
+                                let anchor = r.anchor();
+                                html! {
+                                    <li class="srf-glance__item">
+                                        <a class="srf-glance__link" href={format!("#{anchor}")} onclick={jump(&format!("{anchor}-title"))}>{&r.title}</a>
+                                        if let Some(when) = r.by_when() {
+                                            <p class={classes!("srf-body", "srf-glance__when", r.passed.then_some("srf-glance__when--passed"))}><strong>{when}</strong></p>
+                                        }
+                                        if let Some(first) = r.first_step() {
+                                            <p class="srf-body srf-glance__first">{first}</p>
+                                        }
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    </>
+                }
+            }) }
+        </section>
+    }
+}
+
+/// A link's click: focus the element with this id in the widget (it scrolls into view).
+fn jump(id: &str) -> Callback<MouseEvent> {
+    let id = id.to_string();
+    Callback::from(move |ev: MouseEvent| {
+        ev.prevent_default();
+        focus_in_same_root(&ev, &id);
+    })
+}
+
 /// One route: the `i`th of the report's routes. The calendar and letter buttons keep the
 /// report and the index, not a copy of the route.
 fn route(report: &Rc<Report>, i: usize, levels: Levels) -> Html {
@@ -183,8 +232,8 @@ fn route(report: &Rc<Report>, i: usize, levels: Levels) -> Html {
         })
     });
     html! {
-        <article class={classes!("srf-route", r.passed.then_some("srf-route--passed"))} id={format!("srf-route-{}", r.id.replace(':', "-"))}>
-            { heading(levels, 2, "srf-heading-s", None, html! { {&r.title} }) }
+        <article class={classes!("srf-route", r.passed.then_some("srf-route--passed"))} id={r.anchor()}>
+            <@{levels.tag(2)} class="srf-heading-s srf-route__title" id={format!("{}-title", r.anchor())} tabindex="-1">{&r.title}</@>
             { body(&r.summary) }
             if let Some(deadline) = &r.deadline_in_words {
                 <div class={classes!("srf-deadline", r.passed.then_some("srf-deadline--passed"))}>
@@ -242,8 +291,8 @@ fn clock(report: &Rc<Report>, t: &TimescaleReport, levels: Levels) -> Html {
     });
     let late = t.late == Some(true);
     html! {
-        <section class="srf-clock" aria-label="The council's time limit">
-            { heading(levels, 1, "srf-heading-m", None, html! { {"The council's time limit"} }) }
+        <section class="srf-clock" id="srf-clock" aria-label="The council's time limit">
+            <@{levels.tag(1)} class="srf-heading-m" id="srf-clock-title" tabindex="-1">{"The council's time limit"}</@>
             <div class={classes!("srf-deadline", if late { "srf-deadline--passed" } else if t.due.is_none() { "srf-deadline--unknown" } else { "" })}>
                 <p class="srf-body srf-clock__headline"><strong>{&t.headline}</strong></p>
                 { labelled("What the council has to do: ", &t.duty) }

@@ -1,0 +1,290 @@
+// The short answer first (issue 15), in a real page, in Debian's headless Chromium driven by
+// playwright-core. Every public scenario (tests/scenarios/public.json and public-2.json) is
+// walked through the widget as a family would, clicking and typing:
+//   a. words: how many words a family reads from the start screen until every route's name and
+//      last day has appeared, and to the end of the results summary ("In short"): the start
+//      screen, each question screen as it first shows (hints included, a closed "Help with this
+//      question" not), then the results. Prints each scenario, the median and the largest; fails
+//      if the median is over WORDS_MEDIAN_MAX.
+//   b. the summary: one line for every route on the page, in the page's order and groups, each
+//      a link to its route, with the route's last day in words wherever the route has one
+//   c. axe-core (WCAG 2.0/2.1/2.2 A and AA, no rule off) on the results of every scenario
+//   d. keyboard: each summary link, pressed with Enter, moves focus to its route's heading
+//   e. the summary file a family saves opens with the same summary
+//
+//   node tests/web/summary.mjs dist      (ONLY=walk,file for some checks)
+//
+// One line per check, "ok" or "FAIL" with figures; the last line is "summary: N passed, M failed".
+
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { serve } from "./server.mjs";
+import {
+  AXE_VERSION,
+  countWords,
+  describeViolations,
+  harness,
+  inWidget,
+  launchBrowser,
+  problems,
+  publicScenarios,
+  runAxe,
+  scenarioPage,
+  tally,
+  visibleText,
+  waitReady,
+  walkScenario,
+} from "./lib.mjs";
+
+/** The most words a family may read, at the median over the public scenarios, before it has
+ *  seen every route open to it with its last day (issue 15's goal). */
+const WORDS_MEDIAN_MAX = 650;
+
+const dist = process.argv[2] || "dist";
+const started = Date.now();
+const t = tally();
+
+if (!existsSync(join(dist, "index.html"))) {
+  console.log(`FAIL ${dist}/index.html is missing: build the widget first (trunk build --release)`);
+  console.log("summary: 0 passed, 1 failed");
+  process.exit(1);
+}
+
+const scenarios = publicScenarios().filter((s) => !s.expect.invalid);
+const councils = [...new Set(scenarios.map((s) => s.council || ""))];
+const routes = Object.fromEntries(councils.map((c) => [`/scenario-${c || "national"}.html`, scenarioPage(c)]));
+const server = await serve(dist, { routes });
+let browser;
+try {
+  browser = await launchBrowser();
+} catch (error) {
+  console.log(`FAIL Chromium did not start: ${String(error.message || error).split("\n")[0]}`);
+  console.log("summary: 0 passed, 1 failed");
+  await server.close();
+  process.exit(1);
+}
+const { withPage, check } = harness(() => browser, t);
+const pageOf = (s) => `${server.url}scenario-${s.council || "national"}.html`;
+
+// ---------------------------------------------------------------------------------------------
+// What the results show.
+
+/** The routes on the results, in the page's order: id, title, group, last day in words. */
+function shownRoutes(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector("send-route-finder").shadowRoot;
+    return [...root.querySelectorAll("article.srf-route")].map((a) => {
+      const date = a.querySelector(".srf-deadline__date strong");
+      return {
+        id: a.id,
+        title: a.querySelector(".srf-route__title, h1, h2, h3, h4, h5, h6").textContent.trim(),
+        group: a.closest("section.srf-group")?.getAttribute("aria-label") || "",
+        date: date ? date.textContent.replace(/^(Last day: |The last day was )/, "").trim() : null,
+      };
+    });
+  });
+}
+
+/** The summary: its heading, the clock line if any, and per line the group it is listed under,
+ *  the link's text and target, and the whole line's text. */
+function glance(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector("send-route-finder").shadowRoot;
+    const g = root.querySelector(".srf-glance");
+    if (!g) return null;
+    const heading = g.querySelector("h1, h2, h3, h4, h5, h6");
+    return {
+      heading: heading ? heading.textContent.trim() : "",
+      labelledBy: g.getAttribute("aria-labelledby") || "",
+      clock: g.querySelector(".srf-glance__clock")?.textContent.trim() || null,
+      lines: [...g.querySelectorAll("li.srf-glance__item")].map((li) => {
+        const list = li.closest("ul");
+        const label = list && root.getElementById(list.getAttribute("aria-labelledby") || "");
+        const a = li.querySelector("a");
+        return {
+          group: label ? label.textContent.trim() : "",
+          link: a ? a.textContent.trim() : "",
+          href: a ? a.getAttribute("href") : "",
+          text: li.textContent.replace(/\s+/g, " ").trim(),
+        };
+      }),
+    };
+  });
+}
+
+/** Words from the start of the results to the end of the summary, and to the point where every
+ *  route's name and last day has been shown. */
+function resultWords(parts, shown) {
+  let text = "";
+  let glanceEnd = 0;
+  for (const p of parts) {
+    text += (text ? " " : "") + p.text.replace(/\s+/g, " ").trim();
+    if (p.glance) glanceEnd = text.length;
+  }
+  // Each route's title, and its last day, must have appeared: after the point where each is
+  // first seen. A date shared by two routes is found once, which is what a reader sees too.
+  let seenAll = 0;
+  for (const r of shown) {
+    for (const needle of [r.title, r.date].filter(Boolean)) {
+      const at = text.indexOf(needle);
+      if (at < 0) return { glance: NaN, seenAll: NaN, missing: needle };
+      seenAll = Math.max(seenAll, at + needle.length);
+    }
+  }
+  return {
+    glance: glanceEnd ? countWords(text.slice(0, glanceEnd)) : 0,
+    seenAll: countWords(text.slice(0, seenAll)),
+  };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+// ---------------------------------------------------------------------------------------------
+// a–d. Every public scenario.
+
+async function checkWalk() {
+  const figures = [];
+  const summaryProblems = problems();
+  const keyboardProblems = problems();
+  let axeScreens = 0;
+  let links = 0;
+  for (const s of scenarios) {
+    await withPage({ viewport: { width: 390, height: 844 } }, async (page, errors) => {
+      await page.goto(pageOf(s), { waitUntil: "load" });
+      await waitReady(page);
+      let questions = 0;
+      let screens = 0;
+      let results = null;
+      await walkScenario(page, s, {
+        each: async (screen) => {
+          if (screen === "results") return;
+          screens++;
+          questions += countWords((await visibleText(page)).map((p) => p.text).join(" "));
+        },
+      });
+      const shown = await shownRoutes(page);
+      results = resultWords(await visibleText(page), shown);
+      if (results.missing) {
+        summaryProblems.expect(false, `${s.id}: "${results.missing}" is not shown`);
+        return;
+      }
+      const upTo = Math.max(results.seenAll, results.glance);
+      figures.push({ id: s.id, file: s.file, screens, questions, seenAll: questions + results.seenAll, total: questions + upTo });
+
+      // b. The summary: one line a route, in the page's order, under the route's own group,
+      // linking to it, with its last day.
+      const g = await glance(page);
+      if (!summaryProblems.expect(g, `${s.id}: no summary on the results`)) return;
+      summaryProblems.expect(g.heading && g.labelledBy, `${s.id}: the summary has no heading of its own`);
+      summaryProblems.expect(
+        g.lines.length === shown.length,
+        `${s.id}: ${g.lines.length} summary lines for ${shown.length} routes`,
+      );
+      shown.forEach((r, i) => {
+        const line = g.lines[i];
+        if (!summaryProblems.expect(line, `${s.id}: no summary line for ${r.id}`)) return;
+        summaryProblems.expect(line.link === r.title, `${s.id}: line ${i + 1} is "${line.link}", the page has "${r.title}"`);
+        summaryProblems.expect(line.href === `#${r.id}`, `${s.id}: ${r.id}'s line links to ${line.href}`);
+        summaryProblems.expect(line.group === r.group, `${s.id}: ${r.id} is under "${line.group}" in the summary, "${r.group}" on the page`);
+        if (r.date) summaryProblems.expect(line.text.includes(r.date), `${s.id}: ${r.id}'s line lacks its last day ${r.date}: "${line.text}"`);
+      });
+      const clockShown = await inWidget(page, ".srf-clock").count();
+      summaryProblems.expect(!clockShown || g.clock, `${s.id}: the council's time limit is not above the summary`);
+
+      // c. axe on the results.
+      const axe = await runAxe(page);
+      axeScreens++;
+      if (axe.violations.length) {
+        t.record(false, `axe on the results of ${s.id}`, `${axe.violations.length} violations`, describeViolations(axe.violations));
+      }
+
+      // d. Each summary link, pressed with Enter, puts focus on its route's heading.
+      for (let i = 0; i < g.lines.length; i++) {
+        links++;
+        await page.evaluate((i) => {
+          const root = document.querySelector("send-route-finder").shadowRoot;
+          root.querySelectorAll(".srf-glance__item a")[i].focus();
+        }, i);
+        await page.keyboard.press("Enter");
+        const where = await page.evaluate(() => {
+          const root = document.querySelector("send-route-finder").shadowRoot;
+          const el = root.activeElement;
+          if (!el) return null;
+          const r = el.getBoundingClientRect();
+          return {
+            route: el.closest("article.srf-route")?.id || "",
+            heading: /^H[1-6]$/.test(el.tagName),
+            inView: r.top >= 0 && r.top < window.innerHeight,
+          };
+        });
+        const want = g.lines[i].href.slice(1);
+        keyboardProblems.expect(
+          where && where.heading && where.route === want && where.inView,
+          `${s.id}: link ${i + 1} (${want}) left focus on ${JSON.stringify(where)}`,
+        );
+      }
+      if (errors.length) t.record(false, `no script errors (${s.id})`, errors.join("; "));
+    });
+  }
+
+  for (const f of figures) {
+    console.log(`     ${f.id}: ${f.screens} screens, ${f.questions} words of questions, ${f.seenAll} until every route and last day, ${f.total} to the end of the summary`);
+  }
+  const report = (list, what) => {
+    const totals = list.map((f) => f.total);
+    const all = list.map((f) => f.seenAll);
+    return `${what}: median ${median(totals)}, largest ${Math.max(...totals)} words to the end of the summary (every route and last day seen: median ${median(all)}, largest ${Math.max(...all)})`;
+  };
+  const first = figures.filter((f) => f.file === "public.json");
+  t.record(figures.length === scenarios.length, "every public scenario walked to its results", `${figures.length} of ${scenarios.length}`);
+  const m = median(figures.map((f) => f.total));
+  t.record(m <= WORDS_MEDIAN_MAX && median(first.map((f) => f.total)) <= WORDS_MEDIAN_MAX, `words read before every route is seen, median at most ${WORDS_MEDIAN_MAX}`, `${report(first, `the ${first.length} of public.json`)}; ${report(figures, `all ${figures.length}`)}`);
+  t.record(summaryProblems.ok, "a summary line for every route, with its last day", summaryProblems.ok ? `${scenarios.length} scenarios` : "", summaryProblems.text());
+  t.record(axeScreens === scenarios.length, "axe-core on the results of every public scenario", `${axeScreens} results screens, violations reported above if any (axe-core ${AXE_VERSION})`);
+  t.record(keyboardProblems.ok && links > 0, "each summary link moves focus to its route's heading (Enter)", `${links} links`, keyboardProblems.text());
+}
+
+// ---------------------------------------------------------------------------------------------
+// e. The summary file opens with the summary.
+
+async function checkFile() {
+  const s = scenarios.find((x) => x.id === "refused-plan-certificate-later");
+  await withPage({ acceptDownloads: true }, async (page) => {
+    await page.goto(pageOf(s), { waitUntil: "load" });
+    await waitReady(page);
+    await walkScenario(page, s);
+    const shown = await shownRoutes(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), inWidget(page, ".srf-save").click()]);
+    const path = join(mkdtempSync(join(tmpdir(), "srf-summary-")), download.suggestedFilename());
+    await download.saveAs(path);
+    const html = readFileSync(path, "utf8");
+    const p = problems();
+    const body = html.slice(html.indexOf("<body"));
+    const glanceAt = body.indexOf('class="glance"');
+    const firstRoute = body.indexOf('class="route');
+    p.expect(glanceAt > 0, "no summary section (class=\"glance\")");
+    p.expect(firstRoute > glanceAt, "the summary is not before the first route");
+    const part = body.slice(glanceAt, firstRoute);
+    for (const r of shown) {
+      p.expect(part.includes(r.title.replace(/'/g, "&#39;")) || part.includes(r.title), `${r.id} is not in the file's summary`);
+      if (r.date) p.expect(part.includes(r.date), `${r.id}'s last day ${r.date} is not in the file's summary`);
+    }
+    t.record(p.ok, "the saved summary file opens with the summary", `${shown.length} routes in it`, p.text());
+  });
+}
+
+try {
+  await check("walk", 1500, checkWalk);
+  await check("file", 60, checkFile);
+} finally {
+  await browser.close().catch(() => {});
+  await server.close();
+}
+
+console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
+console.log(`summary: ${t.passed} passed, ${t.failed} failed`);
+process.exit(t.failed ? 1 : 0);
