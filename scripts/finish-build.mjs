@@ -1,7 +1,8 @@
 // Trunk's one post-build hook (Trunk.toml). Trunk starts all hooks of a stage at once, so the
 // steps that change the loader run here, one after the other:
 //   1. inline-css.mjs: the stylesheet inside the loader;
-//   2. release-files.mjs: the wasm's hash inside the loader, then the loader's hash in
+//   2. release-files.mjs: the wasm's hash inside the loader, the glue and the loader minified
+//      (minify.mjs), then the loader's hash in
 //      snippet.html and integrity.json (the last step that changes the widget's files);
 //   3. build-preview.mjs: the demo page's preview checker, into preview/.
 await import("./inline-css.mjs");

@@ -3,7 +3,8 @@
 // network round trip for send-route-finder.css. The loader gives the shadow root the
 // stylesheet as a constructed CSSStyleSheet (no inline <style>, so a strict Content Security
 // Policy is still met). send-route-finder.css stays in dist/ for browsers without
-// constructed stylesheets (before Safari 16.4), which link it instead.
+// constructed stylesheets (before Safari 16.4), which link it instead, in the same short form
+// (comments and spaces taken out; www/ keeps the readable one).
 //
 //   TRUNK_STAGING_DIR=dist node scripts/inline-css.mjs
 import { readFileSync, writeFileSync } from "node:fs";
@@ -24,4 +25,6 @@ const css = readFileSync(join(dir, "send-route-finder.css"), "utf8")
   .replace(/;}/g, "}")
   .trim();
 writeFileSync(loaderPath, loader.replace(MARK, `const CSS = ${JSON.stringify(css)};`));
+// The linked copy, for browsers without constructed stylesheets, ships the same short form.
+writeFileSync(join(dir, "send-route-finder.css"), css + "\n");
 console.log(`inline-css: ${css.length} characters of CSS put in ${loaderPath}`);

@@ -2,7 +2,9 @@
 //
 // 1. The wasm's SHA-384 goes into the loader, which fetches the wasm with it: a changed wasm
 //    is refused by the browser.
-// (Also: the glue's and the wasm's addresses get a short content hash, against mixed caches.)
+// (Also: the glue's and the wasm's addresses get a short content hash, against mixed caches;
+// the glue and then the loader are minified first, scripts/minify.mjs, so each hash is of the
+// file as it ships.)
 // 2. The loader's own SHA-384 (after 1) goes into snippet.html, the embed snippet with
 //    `integrity` on the script tag, so a council's page refuses a changed loader.
 // The glue (send_route_finder.js) is imported by the loader as a module: browsers give
@@ -13,6 +15,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { minify } from "./minify.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
@@ -25,6 +28,11 @@ if (!loader.includes(MARK)) {
   process.exit(1);
 }
 const wasmHash = sri(readFileSync(join(dir, "send_route_finder_bg.wasm")));
+// The glue, minified before its hash goes into the loader's address for it.
+const gluePath = join(dir, "send_route_finder.js");
+const glue = readFileSync(gluePath, "utf8");
+const glueMin = await minify(glue, gluePath);
+writeFileSync(gluePath, glueMin);
 // The glue and the wasm are asked for with a short hash of their contents in the address, so
 // a browser never mixes a cached file of one release with the loader of another.
 const short = (file) => createHash("sha256").update(readFileSync(join(dir, file))).digest("hex").slice(0, 12);
@@ -34,10 +42,13 @@ if (!loader.includes(GLUE) || !loader.includes(WASM)) {
   console.error(`release-files: ${loaderPath} no longer has ${GLUE} and ${WASM}`);
   process.exit(1);
 }
-const finished = loader
-  .replace(MARK, `const WASM_INTEGRITY = ${JSON.stringify(wasmHash)};`)
-  .replace(GLUE, `import("./send_route_finder.js?v=${short("send_route_finder.js")}")`)
-  .replace(WASM, `new URL("send_route_finder_bg.wasm?v=${short("send_route_finder_bg.wasm")}", here)`);
+const finished = await minify(
+  loader
+    .replace(MARK, `const WASM_INTEGRITY = ${JSON.stringify(wasmHash)};`)
+    .replace(GLUE, `import("./send_route_finder.js?v=${short("send_route_finder.js")}")`)
+    .replace(WASM, `new URL("send_route_finder_bg.wasm?v=${short("send_route_finder_bg.wasm")}", here)`),
+  loaderPath,
+);
 writeFileSync(loaderPath, finished);
 const loaderHash = sri(Buffer.from(finished));
 

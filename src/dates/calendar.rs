@@ -49,17 +49,37 @@ impl DateError {
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // `{:?}` puts the input in double quotes and escapes any control characters in it.
+        quoted(f, &self.input)?;
         if self.reason.starts_with("write the date as") {
             write!(
                 f,
-                "{:?} is not written as a date in the form YYYY-MM-DD: {}",
-                self.input, self.reason
+                " is not written as a date in the form YYYY-MM-DD: {}",
+                self.reason
             )
         } else {
-            write!(f, "{:?} is not a real date: {}", self.input, self.reason)
+            write!(f, " is not a real date: {}", self.reason)
         }
     }
+}
+
+/// The input in double quotes, with quotes, backslashes and control characters escaped as Rust
+/// writes them. Written out rather than with `{:?}`: Rust's own escaping brings tables of
+/// Unicode properties into the widget.
+fn quoted(f: &mut fmt::Formatter<'_>, input: &str) -> fmt::Result {
+    use fmt::Write;
+    f.write_char('"')?;
+    for c in input.chars() {
+        match c {
+            '"' => f.write_str("\\\"")?,
+            '\\' => f.write_str("\\\\")?,
+            '\n' => f.write_str("\\n")?,
+            '\r' => f.write_str("\\r")?,
+            '\t' => f.write_str("\\t")?,
+            c if c.is_control() => write!(f, "\\u{{{:x}}}", c as u32)?,
+            c => f.write_char(c)?,
+        }
+    }
+    f.write_char('"')
 }
 
 impl std::error::Error for DateError {}

@@ -5,7 +5,8 @@ use yew::prelude::*;
 use super::Levels;
 use crate::ui::journey::FieldError;
 
-/// A heading at a level below the embedding's first heading, with focus allowed by script.
+/// A heading at a level below the embedding's first heading; with a node, focus is allowed by
+/// script (each screen's main heading).
 pub fn heading(
     levels: Levels,
     below: u8,
@@ -13,11 +14,67 @@ pub fn heading(
     node: Option<NodeRef>,
     text: Html,
 ) -> Html {
-    let tag = levels.tag(below);
-    match node {
-        Some(node) => html! { <@{tag} class={class} tabindex="-1" ref={node}>{text}</@> },
-        None => html! { <@{tag} class={class}>{text}</@> },
-    }
+    let focusable = node.is_some();
+    any_heading(
+        levels,
+        below,
+        class,
+        node.unwrap_or_default(),
+        None,
+        focusable,
+        text,
+    )
+}
+
+/// A heading with an id, that a link in the results moves focus to (so it can take focus by
+/// script).
+pub fn heading_with_id(
+    levels: Levels,
+    below: u8,
+    class: &'static str,
+    id: String,
+    text: &str,
+) -> Html {
+    let text = html! { {text} };
+    any_heading(
+        levels,
+        below,
+        class,
+        NodeRef::default(),
+        Some(id),
+        true,
+        text,
+    )
+}
+
+/// Every heading of the widget. One `html!` site for them all: each element with a tag chosen
+/// at run time costs the widget its own code.
+#[inline(never)]
+fn any_heading(
+    levels: Levels,
+    below: u8,
+    class: &'static str,
+    node: NodeRef,
+    id: Option<String>,
+    focusable: bool,
+    text: Html,
+) -> Html {
+    let tabindex = focusable.then_some("-1");
+    html! { <@{levels.tag(below)} class={class} {id} {tabindex} ref={node}>{text}</@> }
+}
+
+/// A heading with plain text and no focus, at a level below the embedding's first heading.
+#[inline(never)]
+pub fn heading_text(levels: Levels, below: u8, class: &'static str, text: &str) -> Html {
+    let text = html! { {text} };
+    any_heading(levels, below, class, NodeRef::default(), None, false, text)
+}
+
+/// A button (`class` from srf-button's) that runs `onclick`. One function for the buttons
+/// of the results.
+#[inline(never)]
+pub fn button(class: &'static str, text: &'static str, onclick: Callback<MouseEvent>) -> Html {
+    html! { <button type="button" {class} {onclick}>{text}</button> }
 }
 
 /// A paragraph of body text. One function for every such paragraph: each `html!` element costs

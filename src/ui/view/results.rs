@@ -11,12 +11,15 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use super::parts::{
-    back_link, body, copy_field, copy_text, download, email_link, focus_in_same_root, forget,
-    heading, labelled, link_to, phone_link, store, utc_stamp, web_link,
+    back_link, body, button, copy_field, copy_text, download, email_link, focus_in_same_root,
+    forget, heading, heading_text, heading_with_id, labelled, link_to, phone_link, store,
+    utc_stamp, web_link,
 };
 use super::{Keep, Levels};
 use crate::dates;
-use crate::engine::report::{AnswerReport, ContactReport, Report, RouteGroup, TimescaleReport};
+use crate::engine::report::{
+    AnswerReport, ContactReport, Report, RouteGroup, RouteReport, TimescaleReport,
+};
 use crate::engine::takeaway;
 use crate::ui::journey::{Action, Journey};
 
@@ -118,42 +121,42 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
             }
             { for groups.iter().map(|g| html! {
                 <section class="srf-group" aria-label={g.heading.to_string()}>
-                    { heading(levels, 1, "srf-heading-m", None, html! { {g.heading} }) }
+                    { heading_text(levels, 1, "srf-heading-m", g.heading) }
                     <p class="srf-body srf-group__intro">{intro(g.id)}</p>
                     { for g.routes.iter().map(|i| route(&report, *i, levels)) }
                 </section>
             }) }
             <section class="srf-help" aria-label="Free, independent help">
-                { heading(levels, 1, "srf-heading-m", None, html! { {"Free, independent help"} }) }
+                { heading_text(levels, 1, "srf-heading-m", "Free, independent help") }
                 <ul class="srf-list srf-contacts">
                     { for report.help.iter().map(contact) }
                 </ul>
             </section>
             <section class="srf-answers" aria-label="Your answers">
-                { heading(levels, 1, "srf-heading-m", None, html! { {"Your answers"} }) }
+                { heading_text(levels, 1, "srf-heading-m", "Your answers") }
                 <dl class="srf-summary-list">
                     { for report.answered.iter().map(|a| answer_row(a, &props.dispatch)) }
                 </dl>
             </section>
             <section class="srf-keep" aria-label="Keep your results">
-                { heading(levels, 1, "srf-heading-m", None, html! { {"Keep your results"} }) }
+                { heading_text(levels, 1, "srf-heading-m", "Keep your results") }
                 { body("Save a page with your answers, your options, the last days and who to contact. It stays on your device. You can print it or show it to an adviser.") }
-                <button type="button" class="srf-button srf-button--secondary srf-save" onclick={save}>{"Save your results (HTML file)"}</button>
-                { heading(levels, 2, "srf-heading-s", None, html! { {"Come back later"} }) }
+                { button("srf-button srf-button--secondary srf-save", "Save your results (HTML file)", save) }
+                { heading_text(levels, 2, "srf-heading-s", "Come back later") }
                 if journey.saved {
                     <p class="srf-body srf-saved" role="status">{"Your answers are saved in this browser on this device. They open here next time. Start again or Delete saved answers removes them."}</p>
-                    <button type="button" class="srf-button srf-button--secondary srf-delete-saved" onclick={delete_saved}>{"Delete saved answers"}</button>
+                    { button("srf-button srf-button--secondary srf-delete-saved", "Delete saved answers", delete_saved) }
                 } else {
                     { body("You can keep your answers in this browser on this device, to come back to them. Anyone who uses this device could see them.") }
-                    <button type="button" class="srf-button srf-button--secondary srf-keep-answers" onclick={keep_on_device}>{"Save my answers on this device"}</button>
+                    { button("srf-button srf-button--secondary srf-keep-answers", "Save my answers on this device", keep_on_device) }
                 }
-                { heading(levels, 2, "srf-heading-s", None, html! { {"Send these results to an adviser"} }) }
+                { heading_text(levels, 2, "srf-heading-s", "Send these results to an adviser") }
                 { body("This link opens these results. It holds your answers, so anyone with it can see them. Send it only to someone you trust, such as your SENDIASS adviser.") }
                 <label class="srf-label" for="srf-link">{"Link to these results"}</label>
                 <input class="srf-input srf-link" id="srf-link" type="text" readonly=true value={link} />
-                <button type="button" class="srf-button srf-button--secondary srf-copy-link" onclick={copy}>{"Copy the link"}</button>
+                { button("srf-button srf-button--secondary srf-copy-link", "Copy the link", copy) }
                 <p class="srf-body">
-                    <button type="button" class="srf-button srf-start-again" onclick={move |_| start_again.emit(())}>{"Start again"}</button>
+                    { button("srf-button srf-start-again", "Start again", start_again) }
                 </p>
             </section>
             <p class="srf-body srf-small srf-version">
@@ -165,53 +168,62 @@ pub fn results_screen(props: &ResultsProps<'_>) -> Html {
 }
 
 /// "In short": the council's time limit in one line, then one line a route, grouped as the
-/// page is. Each route's name is a link that moves focus to the route's heading below (a link
-/// to a fragment cannot reach into a shadow root, so the link does it by script).
+/// page is. Each route's name is a link that moves focus to the route's heading below.
 fn glance(report: &Report, groups: &[RouteGroup<'_>], levels: Levels) -> Html {
     html! {
         <section class="srf-glance" aria-labelledby="srf-glance-title">
-            <@{levels.tag(1)} id="srf-glance-title" class="srf-heading-m">{"In short"}</@>
+            { heading_with_id(levels, 1, "srf-heading-m", "srf-glance-title".into(), "In short") }
             if let Some(t) = &report.timescale {
                 <p class="srf-body srf-glance__clock">
-                    <a href="#srf-clock" onclick={jump("srf-clock-title")}>{"The council's time limit"}</a>
-                    {": "}{&t.headline}
+                    { jump_link("srf-clock", "The council's time limit") }{": "}{&t.headline}
                 </p>
             }
             { for groups.iter().map(|g| {
                 let label = format!("srf-glance-{}", g.id);
                 html! {
-                    <>
-                        <p class="srf-body srf-glance__group" id={label.clone()}><strong>{g.heading}</strong></p>
-                        <ul class="srf-list srf-glance__list" aria-labelledby={label}>
-                            { for g.routes.iter().filter_map(|i| report.routes.get(*i)).map(|r| {
-                                let anchor = r.anchor();
-                                html! {
-                                    <li class="srf-glance__item">
-                                        <a class="srf-glance__link" href={format!("#{anchor}")} onclick={jump(&format!("{anchor}-title"))}>{&r.title}</a>
-                                        if let Some(when) = r.by_when() {
-                                            <p class={classes!("srf-body", "srf-glance__when", r.passed.then_some("srf-glance__when--passed"))}><strong>{when}</strong></p>
-                                        }
-                                        if let Some(first) = r.first_step() {
-                                            <p class="srf-body srf-glance__first">{first}</p>
-                                        }
-                                    </li>
-                                }
-                            }) }
+                    <div class="srf-glance__group">
+                        <p class="srf-body" id={label.clone()}><strong>{g.heading}</strong></p>
+                        <ul class="srf-list" aria-labelledby={label}>
+                            { for g.routes.iter().filter_map(|i| report.routes.get(*i)).map(glance_line) }
                         </ul>
-                    </>
+                    </div>
                 }
             }) }
         </section>
     }
 }
 
-/// A link's click: focus the element with this id in the widget (it scrolls into view).
-fn jump(id: &str) -> Callback<MouseEvent> {
-    let id = id.to_string();
-    Callback::from(move |ev: MouseEvent| {
+/// One route in "In short": its name as a link to its detail, its last day, its first step.
+#[inline(never)]
+fn glance_line(r: &RouteReport) -> Html {
+    let when = r.by_when().map(|when| {
+        let class = if r.passed {
+            "srf-body srf-glance__passed"
+        } else {
+            "srf-body"
+        };
+        html! { <p {class}><strong>{when}</strong></p> }
+    });
+    html! {
+        <li class="srf-glance__item">
+            { jump_link(&r.anchor(), &r.title) }
+            { for when }
+            { for r.first_step().map(body) }
+        </li>
+    }
+}
+
+/// A link to a part of the results (`id`) that moves focus to that part's heading
+/// (`{id}-title`), which scrolls it into view. A link to a fragment cannot reach into a shadow
+/// root, so the link does it by script.
+#[inline(never)]
+fn jump_link(id: &str, text: &str) -> Html {
+    let heading = format!("{id}-title");
+    let onclick = Callback::from(move |ev: MouseEvent| {
         ev.prevent_default();
-        focus_in_same_root(&ev, &id);
-    })
+        focus_in_same_root(&ev, &heading);
+    });
+    html! { <a href={format!("#{id}")} {onclick}>{text}</a> }
 }
 
 /// One route: the `i`th of the report's routes. The calendar and letter buttons keep the
@@ -233,7 +245,7 @@ fn route(report: &Rc<Report>, i: usize, levels: Levels) -> Html {
     });
     html! {
         <article class={classes!("srf-route", r.passed.then_some("srf-route--passed"))} id={r.anchor()}>
-            <@{levels.tag(2)} class="srf-heading-s srf-route__title" id={format!("{}-title", r.anchor())} tabindex="-1">{&r.title}</@>
+            { heading_with_id(levels, 2, "srf-heading-s srf-route__title", format!("{}-title", r.anchor()), &r.title) }
             { body(&r.summary) }
             if let Some(deadline) = &r.deadline_in_words {
                 <div class={classes!("srf-deadline", r.passed.then_some("srf-deadline--passed"))}>
@@ -256,15 +268,15 @@ fn route(report: &Rc<Report>, i: usize, levels: Levels) -> Html {
             } else if let Some(note) = &r.deadline_note {
                 <div class="srf-deadline srf-deadline--unknown">{ body(note) }</div>
             }
-            { heading(levels, 3, "srf-heading-xs", None, html! { {"Why this applies"} }) }
+            { heading_text(levels, 3, "srf-heading-xs", "Why this applies") }
             <ul class="srf-list srf-list--bullet">{ for r.why.iter().map(|w| html! { <li>{w}</li> }) }</ul>
-            { heading(levels, 3, "srf-heading-xs", None, html! { {"What to do first"} }) }
+            { heading_text(levels, 3, "srf-heading-xs", "What to do first") }
             <ol class="srf-list srf-list--number">{ for r.steps.iter().map(|s| html! { <li>{s}</li> }) }</ol>
             if let Some(limit) = &r.time_limit {
                 { labelled("Time limit: ", limit) }
             }
             if !r.contacts.is_empty() {
-                { heading(levels, 3, "srf-heading-xs", None, html! { {"Who to contact"} }) }
+                { heading_text(levels, 3, "srf-heading-xs", "Who to contact") }
                 <ul class="srf-list srf-contacts">{ for r.contacts.iter().map(contact) }</ul>
             }
             if let Some(letter) = &r.letter {
@@ -292,7 +304,7 @@ fn clock(report: &Rc<Report>, t: &TimescaleReport, levels: Levels) -> Html {
     let late = t.late == Some(true);
     html! {
         <section class="srf-clock" id="srf-clock" aria-label="The council's time limit">
-            <@{levels.tag(1)} class="srf-heading-m" id="srf-clock-title" tabindex="-1">{"The council's time limit"}</@>
+            { heading_with_id(levels, 1, "srf-heading-m", "srf-clock-title".into(), "The council's time limit") }
             <div class={classes!("srf-deadline", if late { "srf-deadline--passed" } else if t.due.is_none() { "srf-deadline--unknown" } else { "" })}>
                 <p class="srf-body srf-clock__headline"><strong>{&t.headline}</strong></p>
                 { labelled("What the council has to do: ", &t.duty) }
@@ -309,7 +321,7 @@ fn clock(report: &Rc<Report>, t: &TimescaleReport, levels: Levels) -> Html {
             if let Some(note) = &t.note {
                 { body(note) }
             }
-            { heading(levels, 2, "srf-heading-s", None, html! { {"What you can do now"} }) }
+            { heading_text(levels, 2, "srf-heading-s", "What you can do now") }
             <p class="srf-body srf-clock__advice">{&t.advice}</p>
             <p class="srf-body srf-small">{"The law: "}{&t.source}</p>
         </section>
