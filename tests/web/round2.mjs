@@ -156,8 +156,16 @@ function keyboard(page, p, trail) {
    * heading must have focus. */
   const answer = async (q, value, next) => {
     await focusOn(`h2${HEADING}`, `${q}: heading`);
+    // "Help with this question", where the question has it, comes before the answers.
+    const pastHelp = async () => {
+      if (await inWidget(page, ".srf-help").count()) {
+        await key("Tab");
+        await focusOn(".srf-help summary", `${q}: Tab to "Help with this question"`);
+      }
+    };
     if (typeof value === "string") {
       const target = `srf-${q}-${value}`;
+      await pastHelp();
       await key("Tab");
       let a = await active();
       if (a && a.type === "radio") {
@@ -174,6 +182,7 @@ function keyboard(page, p, trail) {
         p.expect(await inWidget(page, `#srf-${q}-${v}`).isChecked(), `${q}: '${v}' not ticked by keyboard`);
       }
     } else {
+      await pastHelp();
       for (const part of ["day", "month", "year"]) {
         await key("Tab");
         await focusOn(`#srf-${q}-${part}`, `${q}: the ${part} box`);

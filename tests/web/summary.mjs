@@ -7,7 +7,8 @@
 //      question" not), then the results. Prints each scenario, the median and the largest; fails
 //      if the median is over WORDS_MEDIAN_MAX.
 //   b. the summary: one line for every route on the page, in the page's order and groups, each
-//      a link to its route, with the route's last day in words wherever the route has one
+//      a link to its route, with the route's last day in words wherever the route has one, and
+//      the scenario's expected last days in it (each scenario runs on its own "today")
 //   c. axe-core (WCAG 2.0/2.1/2.2 A and AA, no rule off) on the results of every scenario
 //   d. keyboard: each summary link, pressed with Enter, moves focus to its route's heading
 //   e. the summary file a family saves opens with the same summary
@@ -138,6 +139,14 @@ function resultWords(parts, shown) {
   };
 }
 
+const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/** "2026-12-14" → "Monday 14 December 2026", as the widget writes it. */
+function inWords(iso) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -154,6 +163,9 @@ async function checkWalk() {
   let links = 0;
   for (const s of scenarios) {
     await withPage({ viewport: { width: 390, height: 844 } }, async (page, errors) => {
+      // The scenario's own day, so its last days are the ones it expects and the words do not
+      // change from one day to the next (a day that has passed reads "The last day was ...").
+      await page.clock.setFixedTime(new Date(`${s.today}T12:00:00`));
       await page.goto(pageOf(s), { waitUntil: "load" });
       await waitReady(page);
       let questions = 0;
@@ -192,6 +204,13 @@ async function checkWalk() {
         summaryProblems.expect(line.group === r.group, `${s.id}: ${r.id} is under "${line.group}" in the summary, "${r.group}" on the page`);
         if (r.date) summaryProblems.expect(line.text.includes(r.date), `${s.id}: ${r.id}'s line lacks its last day ${r.date}: "${line.text}"`);
       });
+      // The scenario's expected last days, in words, are in the summary.
+      for (const [id, iso] of Object.entries(s.expect.deadlines || {})) {
+        const line = g.lines.find((l) => l.href === `#srf-route-${id}`);
+        if (!summaryProblems.expect(line, `${s.id}: ${id} has no summary line`)) continue;
+        if (iso) summaryProblems.expect(line.text.includes(inWords(iso)), `${s.id}: ${id}'s line lacks ${inWords(iso)}: "${line.text}"`);
+        else summaryProblems.expect(!/\d{4}/.test(line.text), `${s.id}: ${id} should have no last day: "${line.text}"`);
+      }
       const clockShown = await inWidget(page, ".srf-clock").count();
       summaryProblems.expect(!clockShown || g.clock, `${s.id}: the council's time limit is not above the summary`);
 
@@ -254,6 +273,7 @@ async function checkWalk() {
 async function checkFile() {
   const s = scenarios.find((x) => x.id === "refused-plan-certificate-later");
   await withPage({ acceptDownloads: true }, async (page) => {
+    await page.clock.setFixedTime(new Date(`${s.today}T12:00:00`));
     await page.goto(pageOf(s), { waitUntil: "load" });
     await waitReady(page);
     await walkScenario(page, s);
