@@ -79,3 +79,55 @@ fn texts_that_differ_by_person_really_differ() {
     walk(&v, &mut same);
     assert!(same.is_empty(), "{same:?}");
 }
+
+/// A hint says only what a family needs to choose: at most two sentences (issue 15). More
+/// goes in the question's `help`, folded away under "Help with this question".
+#[test]
+fn hints_are_at_most_two_sentences() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let rules: Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{root}/rules.json")).expect("read"))
+            .expect("rules.json");
+    let texts = |v: &Value| -> Vec<String> {
+        match v {
+            Value::String(s) => vec![s.clone()],
+            Value::Object(m) => m
+                .values()
+                .filter_map(Value::as_str)
+                .map(String::from)
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let sentences = |s: &str| {
+        s.split_inclusive(['.', '!', '?'])
+            .filter(|part| part.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    let mut long = Vec::new();
+    let mut hints = 0;
+    for q in rules["questions"].as_array().expect("questions") {
+        let id = q["id"].as_str().unwrap_or("?");
+        let mut all = vec![(id.to_string(), &q["hint"])];
+        for o in q["options"].as_array().into_iter().flatten() {
+            all.push((
+                format!("{id}.{}", o["value"].as_str().unwrap_or("?")),
+                &o["hint"],
+            ));
+        }
+        for (at, hint) in all {
+            for text in texts(hint) {
+                hints += 1;
+                if sentences(&text) > 2 {
+                    long.push(format!("{at}: \"{text}\""));
+                }
+            }
+        }
+    }
+    assert!(hints > 20, "only {hints} hints found");
+    assert!(
+        long.is_empty(),
+        "hints of more than two sentences:\n{}",
+        long.join("\n")
+    );
+}

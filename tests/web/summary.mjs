@@ -20,6 +20,7 @@
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
 import { serve } from "./server.mjs";
 import {
   AXE_VERSION,
@@ -147,6 +148,25 @@ function inWords(iso) {
   return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
+/** The Flesch-Kincaid grade of texts, measured as tests/tools/readability.py measures the
+ *  ruleset (textstat; texts of four or more words, each ended as a sentence). */
+function readability(texts) {
+  const prose = texts.filter((x) => x.split(/\s+/).length >= 4).map((x) => (/[.!?]$/.test(x) ? x : `${x}.`));
+  const script = `
+import re, sys, textstat
+text = sys.stdin.read()
+sentences = [s for s in re.split(r"(?<=[.!?])\\s+|\\n+", text) if len(s.split()) > 3]
+long = [s for s in sentences if len(s.split()) > 25]
+print(f"{textstat.flesch_kincaid_grade(text):.1f}")
+for s in long: print(s)
+`;
+  const r = spawnSync("python3", ["-c", script], { input: prose.join("\n"), encoding: "utf8" });
+  if (r.status !== 0) return { ok: false, detail: (r.stderr || "python3 failed").trim().split("\n").at(-1), more: "" };
+  const [grade, ...long] = r.stdout.trim().split("\n");
+  const ok = Number(grade) <= 7 && long.length === 0;
+  return { ok, detail: `grade ${grade} over ${prose.length} texts, ${long.length} sentences over 25 words`, more: long.map((x) => `    long: ${x}`).join("\n") };
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -157,6 +177,7 @@ const median = (xs) => {
 
 async function checkWalk() {
   const figures = [];
+  const read = new Set();
   const summaryProblems = problems();
   const keyboardProblems = problems();
   let axeScreens = 0;
@@ -175,7 +196,9 @@ async function checkWalk() {
         each: async (screen) => {
           if (screen === "results") return;
           screens++;
-          questions += countWords((await visibleText(page)).map((p) => p.text).join(" "));
+          const parts = await visibleText(page);
+          questions += countWords(parts.map((p) => p.text).join(" "));
+          for (const part of parts) read.add(part.text.replace(/\s+/g, " ").trim());
         },
       });
       const shown = await shownRoutes(page);
@@ -191,6 +214,16 @@ async function checkWalk() {
       // linking to it, with its last day.
       const g = await glance(page);
       if (!summaryProblems.expect(g, `${s.id}: no summary on the results`)) return;
+      for (const part of await visibleText(page)) if (part.glance) read.add(part.text.replace(/\s+/g, " ").trim());
+      // What a screen reader is given: the summary as lists under its own heading, one item a
+      // route (Chromium's accessibility tree, as Playwright's ARIA snapshot writes it).
+      const aria = await inWidget(page, ".srf-glance").ariaSnapshot();
+      summaryProblems.expect(/^- region "In short"/m.test(aria) && /- heading "In short" \[level=3\]/.test(aria), `${s.id}: the summary is not a region with its heading "In short":\n${aria}`);
+      const items = (aria.match(/^\s*- listitem/gm) || []).length;
+      summaryProblems.expect(items === shown.length, `${s.id}: a screen reader hears ${items} list items for ${shown.length} routes`);
+      const lists = [...aria.matchAll(/^\s*- list "([^"]+)"/gm)].map((m) => m[1]);
+      const groups = [...new Set(shown.map((r) => r.group))];
+      summaryProblems.expect(JSON.stringify(lists) === JSON.stringify(groups), `${s.id}: the summary's lists are named ${JSON.stringify(lists)}, the page's groups are ${JSON.stringify(groups)}`);
       summaryProblems.expect(g.heading && g.labelledBy, `${s.id}: the summary has no heading of its own`);
       summaryProblems.expect(
         g.lines.length === shown.length,
@@ -264,6 +297,8 @@ async function checkWalk() {
   t.record(m <= WORDS_MEDIAN_MAX && median(first.map((f) => f.total)) <= WORDS_MEDIAN_MAX, `words read before every route is seen, median at most ${WORDS_MEDIAN_MAX}`, `${report(first, `the ${first.length} of public.json`)}; ${report(figures, `all ${figures.length}`)}`);
   t.record(summaryProblems.ok, "a summary line for every route, with its last day", summaryProblems.ok ? `${scenarios.length} scenarios` : "", summaryProblems.text());
   t.record(axeScreens === scenarios.length, "axe-core on the results of every public scenario", `${axeScreens} results screens, violations reported above if any (axe-core ${AXE_VERSION})`);
+  const grade = readability([...read]);
+  t.record(grade.ok, "what a family reads before the routes (question screens and the summary): Flesch-Kincaid grade 7 or below, no sentence over 25 words", grade.detail, grade.more);
   t.record(keyboardProblems.ok && links > 0, "each summary link moves focus to its route's heading (Enter)", `${links} links`, keyboardProblems.text());
 }
 
