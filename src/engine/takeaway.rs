@@ -245,7 +245,14 @@ fn contact_html(h: &mut String, c: &ContactReport) {
         if let Some(v) = value {
             h.push_str("<br>");
             esc(h, label);
-            esc(h, v);
+            // Contact details are copied exactly: page translation must leave them alone.
+            if label.is_empty() {
+                esc(h, v);
+            } else {
+                h.push_str("<span translate=\"no\">");
+                esc(h, v);
+                h.push_str("</span>");
+            }
         }
     }
     h.push_str("</li>\n");

@@ -207,10 +207,19 @@ pub fn App(props: &AppProps) -> Html {
             keep: props.keep.clone(),
         }),
     };
+    // Every change of screen (and every failed Continue, and saving on the device) draws the
+    // screen afresh under a new key, rather than patching its text. A browser's page
+    // translation swaps each text node for <font> elements holding the translation; a patch
+    // would change the old text nodes, which are no longer in the page, and the family would
+    // read the last screen's question over this screen's answers. Within one key no text
+    // changes: choosing, ticking and typing change only inputs.
+    let view = format!("{}-{}", journey.moves, u8::from(journey.saved));
     html! {
         <div class="srf">
-            {body}
-            <div class="srf-visually-hidden" aria-live="polite" aria-atomic="true">{announce}</div>
+            <div class="srf-view" key={view.clone()}>{body}</div>
+            <div class="srf-visually-hidden" aria-live="polite" aria-atomic="true">
+                <span key={view}>{announce}</span>
+            </div>
         </div>
     }
 }

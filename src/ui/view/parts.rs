@@ -137,35 +137,43 @@ pub fn focus_in_same_root(ev: &MouseEvent, id: &str) {
     }
 }
 
-/// A phone number as a link that dials.
+/// A phone number as a link that dials. Contact details carry `translate="no"`: a browser's
+/// page translation must not change a number, an address or a web address a family copies.
 pub fn phone_link(phone: &str) -> Html {
     let digits: String = phone
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '+')
         .collect();
     if crate::check::texts::is_phone(phone) {
-        html! { <a href={format!("tel:{digits}")}>{phone}</a> }
+        html! { <a href={format!("tel:{digits}")} translate="no">{phone}</a> }
     } else {
-        html! { {phone} }
+        exact(phone)
     }
 }
 
 /// A web address as a link, only when it is https; otherwise plain text.
 pub fn web_link(url: &str, text: &str) -> Html {
     if crate::check::texts::is_https_link(url) {
-        html! { <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{text}<span class="srf-visually-hidden">{" (opens in a new tab)"}</span></a> }
+        html! { <a href={url.to_string()} target="_blank" rel="noopener noreferrer"><span translate="no">{text}</span><span class="srf-visually-hidden">{" (opens in a new tab)"}</span></a> }
     } else {
-        html! { {url} }
+        exact(url)
     }
 }
 
 /// An email address as a link, only when it looks like one.
 pub fn email_link(email: &str) -> Html {
     if crate::check::texts::is_email(email) {
-        html! { <a href={format!("mailto:{email}")}>{email}</a> }
+        html! { <a href={format!("mailto:{email}")} translate="no">{email}</a> }
     } else {
-        html! { {email} }
+        exact(email)
     }
+}
+
+/// Text to be copied exactly as it is, which page translation must leave alone: a contact's
+/// address, or a phone number, email or web address that cannot be a link.
+#[inline(never)]
+pub fn exact(text: &str) -> Html {
+    html! { <span translate="no">{text}</span> }
 }
 
 /// Offer a file made in the browser as a download: nothing leaves the device.

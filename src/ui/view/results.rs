@@ -11,9 +11,9 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use super::parts::{
-    back_link, body, button, copy_field, copy_text, download, email_link, focus_in_same_root,
-    forget, heading, heading_text, heading_with_id, labelled, link_to, phone_link, store,
-    utc_stamp, web_link,
+    back_link, body, button, copy_field, copy_text, download, email_link, exact,
+    focus_in_same_root, forget, heading, heading_text, heading_with_id, labelled, link_to,
+    phone_link, store, utc_stamp, web_link,
 };
 use super::{Keep, Levels};
 use crate::dates;
@@ -357,7 +357,7 @@ fn contact(c: &ContactReport) -> Html {
             if let Some(phone) = &c.phone { <p class="srf-body">{"Phone: "}{phone_link(phone)}</p> }
             if let Some(email) = &c.email { <p class="srf-body">{"Email: "}{email_link(email)}</p> }
             if let Some(web) = &c.web { <p class="srf-body">{"Website: "}{web_link(web, without_scheme(web))}</p> }
-            if let Some(address) = &c.address { <p class="srf-body">{"Address: "}{address}</p> }
+            if let Some(address) = &c.address { <p class="srf-body">{"Address: "}{exact(address)}</p> }
             if let Some(nk) = &c.not_known { <p class="srf-body srf-contact__unknown">{nk}</p> }
         </li>
     }
