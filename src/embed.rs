@@ -26,8 +26,12 @@ thread_local! {
 /// person already pressed Start on the script's start screen: the app opens at the first
 /// question. `answers` are answers kept earlier (JSON, contract section 1), `saved` says they
 /// came from this device's storage; `store_key` and `link_name` are where this widget keeps
-/// answers on the device and its name in a link. Returns a message for the console when the
-/// files cannot be used.
+/// answers on the device and its name in a link.
+///
+/// A family never loses the national routes to a council's mistake: when the overlay cannot
+/// be used, the widget starts with the national ruleset alone and returns why, for the script
+/// to tell the family in one line and the council in the console. Only a ruleset that cannot
+/// be used stops it: then the error is the message for the console.
 #[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn start(
@@ -41,16 +45,21 @@ pub fn start(
     saved: bool,
     store_key: String,
     link_name: String,
-) -> Result<(), String> {
-    let (rules, council) = check::usable(&rules, council.as_deref()).map_err(|problems| {
-        let mut message =
-            String::from("the rules cannot be used. Run route-finder check on them. The problems:");
-        for p in &problems {
-            message.push_str("\n- ");
-            message.push_str(p);
+) -> Result<Option<String>, String> {
+    let (rules, council, without_council) = match check::usable(&rules, council.as_deref()) {
+        Ok((rules, council)) => (rules, council, None),
+        Err(problems) if council.is_some() => {
+            // Is it the overlay? The ruleset alone decides.
+            let (rules, _) = check::usable(&rules, None)
+                .map_err(|national| problems_message(RULES_UNUSABLE, &national))?;
+            (
+                rules,
+                None,
+                Some(problems_message(COUNCIL_UNUSABLE, &problems)),
+            )
         }
-        message
-    })?;
+        Err(problems) => return Err(problems_message(RULES_UNUSABLE, &problems)),
+    };
     // Answers that no longer fit the ruleset (it changed since) are dropped: start afresh.
     let restore = answers.and_then(|text| crate::engine::Answers::from_text(&text, &rules).ok());
     let props = AppProps {
@@ -74,7 +83,21 @@ pub fn start(
     }));
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
     APPS.with(|apps| apps.borrow_mut().push((host, app)));
-    Ok(())
+    Ok(without_council)
+}
+
+const RULES_UNUSABLE: &str =
+    "the rules cannot be used. Run route-finder check on them. The problems:";
+const COUNCIL_UNUSABLE: &str = "the council's file cannot be used, so the widget shows national contacts only. Run route-finder check on it (with --council). The problems:";
+
+/// A message for the console: what cannot be used, then the problems, one a line.
+fn problems_message(what: &str, problems: &[String]) -> String {
+    let mut message = what.to_string();
+    for p in problems {
+        message.push_str("\n- ");
+        message.push_str(p);
+    }
+    message
 }
 
 /// Stop the widget of an element that has left the page, and free what it held.

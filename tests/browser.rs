@@ -99,7 +99,7 @@ async fn try_mount(
             )
         });
     match started {
-        Ok(()) => Ok((host, root)),
+        Ok(_) => Ok((host, root)),
         Err(e) => {
             cleanup(&host);
             Err(e)
@@ -450,7 +450,7 @@ async fn back_keeps_answers_and_change_asks_new_questions() {
 }
 
 #[wasm_bindgen_test]
-async fn invalid_rulesets_and_overlays_are_refused_with_a_reason() {
+async fn invalid_rulesets_are_refused_with_a_reason_even_with_a_good_overlay() {
     for (rules, council, reason) in [
         (
             "/tests/broken/rules-syntax-trailing-comma.json",
@@ -462,9 +462,10 @@ async fn invalid_rulesets_and_overlays_are_refused_with_a_reason() {
             None,
             "cannot be used",
         ),
+        // A broken ruleset stops the widget even with a good overlay.
         (
-            "/rules.json",
-            Some("/tests/broken/overlay-remove-national-route.json"),
+            "/tests/broken/rules-ref-next-missing-question.json",
+            Some("/www/councils/luton.json"),
             "cannot be used",
         ),
         ("/README.md", None, "not valid JSON"),

@@ -44,6 +44,38 @@ const ready = import("./send_route_finder.js").then(async (glue) => {
 ready.catch(() => {}); // reported per element below
 
 const FAILED = "Sorry, the route finder could not start. The information below still applies.";
+// When the council's file cannot be used: the national routes run, and the family is told.
+const NO_LOCAL = "Local contact details could not be loaded. To find your council's SEND team, use ";
+const FIND_COUNCIL = "https://www.gov.uk/find-local-council";
+const FIND_COUNCIL_TEXT = "GOV.UK's Find your local council";
+
+/** The one line a family sees when the council's file could not be used: a link to the
+ *  council's own page from the element's fallback content (an https link), else GOV.UK's
+ *  "Find your local council". */
+function noLocalNotice(element) {
+  let href = FIND_COUNCIL;
+  let text = FIND_COUNCIL_TEXT;
+  for (const a of element.querySelectorAll("a[href]")) {
+    try {
+      const url = new URL(a.getAttribute("href"), document.baseURI);
+      if (url.protocol === "https:" && a.textContent.trim()) {
+        href = url.href;
+        text = a.textContent.trim();
+        break;
+      }
+    } catch {
+      // not an address: keep looking
+    }
+  }
+  const notice = make("p", "srf-body srf-inset srf-no-local", NO_LOCAL);
+  const link = make("a", "", text);
+  link.href = href;
+  link.target = "_blank";
+  link.rel = "noopener noreferrer";
+  link.append(make("span", "srf-visually-hidden", " (opens in a new tab)"));
+  notice.append(link, ".");
+  return notice;
+}
 
 /** An attribute as an absolute URL, resolved against the page. */
 function absolute(element, name) {
@@ -268,7 +300,11 @@ class SendRouteFinder extends HTMLElement {
     const level = Number.isFinite(parsed) ? Math.min(6, Math.max(1, parsed)) : 2;
     const rules = fetchText(absolute(this, "rules"), "rules");
     const councilUrl = absolute(this, "council");
-    const council = councilUrl ? fetchText(councilUrl, "council") : Promise.resolve(undefined);
+    // A council's file that cannot be fetched does not stop the widget: it runs with the
+    // national routes (below), so the failure is kept as a value.
+    const council = councilUrl
+      ? fetchText(councilUrl, "council").then((text) => ({ text }), (error) => ({ error: String(error && error.message ? error.message : error) }))
+      : Promise.resolve({});
 
     // The shadow root: the stylesheet, a box for the widget, and a slot that shows the
     // fallback until the start screen can be drawn styled.
@@ -303,13 +339,22 @@ class SendRouteFinder extends HTMLElement {
     const saved = linked === undefined ? savedAnswers(storeKey) : undefined;
 
     Promise.all([ready, rules, council, styled])
-      .then(([glue, rulesText, councilText]) => {
+      .then(([glue, rulesText, councilFile]) => {
         if (!this.isConnected) return; // taken off the page while loading
         const focused = early && root.activeElement && early.contains(root.activeElement);
         const widget = make("div");
         const answers = begun ? undefined : (linked ?? saved);
-        glue.start(this, widget, rulesText, councilText, level, begun, answers, answers !== undefined && answers === saved, storeKey, `srf-${name}`);
-        box.replaceChildren(widget);
+        const unused = glue.start(this, widget, rulesText, councilFile.text, level, begun, answers, answers !== undefined && answers === saved, storeKey, `srf-${name}`);
+        const why = councilFile.error
+          ? `the council's file could not be loaded, so the widget shows national contacts only: ${councilFile.error}`
+          : unused;
+        if (why) {
+          // For the council: why, in the console. For the family: one line and a way on.
+          console.error(`send-route-finder: ${why}`);
+          box.replaceChildren(noLocalNotice(this), widget);
+        } else {
+          box.replaceChildren(widget);
+        }
         box.hidden = false;
         slot.remove();
         this.setAttribute("data-srf-ready", "");
