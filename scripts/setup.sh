@@ -16,6 +16,13 @@ setup_rust_web() {
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     rustup target add wasm32-unknown-unknown
   fi
+  # rustfmt and clippy, for the hygiene checks of scripts/test.sh.
+  local component
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+      rustup component add "$component"
+    fi
+  done
   if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
     echo "Installing Trunk 0.21.14 from crates.io (about 8 minutes on 2 cores)"
     cargo install trunk --version 0.21.14 --locked

@@ -14,7 +14,14 @@ setup_debian
 setup_python
 setup_npm
 setup_rust_web
-echo "ok: wasm target, trunk $(trunk --version | cut -d' ' -f2), $(wasm-bindgen --version), graphviz, chromium, textstat, jsonschema, npm packages"
+echo "ok: wasm target, rustfmt, clippy, trunk $(trunk --version | cut -d' ' -f2), $(wasm-bindgen --version), graphviz, chromium, textstat, jsonschema, npm packages"
+
+step "Hygiene: rustfmt, clippy (native and the wasm widget) and rustdoc, warnings as errors"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --features web --all-targets -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --document-private-items
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --document-private-items --target wasm32-unknown-unknown --no-default-features --features web
 
 step "Rust tests (engine, dates, checks, scenarios, properties, command line)"
 cargo build --release --bin route-finder

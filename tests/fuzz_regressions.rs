@@ -12,7 +12,10 @@ mod fuzz_checks;
 
 use std::path::{Path, PathBuf};
 
-const TARGETS: [(&str, fn(&[u8])); 3] = [
+/// A fuzz target: a name and the function the fuzzer calls with its bytes.
+type Target = (&'static str, fn(&[u8]));
+
+const TARGETS: [Target; 3] = [
     ("ruleset", fuzz_checks::ruleset),
     ("overlay", fuzz_checks::overlay),
     ("evaluate", fuzz_checks::evaluate),

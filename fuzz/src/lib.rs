@@ -224,7 +224,7 @@ fn some_date(b: &mut Bytes) -> Date {
         4 => 1000 + i32::from(b.u16() % 9000),
         5 => -9999 + i32::from(b.u16() % 19_999),
         6 => {
-            return if b.byte() % 2 == 0 {
+            return if b.byte().is_multiple_of(2) {
                 Date::MIN
             } else {
                 Date::MAX
@@ -276,14 +276,14 @@ fn structured_answers(rules: &Ruleset, b: &mut Bytes, today: Date) -> Value {
                     }
                 }
                 // Mostly keep an exclusive choice on its own, as the widget does.
-                if pick % 8 != 0 {
+                if !pick.is_multiple_of(8) {
                     if let Some(only) = question.options.iter().find(|o| {
                         o.exclusive && chosen.iter().any(|c| c.as_str() == Some(o.value.as_str()))
                     }) {
                         chosen = vec![Value::String(only.value.clone())];
                     }
                 }
-                if chosen.is_empty() && !values.is_empty() && pick % 16 != 0 {
+                if chosen.is_empty() && !values.is_empty() && !pick.is_multiple_of(16) {
                     chosen.push(Value::String(
                         values[usize::from(pick) % values.len()].to_string(),
                     ));

@@ -46,26 +46,20 @@ fn check_string(s: &str, path: &JsonPath, key: Option<&str>, report: &mut Report
         report.warning(path, "this text looks like HTML; the widget shows it exactly as typed, tags and all, so write plain words");
     }
     match key {
-        Some("web") | Some("page") => {
-            if !is_https_link(s) {
-                report.warning(
+        Some("web") | Some("page") if !is_https_link(s) => {
+            report.warning(
                     path,
                     format!("\"{s}\" is not an https: link, so it will be shown as plain text, not as a link; links must start with https://"),
                 );
-            }
         }
-        Some("email") => {
-            if !is_email(s) {
-                report.warning(path, format!("\"{s}\" does not look like an email address, so it will be shown as plain text"));
-            }
+        Some("email") if !is_email(s) => {
+            report.warning(path, format!("\"{s}\" does not look like an email address, so it will be shown as plain text"));
         }
-        Some("phone") => {
-            if !is_phone(s) {
-                report.warning(
+        Some("phone") if !is_phone(s) => {
+            report.warning(
                     path,
                     format!("\"{s}\" is not a phone number people can dial (use digits and spaces, for example 01582 548156)"),
                 );
-            }
         }
         _ => {}
     }

@@ -10,7 +10,7 @@
 //!   of any year, computed, plus one-off changes ([`OneOff`]) kept as data.
 //! - [`deadline`]: the deadline rules ([`tribunal_appeal_deadline`],
 //!   [`mediation_advice_deadline`], [`six_months_starting_with`], [`months_after`]).
-//! - [`explain`]: how a last day was worked out, in words.
+//! - [`mod@explain`]: how a last day was worked out, in words.
 //! - [`words`]: English names of months and weekdays.
 //!
 //! No function here panics, whatever date it is given. Dates are meant to lie in the years

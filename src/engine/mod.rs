@@ -3,9 +3,9 @@
 //!
 //! - [`answers`]: typed answers, read from JSON and checked against the questions.
 //! - [`condition`]: whether a condition holds for some answers.
-//! - [`walk`]: which questions are on the path, and which is next.
-//! - [`evaluate`]: which routes are shown, in what order, why, and by when.
-//! - [`report`]: the evaluation in words for one person, as the results page and the CLI show it.
+//! - [`mod@walk`]: which questions are on the path, and which is next.
+//! - [`mod@evaluate`]: which routes are shown, in what order, why, and by when.
+//! - [`mod@report`]: the evaluation in words for one person, as the results page and the CLI show it.
 //! - [`paths`]: every path through the questionnaire, with a checksum of all outcomes.
 
 pub mod answers;

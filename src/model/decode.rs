@@ -2,7 +2,7 @@
 //!
 //! The serde derives read the files for the command line, with every problem and its place.
 //! Each derive is compiled once per struct and per reader, which costs the widget most of its
-//! size; this reader is plain code over one [`Json`] tree from the small reader in
+//! size; this reader is plain code over one [`Json`](super::json::Json) tree from the small reader in
 //! [`super::json`]. It accepts exactly what the derives accept (unknown fields are refused
 //! too); a test reads every shipped and every broken file both ways and compares.
 
