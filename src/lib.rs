@@ -27,5 +27,7 @@ pub mod cli;
 pub mod embed;
 #[cfg(all(feature = "preview", target_arch = "wasm32"))]
 pub mod preview;
+#[cfg(feature = "cli")]
+pub mod reference;
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -64,6 +64,40 @@ fn committed_schemas_match_the_types() {
 }
 
 #[test]
+fn the_committed_reference_for_overlay_authors_is_current() {
+    let rules = load_ruleset(&rules_text()).expect("rules.json loads");
+    let committed =
+        std::fs::read_to_string(format!("{}/docs/reference.md", env!("CARGO_MANIFEST_DIR")))
+            .expect("read docs/reference.md");
+    let generated = send_route_finder::reference::markdown(&rules);
+    assert!(
+        committed == generated,
+        "docs/reference.md is out of date: run `cargo run --release --bin route-finder -- reference rules.json > docs/reference.md`"
+    );
+    // Every question, answer value, route and local contact is in it, by id.
+    for q in &rules.questions {
+        assert!(generated.contains(&format!("### `{}`", q.id)), "{}", q.id);
+        for o in &q.options {
+            assert!(
+                generated.contains(&format!("| `{}` |", o.value)),
+                "{}",
+                o.value
+            );
+        }
+    }
+    for r in &rules.routes {
+        assert!(
+            generated.contains(&format!("| `{}` | `{}` |", r.id, r.group)),
+            "{}",
+            r.id
+        );
+    }
+    for c in rules.contacts.iter().filter(|c| c.local) {
+        assert!(generated.contains(&format!("| `{}` |", c.id)), "{}", c.id);
+    }
+}
+
+#[test]
 fn flow_charts_name_every_question_and_every_step() {
     let rules = load_ruleset(&rules_text()).expect("rules.json loads");
     let mermaid = send_route_finder::graph::mermaid(&rules);

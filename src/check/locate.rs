@@ -268,10 +268,11 @@ const LONE_HIGH: &str =
     "this \\u escape is the first half of a character pair (a UTF-16 surrogate, \\ud800 to \\udbff) but is not followed by the second half (\\udc00 to \\udfff)";
 const LONE_LOW: &str =
     "this \\u escape is the second half of a character pair (a UTF-16 surrogate, \\udc00 to \\udfff) without the first half before it";
-const LEADING_ZERO: &str = "a number cannot start with 0 followed by more digits";
+const LEADING_ZERO: &str = "a number cannot start with 0 followed by more digits. If this is a phone number, put it in double quotes, as in \"01582 548156\"";
 const NO_FRACTION: &str = "a number must have digits after its decimal point";
 const NO_INTEGER: &str = "a number must start with a digit (write 0.5, not .5)";
-const PLUS: &str = "a number cannot start with + (write 5, not +5)";
+const PLUS: &str = "a number cannot start with + (write 5, not +5). If this is a phone number, put it in double quotes, as in \"+44 1582 548156\"";
+const SPACED: &str = "a number cannot have a space in it. If this is a phone number, put it in double quotes, as in \"0300 123 4567\"";
 const MINUS_ALONE: &str = "a - must be followed by a number";
 const NO_EXPONENT: &str = "this number has no digits after its e (its exponent)";
 const BAD_NUMBER: &str = "this is not a valid number";
@@ -846,6 +847,13 @@ impl<'a> Scanner<'a> {
         }
         if matches!(b.get(i), Some(c) if c.is_ascii_alphanumeric() || *c == b'.' || *c == b'_') {
             return Err(self.err(start, BAD_NUMBER));
+        }
+        // A member's value of digits, a space and more digits: a phone number written without
+        // its quotes. (In a list, "[1 2]", a comma is missing: that message stays.)
+        let spaces = b[i..].iter().take_while(|c| **c == b' ').count();
+        let in_object = self.frames.last().is_some_and(|f| f.is_object);
+        if in_object && spaces > 0 && matches!(b.get(i + spaces), Some(b'0'..=b'9')) {
+            return Err(self.err(start, SPACED));
         }
         self.i = i;
         Ok(())
@@ -1550,6 +1558,8 @@ mod tests {
         assert_error("[.5]", 1, 2, NO_INTEGER);
         assert_error("[-.5]", 1, 2, NO_INTEGER);
         assert_error("[+1]", 1, 2, PLUS);
+        assert_error("{\"phone\": 1582 548156}", 1, 11, SPACED);
+        assert_error("{\"phone\": 01582 548156}", 1, 11, LEADING_ZERO);
         assert_error("[-]", 1, 2, MINUS_ALONE);
         assert_error("[- 1]", 1, 2, MINUS_ALONE);
         assert_error("[1e]", 1, 2, NO_EXPONENT);

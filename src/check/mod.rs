@@ -14,6 +14,7 @@ pub mod locate;
 pub mod overlay;
 pub mod path;
 pub mod rules;
+mod spelling;
 pub mod texts;
 mod widget;
 

@@ -2,6 +2,7 @@
 
 use super::path::JsonPath;
 use super::rules::{check_route, duplicates};
+use super::spelling::did_you_mean;
 use super::Reporter;
 use crate::model::{apply_overlay, Overlay, Ruleset};
 
@@ -53,7 +54,17 @@ pub fn check_overlay(overlay: &Overlay, national: &Ruleset, report: &mut Reporte
         if national.route(id).is_none() && !overlay.routes.iter().any(|r| &r.id == id) {
             report.error_at_key(
                 &root.key("texts").key(id),
-                format!("there is no route \"{id}\" to add local texts to"),
+                format!(
+                    "there is no route \"{id}\" to add local texts to{}",
+                    did_you_mean(
+                        id,
+                        national
+                            .routes
+                            .iter()
+                            .map(|r| r.id.as_str())
+                            .chain(overlay.routes.iter().map(|r| r.id.as_str()))
+                    )
+                ),
             );
         }
     }
@@ -63,7 +74,10 @@ pub fn check_overlay(overlay: &Overlay, national: &Ruleset, report: &mut Reporte
             if merged.contact(contact).is_none() {
                 report.error(
                     &root.key("texts").key(id).key("extra_contacts").index(j),
-                    format!("there is no contact \"{contact}\": add it to \"contacts\" first"),
+                    format!(
+                        "there is no contact \"{contact}\": add it to \"contacts\" first{}",
+                        did_you_mean(contact, merged.contacts.iter().map(|c| c.id.as_str()))
+                    ),
                 );
             }
         }

@@ -2,6 +2,7 @@
 //! conditions that test what a question cannot answer.
 
 use super::path::JsonPath;
+use super::spelling::did_you_mean;
 use super::Reporter;
 use crate::model::{
     AnswerTest, ClockRule, Condition, DeadlineRule, Kind, Letter, Route, Ruleset, CLOCK_STATES,
@@ -118,7 +119,10 @@ pub fn check_ruleset(rules: &Ruleset, report: &mut Reporter) {
         if rules.contact(id).is_none() {
             report.error(
                 &root.key("help").index(i),
-                format!("there is no contact \"{id}\""),
+                format!(
+                    "there is no contact \"{id}\"{}",
+                    did_you_mean(id, rules.contacts.iter().map(|c| c.id.as_str()))
+                ),
             );
         }
     }
@@ -161,7 +165,14 @@ fn check_rights_and_clock(rules: &Ruleset, root: &JsonPath, report: &mut Reporte
         None => {
             report.error(
                 &at.key("question"),
-                format!("there is no question \"{}\"", clock.question),
+                format!(
+                    "there is no question \"{}\"{}",
+                    clock.question,
+                    did_you_mean(
+                        &clock.question,
+                        rules.questions.iter().map(|q| q.id.as_str())
+                    )
+                ),
             );
             None
         }
@@ -181,10 +192,11 @@ fn check_rights_and_clock(rules: &Ruleset, root: &JsonPath, report: &mut Reporte
                 report.error(
                     &at.key("step"),
                     format!(
-                        "\"{}\" is not a choice of the question \"{}\"; its choices are {}",
+                        "\"{}\" is not a choice of the question \"{}\"; its choices are {}{}",
                         step.step,
                         q.id,
-                        list(q.options.iter().map(|o| &o.value))
+                        list(q.options.iter().map(|o| &o.value)),
+                        did_you_mean(&step.step, q.options.iter().map(|o| o.value.as_str()))
                     ),
                 );
             }
@@ -235,7 +247,13 @@ fn check_rights_and_clock(rules: &Ruleset, root: &JsonPath, report: &mut Reporte
 /// A field that names a date question.
 fn date_question(rules: &Ruleset, id: &str, at: &JsonPath, report: &mut Reporter) {
     match rules.question(id) {
-        None => report.error(at, format!("there is no question \"{id}\"")),
+        None => report.error(
+            at,
+            format!(
+                "there is no question \"{id}\"{}",
+                did_you_mean(id, rules.questions.iter().map(|q| q.id.as_str()))
+            ),
+        ),
         Some(question) if question.kind != Kind::Date => {
             report.error(at, format!("\"{id}\" is not a date question"))
         }
@@ -252,9 +270,10 @@ pub fn check_route(rules: &Ruleset, route: &Route, at: &JsonPath, report: &mut R
         report.error(
             &at.key("group"),
             format!(
-                "there is no group \"{}\"; the groups are {}",
+                "there is no group \"{}\"; the groups are {}{}",
                 route.group,
-                list(rules.groups.iter().map(|g| &g.id))
+                list(rules.groups.iter().map(|g| &g.id)),
+                did_you_mean(&route.group, rules.groups.iter().map(|g| g.id.as_str()))
             ),
         );
     }
@@ -272,7 +291,13 @@ pub fn check_route(rules: &Ruleset, route: &Route, at: &JsonPath, report: &mut R
         check_condition(rules, &when.condition, &at.key("if"), report);
         if let Some(g) = &when.group {
             if rules.group(g).is_none() {
-                report.error(&at.key("group"), format!("there is no group \"{g}\""));
+                report.error(
+                    &at.key("group"),
+                    format!(
+                        "there is no group \"{g}\"{}",
+                        did_you_mean(g, rules.groups.iter().map(|g| g.id.as_str()))
+                    ),
+                );
             }
         }
     }
@@ -283,16 +308,34 @@ pub fn check_route(rules: &Ruleset, route: &Route, at: &JsonPath, report: &mut R
         if rules.contact(c).is_none() {
             report.error(
                 &at.key("contacts").index(j),
-                format!("there is no contact \"{c}\""),
+                format!(
+                    "there is no contact \"{c}\"{}",
+                    did_you_mean(c, rules.contacts.iter().map(|c| c.id.as_str()))
+                ),
             );
         }
     }
     if let Some(after) = &route.after {
-        if rules.route(after).is_none() {
-            report.error(
+        match rules.route(after) {
+            None => report.error(
                 &at.key("after"),
-                format!("there is no route \"{after}\" to show this one after"),
-            );
+                format!(
+                    "there is no route \"{after}\" to show this one after{}",
+                    did_you_mean(after, rules.routes.iter().map(|r| r.id.as_str()))
+                ),
+            ),
+            // Routes are shown group by group: "after" a route of another group would move
+            // this one to that group's place on the page, which no one meant.
+            Some(other) if other.group != route.group => report.error(
+                &at.key("after"),
+                format!(
+                    "\"{after}\" is in the group \"{}\", but this route is in \"{}\": \"after\" must name a route of the same group (routes are shown group by group){}",
+                    other.group,
+                    route.group,
+                    same_group(rules, &route.group)
+                ),
+            ),
+            Some(_) => {}
         }
     }
     if let Some(rule) = &route.deadline {
@@ -318,7 +361,7 @@ pub fn check_route(rules: &Ruleset, route: &Route, at: &JsonPath, report: &mut R
         } = rule
         {
             match rules.question(has_certificate) {
-                None => report.error(&at.key("has_certificate"), format!("there is no question \"{has_certificate}\"")),
+                None => report.error(&at.key("has_certificate"), format!("there is no question \"{has_certificate}\"{}", did_you_mean(has_certificate, rules.questions.iter().map(|q| q.id.as_str())))),
                 Some(q) if q.kind != Kind::One || !q.offers("yes") => report.error(
                     &at.key("has_certificate"),
                     format!("\"{has_certificate}\" must be a single-choice question with the choice \"yes\""),
@@ -452,7 +495,10 @@ fn check_test(rules: &Ruleset, test: &AnswerTest, at: &JsonPath, report: &mut Re
     let Some(question) = rules.question(id) else {
         report.error(
             &at.key("answer"),
-            format!("there is no question \"{id}\" to test"),
+            format!(
+                "there is no question \"{id}\" to test{}",
+                did_you_mean(id, rules.questions.iter().map(|q| q.id.as_str()))
+            ),
         );
         return;
     };
@@ -496,8 +542,9 @@ fn check_test(rules: &Ruleset, test: &AnswerTest, at: &JsonPath, report: &mut Re
             report.error(
                 &place,
                 format!(
-                    "\"{v}\" is not a choice of the question \"{id}\", so this test can never hold; its choices are {}",
-                    list(question.options.iter().map(|o| &o.value))
+                    "\"{v}\" is not a choice of the question \"{id}\", so this test can never hold; its choices are {}{}",
+                    list(question.options.iter().map(|o| &o.value)),
+                    did_you_mean(v, question.options.iter().map(|o| o.value.as_str()))
                 ),
             );
         }
@@ -533,4 +580,19 @@ fn list<'a>(items: impl Iterator<Item = &'a String>) -> String {
         .map(|s| format!("\"{s}\""))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// "; the routes of that group are ..." for the message about "after" in another group.
+fn same_group(rules: &Ruleset, group: &str) -> String {
+    let ids: Vec<&String> = rules
+        .routes
+        .iter()
+        .filter(|r| r.group == group && !r.id.starts_with("local:"))
+        .map(|r| &r.id)
+        .collect();
+    if ids.is_empty() {
+        String::new()
+    } else {
+        format!("; the routes of \"{group}\" are {}", list(ids.into_iter()))
+    }
 }

@@ -33,6 +33,9 @@ pub enum Command {
     Schema {
         which: SchemaKind,
     },
+    Reference {
+        rules: String,
+    },
     Help,
 }
 
@@ -60,6 +63,7 @@ Usage:
   route-finder graph RULES [--council OVERLAY] --format mermaid|dot
   route-finder diff OLD_RULES NEW_RULES [--council OVERLAY] [--list]
   route-finder schema rules|overlay
+  route-finder reference RULES
 
 Exit codes: 0 fine; 2 a problem in the files or the command; 3 an answer is missing.
 ";
@@ -109,6 +113,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         "graph" => &["council", "format"],
         "diff" => &["council", "list"],
         "schema" => &[],
+        "reference" => &[],
         "help" | "-h" | "--help" => return Ok(Command::Help),
         other => return Err(format!("unknown command \"{other}\"")),
     };
@@ -163,6 +168,9 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 }
                 None => return Err("\"graph\" needs --format mermaid|dot".into()),
             },
+        },
+        "reference" => Command::Reference {
+            rules: one("a RULES file")?,
         },
         _ => Command::Schema {
             which: match one("kind: rules or overlay")?.as_str() {

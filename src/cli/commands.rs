@@ -59,6 +59,7 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             format,
         } => graph_command(&rules, council.as_deref(), format, out, err),
         Command::Schema { which } => schema_command(which, out),
+        Command::Reference { rules } => reference_command(&rules, out, err),
         Command::Diff {
             old,
             new,
@@ -357,6 +358,15 @@ fn graph_command(
         GraphFormat::Dot => graph::dot(&ruleset),
     };
     let _ = write!(out, "{text}");
+    OK
+}
+
+/// The reference for overlay authors, as Markdown (docs/reference.md).
+fn reference_command(rules: &str, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let Some((ruleset, _)) = load_valid(rules, None, err) else {
+        return INVALID;
+    };
+    let _ = write!(out, "{}", crate::reference::markdown(&ruleset));
     OK
 }
 
