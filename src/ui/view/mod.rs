@@ -134,6 +134,11 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let journey = &state.0;
+    // The results, worked out once a render: the screen and the event to the page both use them.
+    let report = match journey.screen {
+        Screen::Results => journey.report().map(std::rc::Rc::new),
+        _ => None,
+    };
     // After each move: focus the new heading, or the error summary; tell the page.
     {
         let heading = heading.clone();
@@ -142,8 +147,8 @@ pub fn App(props: &AppProps) -> Html {
         let event = match &journey.screen {
             Screen::Start => None,
             Screen::Question(id) => Some(WidgetEvent::Step(id.clone())),
-            Screen::Results => journey
-                .report()
+            Screen::Results => report
+                .as_ref()
                 .map(|r| WidgetEvent::Results(r.routes.iter().map(|x| x.id.clone()).collect())),
         };
         let focus = journey.focus;
@@ -201,6 +206,7 @@ pub fn App(props: &AppProps) -> Html {
         }),
         Screen::Results => results::results_screen(&results::ResultsProps {
             journey,
+            report: report.clone(),
             levels,
             heading: heading.clone(),
             dispatch: dispatch.clone(),

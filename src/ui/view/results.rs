@@ -26,6 +26,8 @@ use crate::ui::journey::{Action, Journey};
 /// What the results screen needs from the app.
 pub struct ResultsProps<'a> {
     pub journey: &'a Journey,
+    /// The journey's report, worked out once by the app for this render.
+    pub report: Option<Rc<Report>>,
     pub levels: Levels,
     pub heading: NodeRef,
     pub dispatch: Callback<Action>,
@@ -36,10 +38,9 @@ pub struct ResultsProps<'a> {
 /// copy of Yew's lifecycle code, and the app redraws the screen on every move anyway.
 pub fn results_screen(props: &ResultsProps<'_>) -> Html {
     let journey = &props.journey;
-    let Some(report) = journey.report() else {
+    let Some(report) = props.report.clone() else {
         return html! {};
     };
-    let report = Rc::new(report);
     let levels = props.levels;
     let role = journey.role();
     let save = {
