@@ -27,6 +27,11 @@ setup_rust_web() {
     echo "Installing Trunk 0.21.14 from crates.io (about 8 minutes on 2 cores)"
     cargo install trunk --version 0.21.14 --locked
   fi
+  # geckodriver drives Firefox for the WebDriver tests (tests/web/engines.mjs, wasm-bindgen-test).
+  if [ "$(geckodriver --version 2>/dev/null | head -n 1)" != "geckodriver 0.37.1" ]; then
+    echo "Installing geckodriver 0.37.1 from crates.io (a few minutes)"
+    cargo install geckodriver --version 0.37.1
+  fi
   local wb
   wb=$(wasm_bindgen_version)
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb" ]; then
@@ -40,6 +45,11 @@ setup_debian() {
   command -v dot >/dev/null || missing+=(graphviz)
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  # Firefox ESR and WebKitGTK's WebDriver (with its MiniBrowser), for the tests in three engines;
+  # Xvfb gives WebKit a screen.
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
   if [ ${#missing[@]} -gt 0 ]; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -14,7 +14,7 @@ setup_debian
 setup_python
 setup_npm
 setup_rust_web
-echo "ok: wasm target, rustfmt, clippy, trunk $(trunk --version | cut -d' ' -f2), $(wasm-bindgen --version), graphviz, chromium, textstat, jsonschema, npm packages"
+echo "ok: wasm target, rustfmt, clippy, trunk $(trunk --version | cut -d' ' -f2), $(wasm-bindgen --version), $(geckodriver --version | head -n 1), graphviz, chromium, firefox-esr, WebKitWebDriver, xvfb, textstat, jsonschema, npm packages"
 
 step "Hygiene: rustfmt, clippy (native and the wasm widget) and rustdoc, warnings as errors"
 cargo fmt --check
@@ -57,6 +57,10 @@ step "Browser tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=300 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30 \
   cargo test --target wasm32-unknown-unknown --no-default-features --features web --test browser
 
+step "Browser tests in headless Firefox ESR (wasm-bindgen-test with geckodriver)"
+GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_TEST_TIMEOUT=300 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30 \
+  cargo test --target wasm32-unknown-unknown --no-default-features --features web --test browser
+
 step "The widget in the demo page: accessibility, keyboard, layout, hostile pages (Playwright, axe-core)"
 node tests/web/run.mjs dist
 
@@ -68,6 +72,9 @@ node tests/web/summary.mjs dist
 
 step "Page translation, simulated as browsers do it: every public scenario, Back, errors and Change (Playwright)"
 node tests/web/translate.mjs dist
+
+step "Read-aloud and reader modes: Readability and innerText read every screen, screen readers hear nothing twice (Playwright)"
+node tests/web/reader.mjs dist
 
 step "A council's broken file never hides the national routes: 404, bad JSON, a failed check (Playwright)"
 node tests/web/council-fallback.mjs dist

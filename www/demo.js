@@ -1,6 +1,6 @@
 // The demo page's council switch: replace the widget with one for the chosen overlay.
 const select = document.getElementById("council");
-const slot = document.getElementById("widget-slot");
+const slot = document.getElementById("route-finder");
 const fallback = slot.querySelector("send-route-finder").innerHTML;
 
 select.addEventListener("change", () => {

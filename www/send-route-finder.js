@@ -243,6 +243,105 @@ document.addEventListener("keyup", (event) => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Read-aloud and reader modes. Tools that read a page aloud (Android Chrome's "Listen to this
+// page", Safari's "Listen to Page") and reader modes (Firefox's Reader View is Mozilla's
+// Readability) read the page's own DOM and skip shadow roots. So the text of the screen on show
+// is copied, as plain headings and paragraphs, into a child of the element in the page's own
+// DOM: slotted at the end of the shadow root, where the widget's stylesheet hides it from sight
+// (with !important, which beats the page's styles on a slotted element), and inert, which
+// takes it out of the accessibility tree: screen readers read the shadow root itself, so they
+// hear nothing twice. It follows every change of the screen. docs/architecture.md says why
+// this and not drawing the widget in the page's DOM.
+
+// Elements that sit inside a line of text (font: what page translation wraps text in).
+const INLINE = /^(A|ABBR|B|BDI|BDO|BR|CITE|CODE|DFN|EM|FONT|I|KBD|MARK|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR|WBR)$/;
+// Never read: out of sight, for screen readers only, or what a person types.
+const UNREAD = "[hidden], [aria-hidden='true'], .srf-visually-hidden, svg, style, script, template, textarea, select, input";
+
+/** The screen's text as [tag, text] pairs: a heading keeps its level, any other block of
+ *  text is a paragraph. Text in a closed details element is not read, except its summary. */
+function screenText(box) {
+  const blocks = [];
+  let last = null;
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!node.data.trim() || !parent || parent.closest(UNREAD)) continue;
+    const details = parent.closest("details");
+    if (details && !details.open && !parent.closest("summary")) continue;
+    let block = parent;
+    while (INLINE.test(block.tagName) && block !== box) block = block.parentElement;
+    if (block === last?.block) {
+      last.text += node.data;
+    } else {
+      const heading = block.closest("h1, h2, h3, h4, h5, h6");
+      last = { block, tag: heading ? heading.tagName.toLowerCase() : "p", text: node.data };
+      blocks.push(last);
+    }
+  }
+  return blocks.map(({ tag, text }) => [tag, text.replace(/\s+/g, " ").trim()]).filter(([, text]) => text);
+}
+
+const mirrors = new WeakMap(); // element → its reader copy's observer, while it runs
+
+/** Keep the element's reader copy the same as its screen, from now on; the slot for it goes
+ *  at the end of the shadow root. */
+function mirrorForReaders(element, root, box) {
+  stopMirror(element);
+  const copy = make("div", "srf-reader");
+  copy.setAttribute("slot", "reader");
+  copy.setAttribute("inert", "");
+  let shown = "";
+  let queued = false;
+  const update = () => {
+    queued = false;
+    const blocks = box.hidden ? [] : screenText(box);
+    const now = JSON.stringify(blocks);
+    if (now === shown) return;
+    shown = now;
+    copy.replaceChildren(...blocks.map(([tag, text]) => make(tag, "", text)));
+  };
+  const observer = new MutationObserver(() => {
+    if (!queued) {
+      queued = true;
+      setTimeout(update, 0);
+    }
+  });
+  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["hidden", "open", "class"] });
+  mirrors.set(element, observer);
+  const slot = document.createElement("slot");
+  slot.name = "reader";
+  root.append(slot);
+  element.append(copy);
+  update();
+}
+
+/** Stop copying and take the copy away (the widget stopped, or could not start); the
+ *  fallback content is the page's text again. */
+function stopMirror(element) {
+  mirrors.get(element)?.disconnect();
+  mirrors.delete(element);
+  for (const old of element.querySelectorAll(":scope > .srf-reader[slot='reader']")) old.remove();
+  hideFallback(element, false);
+}
+
+/** The fallback content is out of sight once the widget draws its screen, but reader modes
+ *  read the DOM, not the screen: mark it hidden while the widget shows (and only what this
+ *  script hid is shown again). */
+function hideFallback(element, hide) {
+  for (const child of element.children) {
+    if (child.slot === "reader") continue;
+    if (hide && !child.hidden) {
+      child.hidden = true;
+      child.setAttribute("data-srf-hid", "");
+    } else if (!hide && child.hasAttribute("data-srf-hid")) {
+      child.hidden = false;
+      child.removeAttribute("data-srf-hid");
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Come back later. Each widget has a name: the element's id, or its place among the widgets
 // of the page ("0", "1", …). Its answers, when the person chose to keep them, are in
 // localStorage under "srf:answers:<page path>:<name>"; a link to its results carries them in
@@ -278,6 +377,7 @@ function showFailure(element, root) {
   const message = make("p", "srf-load-error", FAILED);
   message.setAttribute("role", "alert");
   const exit = root.querySelector(".srf-exit"); // the quick exit stays
+  stopMirror(element);
   root.replaceChildren(...style(root).nodes, ...(exit ? [exit] : []), message, document.createElement("slot"));
 }
 
@@ -289,6 +389,7 @@ class SendRouteFinder extends HTMLElement {
       if (this.isConnected || !this.hasAttribute("data-srf-started")) return;
       this.removeAttribute("data-srf-started");
       this.removeAttribute("data-srf-ready");
+      stopMirror(this);
       ready.then((glue) => glue.stop(this)).catch(() => {});
     });
   }
@@ -315,6 +416,7 @@ class SendRouteFinder extends HTMLElement {
     const slot = document.createElement("slot");
     const exit = this.hasAttribute("quick-exit") ? [exitButton(neutralPage(this.getAttribute("quick-exit")))] : [];
     root.replaceChildren(...nodes, ...exit, box, slot);
+    mirrorForReaders(this, root, box);
 
     let begun = false;
     const early = startScreen(this, level, () => {
@@ -326,6 +428,7 @@ class SendRouteFinder extends HTMLElement {
         box.append(early);
         box.hidden = false;
         slot.remove();
+        hideFallback(this, true);
       }
     };
     // With the shared sheet the styles are in already: draw the start screen now, before the
@@ -357,6 +460,7 @@ class SendRouteFinder extends HTMLElement {
         }
         box.hidden = false;
         slot.remove();
+        hideFallback(this, true);
         this.setAttribute("data-srf-ready", "");
         // Keep the keyboard where it was: on Start (once begun, the widget moves focus itself).
         if (focused && !begun) setTimeout(() => root.querySelector(".srf-button--start")?.focus(), 0);

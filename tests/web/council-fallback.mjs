@@ -14,20 +14,9 @@
 //
 // One line per check, "ok" or "FAIL" with figures; the last line is "fallback: N passed, M failed".
 
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { serve } from "./server.mjs";
-import { AXE_VERSION, describeViolations, harness, inWidget, JOURNEYS, journey, launchBrowser, problems, runAxe, tally, waitReady } from "./lib.mjs";
+import { readFileSync } from "node:fs";
+import { AXE_VERSION, describeViolations, inWidget, JOURNEYS, journey, problems, runAxe, suite, waitReady } from "./lib.mjs";
 
-const dist = process.argv[2] || "dist";
-const started = Date.now();
-const t = tally();
-
-if (!existsSync(join(dist, "index.html"))) {
-  console.log(`FAIL ${dist}/index.html is missing: build the widget first (trunk build --release)`);
-  console.log("fallback: 0 passed, 1 failed");
-  process.exit(1);
-}
 
 const broken = (name) => readFileSync(new URL(`../broken/${name}`, import.meta.url), "utf8");
 const page = (rules, council, fallback) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Council page</title></head>
@@ -43,7 +32,7 @@ const CASES = [
   ["a council file that fails the widget's checks", "bad-check.json", COUNCIL_LINK, /cannot be used/, "https://www.example.org/send/disagreements"],
 ];
 
-const server = await serve(dist, {
+const { server, t, withPage, check, finish } = await suite("fallback", {
   routes: {
     "/bad-syntax.json": { type: "application/json", body: '{ "council": { "name": "Nowhere" ' },
     "/bad-check.json": { type: "application/json", body: broken("overlay-remove-national-route.json") },
@@ -52,16 +41,6 @@ const server = await serve(dist, {
     "/broken-rules.html": page("bad-rules.json", "councils/luton.json", COUNCIL_LINK),
   },
 });
-let browser;
-try {
-  browser = await launchBrowser();
-} catch (error) {
-  console.log(`FAIL Chromium did not start: ${String(error.message || error).split("\n")[0]}`);
-  console.log("fallback: 0 passed, 1 failed");
-  await server.close();
-  process.exit(1);
-}
-const { withPage, check } = harness(() => browser, t);
 
 async function checkCase(i) {
   const [name, council, , reason, href] = CASES[i];
@@ -102,14 +81,7 @@ async function checkBrokenRules() {
   });
 }
 
-try {
+await finish(async () => {
   for (let i = 0; i < CASES.length; i++) await check(`case-${i}`, 60, () => checkCase(i));
   await check("rules", 60, checkBrokenRules);
-} finally {
-  await browser.close().catch(() => {});
-  await server.close();
-}
-
-console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
-console.log(`fallback: ${t.passed} passed, ${t.failed} failed`);
-process.exit(t.failed ? 1 : 0);
+});

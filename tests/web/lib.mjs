@@ -2,9 +2,11 @@
 // widget's open shadow root, answering questions as a person would (clicks and typing, no
 // synthetic events), axe-core, measuring targets and overflow, and the pass/fail tally.
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { serve } from "./server.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -471,6 +473,47 @@ export function harness(browser, t) {
   return { withPage, check };
 }
 
+/**
+ * What every Playwright suite does first and last. `suite(label, server options)` checks that
+ * the built files are there (the folder is the command line's first argument, else dist),
+ * serves them with the suite's extra routes or headers, starts Chromium, and gives the tally
+ * and the harness's `withPage` and `check`. `finish(run)` runs the suite's checks, closes the
+ * browser and the server, prints "label: N passed, M failed" and exits non-zero on a failure.
+ * Nothing can start: one FAIL line, and the same last line.
+ */
+export async function suite(label, options = {}) {
+  const dist = process.argv[2] || "dist";
+  const started = Date.now();
+  const t = tally();
+  const stop = (why) => {
+    console.log(`FAIL ${why}`);
+    console.log(`${label}: 0 passed, 1 failed`);
+    process.exit(1);
+  };
+  if (!existsSync(join(dist, "index.html"))) stop(`${dist}/index.html is missing: build the widget first (trunk build --release)`);
+  const server = await serve(dist, options);
+  let browser;
+  try {
+    browser = await launchBrowser();
+  } catch (error) {
+    await server.close();
+    stop(`Chromium did not start: ${String(error.message || error).split("\n")[0]}`);
+  }
+  const { withPage, check } = harness(() => browser, t);
+  async function finish(run) {
+    try {
+      await run();
+    } finally {
+      await browser.close().catch(() => {});
+      await server.close();
+    }
+    console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    console.log(`${label}: ${t.passed} passed, ${t.failed} failed`);
+    process.exit(t.failed ? 1 : 0);
+  }
+  return { dist, server, browser, t, withPage, check, finish };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The public scenarios, walked through the widget as a family would.
 
@@ -529,6 +572,14 @@ export function asFilled(value) {
   }
   if (value === "unknown") return { unknown: true };
   return value;
+}
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/** An ISO date in words as the widget writes it: "2026-12-14" → "Monday 14 December 2026". */
+export function longDate(iso) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 /** Press Start and answer every question the widget asks from a scenario's answers, ending on

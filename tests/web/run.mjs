@@ -1225,7 +1225,7 @@ async function checkPreview() {
     p.expect(/1 error and 0 warnings/.test(why), `no summary line: ${why}`);
     const focused = await page.evaluate(() => document.activeElement?.tagName + ":" + document.activeElement?.textContent);
     p.expect(/^H3:These files have errors/.test(focused), `focus is on ${focused}`);
-    p.expect(await page.locator("#widget-slot send-route-finder[data-srf-ready]").count() === 1, "the widget above did not stay");
+    p.expect(await page.locator("#route-finder send-route-finder[data-srf-ready]").count() === 1, "the widget above did not stay");
     await axeScreen(page, "demo preview: a broken ruleset's problems");
     // A ruleset with a warning only (reviewed long ago), pasted, and a council's own overlay,
     // chosen as a file: the warning is listed and the widget uses both files.

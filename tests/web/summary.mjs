@@ -17,23 +17,20 @@
 //
 // One line per check, "ok" or "FAIL" with figures; the last line is "summary: N passed, M failed".
 
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
-import { serve } from "./server.mjs";
 import {
   AXE_VERSION,
   countWords,
   describeViolations,
-  harness,
   inWidget,
-  launchBrowser,
   problems,
   publicScenarios,
   runAxe,
   scenarioPage,
-  tally,
+  suite,
   visibleText,
   waitReady,
   walkScenario,
@@ -43,30 +40,11 @@ import {
  *  seen every route open to it with its last day (issue 15's goal). */
 const WORDS_MEDIAN_MAX = 650;
 
-const dist = process.argv[2] || "dist";
-const started = Date.now();
-const t = tally();
-
-if (!existsSync(join(dist, "index.html"))) {
-  console.log(`FAIL ${dist}/index.html is missing: build the widget first (trunk build --release)`);
-  console.log("summary: 0 passed, 1 failed");
-  process.exit(1);
-}
 
 const scenarios = publicScenarios().filter((s) => !s.expect.invalid);
 const councils = [...new Set(scenarios.map((s) => s.council || ""))];
 const routes = Object.fromEntries(councils.map((c) => [`/scenario-${c || "national"}.html`, scenarioPage(c)]));
-const server = await serve(dist, { routes });
-let browser;
-try {
-  browser = await launchBrowser();
-} catch (error) {
-  console.log(`FAIL Chromium did not start: ${String(error.message || error).split("\n")[0]}`);
-  console.log("summary: 0 passed, 1 failed");
-  await server.close();
-  process.exit(1);
-}
-const { withPage, check } = harness(() => browser, t);
+const { dist, server, t, withPage, check, finish } = await suite("summary", { routes });
 const pageOf = (s) => `${server.url}scenario-${s.council || "national"}.html`;
 
 // ---------------------------------------------------------------------------------------------
@@ -332,14 +310,7 @@ async function checkFile() {
   });
 }
 
-try {
+await finish(async () => {
   await check("walk", 1500, checkWalk);
   await check("file", 60, checkFile);
-} finally {
-  await browser.close().catch(() => {});
-  await server.close();
-}
-
-console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
-console.log(`summary: ${t.passed} passed, ${t.failed} failed`);
-process.exit(t.failed ? 1 : 0);
+});

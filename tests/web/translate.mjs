@@ -19,35 +19,15 @@
 //
 // One line per check, "ok" or "FAIL" with figures; the last line is "translate: N passed, M failed".
 
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { serve } from "./server.mjs";
-import { harness, inWidget, launchBrowser, problems, publicScenarios, scenarioPage, tally, waitReady, walkScenario } from "./lib.mjs";
+import { inWidget, problems, publicScenarios, scenarioPage, suite, waitReady, walkScenario } from "./lib.mjs";
 
-const dist = process.argv[2] || "dist";
-const started = Date.now();
-const t = tally();
-
-if (!existsSync(join(dist, "index.html"))) {
-  console.log(`FAIL ${dist}/index.html is missing: build the widget first (trunk build --release)`);
-  console.log("translate: 0 passed, 1 failed");
-  process.exit(1);
-}
 
 const scenarios = publicScenarios().filter((s) => !s.expect.invalid);
 const councils = [...new Set(scenarios.map((s) => s.council || ""))];
 const routes = Object.fromEntries(councils.map((c) => [`/scenario-${c || "national"}.html`, scenarioPage(c)]));
-const server = await serve(dist, { routes });
-let browser;
-try {
-  browser = await launchBrowser();
-} catch (error) {
-  console.log(`FAIL Chromium did not start: ${String(error.message || error).split("\n")[0]}`);
-  console.log("translate: 0 passed, 1 failed");
-  await server.close();
-  process.exit(1);
-}
-const { withPage, check } = harness(() => browser, t);
+const { dist, server, t, withPage, check, finish } = await suite("translate", { routes });
 const pageOf = (s) => `${server.url}scenario-${s.council || "national"}.html`;
 const MARK = "[pl] ";
 
@@ -232,14 +212,7 @@ async function checkMoves() {
   });
 }
 
-try {
+await finish(async () => {
   await check("translated", 1500, checkTranslated);
   await check("moves", 120, checkMoves);
-} finally {
-  await browser.close().catch(() => {});
-  await server.close();
-}
-
-console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
-console.log(`translate: ${t.passed} passed, ${t.failed} failed`);
-process.exit(t.failed ? 1 : 0);
+});
