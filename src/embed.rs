@@ -21,31 +21,91 @@ thread_local! {
     static APPS: RefCell<Vec<(HtmlElement, yew::AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Start the widget of the element `host` inside `container` (an element in its shadow
-/// root), with the texts of the ruleset and of the council overlay. `begun` is true when the
-/// person already pressed Start on the script's start screen: the app opens at the first
-/// question. `answers` are answers kept earlier (JSON, contract section 1), `saved` says they
-/// came from this device's storage; `store_key` and `link_name` are where this widget keeps
-/// answers on the device and its name in a link.
+/// What the script gives [`start`] for one element: the fields of a JavaScript object,
+/// `{host, container, rules, council, headingLevel, begun, answers, saved, storeKey,
+/// linkName}`.
+struct Options {
+    /// `host`: the `<send-route-finder>` element; the DOM events go to it.
+    host: HtmlElement,
+    /// `container`: the box in the element's shadow root that the app is drawn in.
+    container: Element,
+    /// `rules`: the text of the ruleset.
+    rules: String,
+    /// `council`: the text of the council overlay, when there is one.
+    council: Option<String>,
+    /// `headingLevel`: the level of the widget's first heading (2 when not given).
+    heading_level: u8,
+    /// `begun`: the person already pressed Start on the script's start screen, so the app
+    /// opens at the first question.
+    begun: bool,
+    /// `answers`: answers kept earlier (JSON, contract section 1).
+    answers: Option<String>,
+    /// `saved`: the answers came from this device's storage.
+    saved: bool,
+    /// `storeKey`: where this widget keeps answers on the device.
+    store_key: String,
+    /// `linkName`: this widget's name in a link's fragment.
+    link_name: String,
+}
+
+impl Options {
+    /// Read the fields of the script's object. A text or flag that is missing or of another
+    /// type counts as not given; without the two elements and the ruleset's text, there is
+    /// nothing to start.
+    fn read(object: &JsValue) -> Result<Self, String> {
+        let field = |name: &str| {
+            js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+        };
+        let text = |name: &str| field(name).as_string();
+        let flag = |name: &str| field(name).as_bool().unwrap_or(false);
+        let (Ok(host), Ok(container), Some(rules)) = (
+            field("host").dyn_into::<HtmlElement>(),
+            field("container").dyn_into::<Element>(),
+            text("rules"),
+        ) else {
+            return Err(OPTIONS_UNUSABLE.to_string());
+        };
+        // `as` saturates (and makes NaN 0); the level is kept to 1 to 6 when the app starts.
+        let heading_level = field("headingLevel").as_f64().map_or(2, |n| n as u8);
+        Ok(Self {
+            host,
+            container,
+            rules,
+            council: text("council"),
+            heading_level,
+            begun: flag("begun"),
+            answers: text("answers"),
+            saved: flag("saved"),
+            store_key: text("storeKey").unwrap_or_default(),
+            link_name: text("linkName").unwrap_or_default(),
+        })
+    }
+}
+
+/// Start the widget of an element. `options` is the script's object, `{host, container, rules,
+/// council, headingLevel, begun, answers, saved, storeKey, linkName}` (each field is described
+/// on `Options`): the app is drawn in `container` with the ruleset and the council overlay, and
+/// opens with `answers` when they still fit the ruleset.
 ///
 /// A family never loses the national routes to a council's mistake: when the overlay cannot
 /// be used, the widget starts with the national ruleset alone and returns why, for the script
 /// to tell the family in one line and the council in the console. Only a ruleset that cannot
-/// be used stops it: then the error is the message for the console.
-#[allow(clippy::too_many_arguments)]
+/// be used (or an object without the elements and the ruleset) stops it: then the error is the
+/// message for the console.
 #[wasm_bindgen]
-pub fn start(
-    host: HtmlElement,
-    container: Element,
-    rules: String,
-    council: Option<String>,
-    heading_level: u8,
-    begun: bool,
-    answers: Option<String>,
-    saved: bool,
-    store_key: String,
-    link_name: String,
-) -> Result<Option<String>, String> {
+pub fn start(options: JsValue) -> Result<Option<String>, String> {
+    let Options {
+        host,
+        container,
+        rules,
+        council,
+        heading_level,
+        begun,
+        answers,
+        saved,
+        store_key,
+        link_name,
+    } = Options::read(&options)?;
     let (rules, council, without_council) = match check::usable(&rules, council.as_deref()) {
         Ok((rules, council)) => (rules, council, None),
         Err(problems) if council.is_some() => {
@@ -86,6 +146,8 @@ pub fn start(
     Ok(without_council)
 }
 
+const OPTIONS_UNUSABLE: &str =
+    "start needs an object with the host element, the container element and the rules as text";
 const RULES_UNUSABLE: &str =
     "the rules cannot be used. Run route-finder check on them. The problems:";
 const COUNCIL_UNUSABLE: &str = "the council's file cannot be used, so the widget shows national contacts only. Run route-finder check on it (with --council). The problems:";

@@ -8,8 +8,9 @@
 //! - [`model`]: the ruleset and council overlay types, read from JSON.
 //! - [`check`]: every problem in a ruleset or overlay, with its file, line, column and JSON path.
 //! - [`engine`]: answers in, the path through the questions and the routes with deadlines out.
-//! - [`ui`]: the journey as a state machine (plain Rust) and, with the `web` feature, the Yew
-//!   views; `embed` is the browser entry, `cli` the command line, `preview` the demo page's
+//! - [`ui`]: the journey as a state machine and the files a family can save from the results
+//!   (plain Rust) and, with the `web` feature, the Yew views and what they ask of the browser;
+//!   `embed` is the browser entry, `cli` the command line, `preview` the demo page's
 //!   checker (`route-finder check` in wasm, a bundle of its own).
 //!
 //! The engine knows nothing of the browser or the command line.

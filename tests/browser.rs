@@ -85,18 +85,21 @@ async fn try_mount(
     let started = rules
         .and_then(|r| Ok((r, council.transpose()?)))
         .and_then(|(rules, council)| {
-            send_route_finder::embed::start(
-                host.clone(),
-                container,
-                rules,
-                council,
-                level,
-                begun,
-                None,
-                false,
-                String::new(),
-                "srf-test".into(),
-            )
+            let options = js_sys::Object::new();
+            let fields: [(&str, wasm_bindgen::JsValue); 8] = [
+                ("host", host.clone().into()),
+                ("container", container.into()),
+                ("rules", rules.into()),
+                ("council", council.into()),
+                ("headingLevel", level.into()),
+                ("begun", begun.into()),
+                ("saved", false.into()),
+                ("linkName", "srf-test".into()),
+            ];
+            for (name, value) in fields {
+                js_sys::Reflect::set(&options, &name.into(), &value).expect("set a field");
+            }
+            send_route_finder::embed::start(options.into())
         });
     match started {
         Ok(_) => Ok((host, root)),

@@ -164,7 +164,6 @@ proptest! {
         let later = months_after(d, n);
         prop_assert_eq!(later, add_months(d, n));
         prop_assert!(later >= d);
-        prop_assert_eq!(mediation_advice_deadline(d), add_months(d, 2));
         // Same day of the month, or the last day of a shorter month.
         if later.day() != d.day() {
             prop_assert!(later.day() < d.day());
@@ -207,7 +206,6 @@ proptest! {
         let h = Holidays::default();
         let deadline = tribunal_appeal_deadline(a, b, &h);
         prop_assert!(deadline >= add_months(a, 2));
-        let _ = mediation_advice_deadline(a);
         let _ = six_months_starting_with(a);
         let _ = months_after(a, n);
         let _ = add_months(a, n);

@@ -447,7 +447,7 @@ class SendRouteFinder extends HTMLElement {
         const focused = early && root.activeElement && early.contains(root.activeElement);
         const widget = make("div");
         const answers = begun ? undefined : (linked ?? saved);
-        const unused = glue.start(this, widget, rulesText, councilFile.text, level, begun, answers, answers !== undefined && answers === saved, storeKey, `srf-${name}`);
+        const unused = glue.start({ host: this, container: widget, rules: rulesText, council: councilFile.text, headingLevel: level, begun, answers, saved: answers !== undefined && answers === saved, storeKey, linkName: `srf-${name}` });
         const why = councilFile.error
           ? `the council's file could not be loaded, so the widget shows national contacts only: ${councilFile.error}`
           : unused;

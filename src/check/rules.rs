@@ -4,9 +4,10 @@
 use super::path::JsonPath;
 use super::spelling::did_you_mean;
 use super::Reporter;
+use crate::model::placeholder::{self, Piece, Placeholder};
 use crate::model::{
     AnswerTest, ClockRule, Condition, DeadlineRule, Kind, Letter, Route, Ruleset, CLOCK_STATES,
-    LETTER_PLACEHOLDERS, RESULTS, RIGHTS_HOLDERS,
+    RESULTS, RIGHTS_HOLDERS,
 };
 
 /// Check the national ruleset.
@@ -414,21 +415,19 @@ fn check_letter(rules: &Ruleset, letter: &Letter, at: &JsonPath, report: &mut Re
     );
     for (place, text) in texts {
         for words in text.versions() {
-            let mut rest = words;
-            while let Some(open) = rest.find('{') {
-                let Some(close) = rest[open..].find('}') else {
-                    report.error(&place, "a { has no closing }: write {today}, {reply_by}, {council}, {clock_due} or {answer:<question id>}");
-                    break;
+            for piece in placeholder::pieces(words) {
+                let unknown = match piece {
+                    Piece::Unclosed(_) => {
+                        report.error(&place, "a { has no closing }: write {today}, {reply_by}, {council}, {clock_due} or {answer:<question id>}");
+                        continue;
+                    }
+                    Piece::Placeholder(Placeholder::Answer(q)) if rules.question(q).is_none() => {
+                        format!("answer:{q}")
+                    }
+                    Piece::Placeholder(Placeholder::Unknown(name)) => name.to_string(),
+                    _ => continue,
                 };
-                let name = &rest[open + 1..open + close];
-                let known = match name.strip_prefix("answer:") {
-                    Some(q) => rules.question(q).is_some(),
-                    None => LETTER_PLACEHOLDERS.contains(&name),
-                };
-                if !known {
-                    report.error(&place, format!("{{{name}}} is not something a letter can fill in: use {{today}}, {{reply_by}}, {{council}}, {{clock_due}}, {{clock_duty}}, {{clock_source}} or {{answer:<question id>}} with a question of the ruleset"));
-                }
-                rest = &rest[open + close + 1..];
+                report.error(&place, format!("{{{unknown}}} is not something a letter can fill in: use {{today}}, {{reply_by}}, {{council}}, {{clock_due}}, {{clock_duty}}, {{clock_source}} or {{answer:<question id>}} with a question of the ruleset"));
             }
         }
     }

@@ -3,9 +3,9 @@
 //! | Route | Rule | Function |
 //! |---|---|---|
 //! | Appeal to the First-tier Tribunal (SEND) | two months after the decision or one month after the mediation certificate, whichever is later; moved out of 25 December to 1 January, out of August and off non-working days | [`tribunal_appeal_deadline`] |
-//! | Contacting the mediation adviser | two calendar months after the decision, not moved | [`mediation_advice_deadline`] |
 //! | Disability discrimination claim | six months starting with the date of the act, not moved | [`six_months_starting_with`] |
-//! | Judicial review, ombudsman | a number of calendar months, not moved | [`months_after`] |
+//! | Contacting the mediation adviser, judicial review, ombudsman | a number of calendar months (the mediation adviser: two after the decision), not moved | [`months_after`] |
+//! | A letter's reply-by day | 20 working days, or as many as the letter says | [`reply_by`] |
 //!
 //! None of these panics, whatever the dates; a deadline that would fall after
 //! 31 December 9999 is that day ([`LATEST`]).
@@ -266,6 +266,15 @@ pub fn working_days_after(from: Date, count: u32, h: &Holidays) -> Worked {
     )
 }
 
+/// The working days a letter gives for a reply when it does not say.
+pub const REPLY_DAYS: u32 = 20;
+
+/// The day a letter asks for a reply by (its `{reply_by}`): `reply_days` working days after
+/// `today` ([`working_days_after`]), or [`REPLY_DAYS`] when the letter does not say.
+pub fn reply_by(today: Date, reply_days: Option<u32>, h: &Holidays) -> Date {
+    working_days_after(today, reply_days.unwrap_or(REPLY_DAYS), h).date
+}
+
 /// A number of calendar days after a date, not moved (15 days to comment on a draft plan,
 /// counting the day it was sent, end 14 days after it).
 pub fn days_after(from: Date, count: u32) -> Worked {
@@ -330,12 +339,6 @@ pub fn tribunal_days_after(from: Date, count: u32, skip_holidays: bool, h: &Holi
     let (date, moved) = next_working_day(day, h);
     steps.extend(moved);
     Worked::new(date, steps)
-}
-
-/// The last day to contact the mediation adviser: two calendar months after the decision,
-/// not moved off weekends or holidays.
-pub fn mediation_advice_deadline(decision: Date) -> Date {
-    add_months(decision, 2)
 }
 
 /// The last day of a period of six months starting with the date of an act (the time limit
@@ -632,33 +635,23 @@ mod tests {
     }
 
     #[test]
-    fn mediation_advice() {
+    fn a_letter_s_reply_by_day() {
+        let h = Holidays::default();
+        // 20 working days when the letter does not say.
         assert_eq!(
-            format_iso(mediation_advice_deadline(d("2026-10-14"))),
-            "2026-12-14"
-        );
-        // Not moved off a Sunday or Christmas Day.
-        assert_eq!(
-            format_iso(mediation_advice_deadline(d("2026-10-20"))),
-            "2026-12-20"
+            format_iso(reply_by(d("2026-11-02"), None, &h)),
+            "2026-11-30"
         );
         assert_eq!(
-            format_iso(mediation_advice_deadline(d("2026-10-25"))),
-            "2026-12-25"
+            format_iso(reply_by(d("2026-11-02"), Some(10), &h)),
+            "2026-11-16"
         );
+        // Christmas Day and the Boxing Day substitute are not counted.
         assert_eq!(
-            format_iso(mediation_advice_deadline(d("2026-06-15"))),
-            "2026-08-15"
+            format_iso(reply_by(d("2026-12-18"), Some(5), &h)),
+            "2026-12-29"
         );
-        assert_eq!(
-            format_iso(mediation_advice_deadline(d("2026-12-31"))),
-            "2027-02-28"
-        );
-        assert_eq!(
-            format_iso(mediation_advice_deadline(d("2027-12-31"))),
-            "2028-02-29"
-        );
-        assert_eq!(mediation_advice_deadline(LATEST), LATEST);
+        assert_eq!(reply_by(LATEST, None, &h), LATEST);
     }
 
     #[test]
@@ -698,6 +691,20 @@ mod tests {
 
     #[test]
     fn months_after_not_moved() {
+        // Contacting the mediation adviser: two calendar months after the decision, not moved
+        // off a Sunday, Christmas Day or August, and the end of a shorter month.
+        let mediation = [
+            ("2026-10-14", "2026-12-14"),
+            ("2026-10-20", "2026-12-20"),
+            ("2026-10-25", "2026-12-25"),
+            ("2026-06-15", "2026-08-15"),
+            ("2026-12-31", "2027-02-28"),
+            ("2027-12-31", "2028-02-29"),
+        ];
+        for (decision, want) in mediation {
+            assert_eq!(format_iso(months_after(d(decision), 2)), want, "{decision}");
+        }
+        assert_eq!(months_after(LATEST, 2), LATEST);
         assert_eq!(format_iso(months_after(d("2026-09-20"), 3)), "2026-12-20"); // a Sunday
         assert_eq!(format_iso(months_after(d("2026-11-30"), 3)), "2027-02-28");
         assert_eq!(format_iso(months_after(d("2026-02-28"), 12)), "2027-02-28");

@@ -9,7 +9,8 @@
 //! - [`holidays`]: [`easter_sunday`] and [`Holidays`], the England and Wales bank holidays
 //!   of any year, computed, plus one-off changes ([`OneOff`]) kept as data.
 //! - [`deadline`]: the deadline rules ([`tribunal_appeal_deadline`],
-//!   [`mediation_advice_deadline`], [`six_months_starting_with`], [`months_after`]).
+//!   [`six_months_starting_with`], [`months_after`], [`working_days_after`], ...) and a
+//!   letter's reply-by day ([`reply_by`]).
 //! - [`mod@explain`]: how a last day was worked out, in words.
 //! - [`words`]: English names of months and weekdays.
 //!
@@ -30,10 +31,10 @@ pub use calendar::{
     push_long_date, push_number, DateError, LATEST,
 };
 pub use deadline::{
-    before_coming_september, days_after, holiday_name, mediation_advice_deadline, months_after,
-    months_worked, six_months_starting_with, six_months_worked, tribunal_appeal_deadline,
+    before_coming_september, days_after, holiday_name, months_after, months_worked, reply_by,
+    six_months_starting_with, six_months_worked, tribunal_appeal_deadline,
     tribunal_appeal_without_certificate_date, tribunal_appeal_worked, tribunal_days_after,
-    weeks_after, working_days_after, Step, Unit, Worked,
+    weeks_after, working_days_after, Step, Unit, Worked, REPLY_DAYS,
 };
 pub use explain::explain;
 pub use holidays::{easter_sunday, Holidays, OneOff};

@@ -14,7 +14,6 @@ pub mod diff;
 pub mod evaluate;
 pub mod paths;
 pub mod report;
-pub mod takeaway;
 pub mod walk;
 
 pub use answers::{Answer, AnswerError, Answers};

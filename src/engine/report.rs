@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use super::{Answer, Answers, DeadlineOutcome, Evaluation};
 use crate::dates;
-use crate::model::{Contact, Letter, Question, Role, Ruleset, Text, REPLY_DAYS};
+use crate::model::placeholder::{self, Piece, Placeholder};
+use crate::model::{Contact, Letter, Question, Role, Ruleset, Text};
 
 /// The results, ready to show or print as JSON.
 #[derive(Debug, Clone, Serialize)]
@@ -435,52 +436,50 @@ fn letter(
         _ => evaluation.role,
     };
     let today = evaluation.today;
-    let reply_by = dates::working_days_after(
-        today,
-        l.reply_days.unwrap_or(REPLY_DAYS),
-        &rules.holidays.calendar(),
-    )
-    .date;
+    let reply_by = dates::reply_by(today, l.reply_days, &rules.holidays.calendar());
     let clock = evaluation.timescale.as_ref();
     let clock_step = clock.and_then(|t| rules.clock.as_ref()?.steps.get(t.rule));
     let fill = |t: &Text| -> String {
         let mut out = String::new();
-        let mut rest = t.for_role(role);
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let Some(close) = rest[open..].find('}') else {
-                break;
+        for piece in placeholder::pieces(t.for_role(role)) {
+            let p = match piece {
+                Piece::Placeholder(p) => p,
+                // Words, and a `{` left open (the check refuses it), as written.
+                Piece::Words(words) | Piece::Unclosed(words) => {
+                    out.push_str(words);
+                    continue;
+                }
             };
-            let name = &rest[open + 1..open + close];
-            match name {
-                "today" => out.push_str(&dates::long_date(today)),
-                "reply_by" => out.push_str(&dates::long_date(reply_by)),
-                "council" => out.push_str(council.unwrap_or("[name of the council]")),
-                "clock_due" => match clock.and_then(|t| t.due.as_ref()) {
+            match p {
+                Placeholder::Today => out.push_str(&dates::long_date(today)),
+                Placeholder::ReplyBy => out.push_str(&dates::long_date(reply_by)),
+                Placeholder::Council => out.push_str(council.unwrap_or("[name of the council]")),
+                Placeholder::ClockDue => match clock.and_then(|t| t.due.as_ref()) {
                     Some(w) => out.push_str(&dates::long_date(w.date)),
                     None => out.push_str("[the date it was due]"),
                 },
-                "clock_duty" => match clock_step {
+                Placeholder::ClockDuty => match clock_step {
                     Some(step) => out.push_str(step.duty.for_role(role)),
                     None => out.push_str("[what the council had to do]"),
                 },
-                "clock_source" => match clock_step {
+                Placeholder::ClockSource => match clock_step {
                     Some(step) => out.push_str(&step.source),
                     None => out.push_str("[the law that sets the time limit]"),
                 },
-                _ => match name.strip_prefix("answer:") {
-                    Some(q) => match (rules.question(q), evaluation.answers.get(q)) {
-                        (Some(question), Some(a)) => {
-                            out.push_str(&answer_in_words(question, a, role).value.join(", "))
-                        }
-                        _ => out.push_str("[...]"),
-                    },
-                    None => out.push_str(&rest[open..open + close + 1]),
+                Placeholder::Answer(q) => match (rules.question(q), evaluation.answers.get(q)) {
+                    (Some(question), Some(a)) => {
+                        out.push_str(&answer_in_words(question, a, role).value.join(", "))
+                    }
+                    _ => out.push_str("[...]"),
                 },
+                // Not a placeholder (the check refuses it): kept as written.
+                Placeholder::Unknown(name) => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
             }
-            rest = &rest[open + close + 1..];
         }
-        out.push_str(rest);
         out
     };
     let subject = fill(&l.subject);

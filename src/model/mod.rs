@@ -5,12 +5,19 @@
 //! [`json`] reader and the hand-written [`decode`] (no serde code in the wasm). The types say
 //! what a file may hold; the [`crate::check`] layer says whether what it holds makes sense
 //! (references, reachability, cycles), and the [`crate::engine`] layer uses it.
+//!
+//! Two small rules about what the files hold are here too, so that every layer reads them the
+//! same way: `links` (which contact details the widget shows as links, and the check warns
+//! about) and `placeholder` (the `{…}` placeholders of a letter, checked by the check and
+//! filled in by the engine).
 
 mod condition;
 pub mod decode;
 pub mod json;
+pub(crate) mod links;
 mod load;
 mod overlay;
+pub(crate) mod placeholder;
 mod ruleset;
 pub mod text;
 
@@ -21,6 +28,6 @@ pub use overlay::{apply_overlay, Council, Overlay, OverlayProblem, RouteTexts};
 pub use ruleset::{
     Choice, Clock, ClockRule, ClockStep, Contact, DeadlineRule, Group, HolidayData, IsoDate, Kind,
     Letter, Milestone, Next, OneOffHoliday, Question, Rights, Route, Ruleset, StartScreen, When,
-    LETTER_PLACEHOLDERS, REPLY_DAYS, RESULTS,
+    RESULTS,
 };
 pub use text::{Role, Text};

@@ -329,19 +329,6 @@ pub struct Letter {
     pub writer: Option<String>,
 }
 
-/// The working days a letter gives for a reply when it does not say.
-pub const REPLY_DAYS: u32 = 20;
-
-/// The placeholders a letter can use, besides `{answer:<question id>}`.
-pub const LETTER_PLACEHOLDERS: [&str; 6] = [
-    "today",
-    "reply_by",
-    "council",
-    "clock_due",
-    "clock_duty",
-    "clock_source",
-];
-
 /// One reason a route is shown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

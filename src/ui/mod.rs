@@ -1,9 +1,14 @@
 //! The user interface.
 //!
-//! [`journey`] is the state machine (plain Rust, tested natively). With the `web` feature, the
-//! Yew components show it: one screen at a time, GOV.UK patterns, focus moved to the new
-//! heading on every step.
+//! [`journey`] is the state machine and [`takeaway`] the files a family can save from the
+//! results (both plain Rust, tested natively). With the `web` feature, the Yew components
+//! show the journey (`view`: one screen at a time, GOV.UK patterns, focus moved to the new
+//! heading on every step), and `browser` holds what they ask of the browser itself: the
+//! device's storage, downloads, the clipboard, focus and the page's address.
 
+#[cfg(feature = "web")]
+mod browser;
 pub mod journey;
+pub mod takeaway;
 #[cfg(feature = "web")]
 pub mod view;

@@ -1,5 +1,8 @@
 //! The Yew components: the app and one module per screen or part, following GOV.UK Frontend
 //! (one question a page, error summary, back link, summary list).
+//!
+//! Markup only: what the screens ask of the browser itself (storage, downloads, the
+//! clipboard, focus, what was typed) is in `ui::browser`.
 
 mod parts;
 mod question;
@@ -10,6 +13,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::browser;
 use super::journey::{Action, Focus, Journey, Screen};
 use crate::dates::Date;
 use crate::engine::Answers;
@@ -128,7 +132,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |a: Action| {
             // Start again forgets the copy saved on this device too.
             if matches!(a, Action::StartAgain) {
-                parts::forget(&store);
+                browser::forget(&store);
             }
             state.dispatch(a)
         })
@@ -160,9 +164,7 @@ pub fn App(props: &AppProps) -> Html {
                 } else {
                     &heading
                 };
-                if let Some(el) = target.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
+                browser::focus(target);
                 if focus == Focus::Heading {
                     if let Some(e) = event {
                         on_event.emit(e);

@@ -1,8 +1,11 @@
 //! Small parts shared by the screens: the heading, the back link, the error summary, links.
+//! Markup only: what they ask of the browser is in [`browser`].
 
 use yew::prelude::*;
 
 use super::Levels;
+use crate::model::links;
+use crate::ui::browser;
 use crate::ui::journey::FieldError;
 
 /// A heading at a level below the embedding's first heading; with a node, focus is allowed by
@@ -110,30 +113,12 @@ pub fn error_summary(errors: &[FieldError], node: &NodeRef, levels: Levels) -> H
                     let target = e.target.clone();
                     let onclick = Callback::from(move |ev: MouseEvent| {
                         ev.prevent_default();
-                        focus_in_same_root(&ev, &target);
+                        browser::focus_in_same_root(&ev, &target);
                     });
                     html! { <li><a href={format!("#{}", e.target)} {onclick}>{&e.message}</a></li> }
                 }) }
             </ul>
         </div>
-    }
-}
-
-/// Focus the element with this id in the same document or shadow root as the event's target.
-pub fn focus_in_same_root(ev: &MouseEvent, id: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(node) = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else {
-        return;
-    };
-    let root = node.get_root_node();
-    let found = if let Some(shadow) = root.dyn_ref::<web_sys::ShadowRoot>() {
-        shadow.get_element_by_id(id)
-    } else {
-        root.dyn_ref::<web_sys::Document>()
-            .and_then(|d| d.get_element_by_id(id))
-    };
-    if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
     }
 }
 
@@ -144,7 +129,7 @@ pub fn phone_link(phone: &str) -> Html {
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '+')
         .collect();
-    if crate::check::texts::is_phone(phone) {
+    if links::is_phone(phone) {
         html! { <a href={format!("tel:{digits}")} translate="no">{phone}</a> }
     } else {
         exact(phone)
@@ -153,7 +138,7 @@ pub fn phone_link(phone: &str) -> Html {
 
 /// A web address as a link, only when it is https; otherwise plain text.
 pub fn web_link(url: &str, text: &str) -> Html {
-    if crate::check::texts::is_https_link(url) {
+    if links::is_https_link(url) {
         html! { <a href={url.to_string()} target="_blank" rel="noopener noreferrer"><span translate="no">{text}</span><span class="srf-visually-hidden">{" (opens in a new tab)"}</span></a> }
     } else {
         exact(url)
@@ -162,7 +147,7 @@ pub fn web_link(url: &str, text: &str) -> Html {
 
 /// An email address as a link, only when it looks like one.
 pub fn email_link(email: &str) -> Html {
-    if crate::check::texts::is_email(email) {
+    if links::is_email(email) {
         html! { <a href={format!("mailto:{email}")} translate="no">{email}</a> }
     } else {
         exact(email)
@@ -174,120 +159,4 @@ pub fn email_link(email: &str) -> Html {
 #[inline(never)]
 pub fn exact(text: &str) -> Html {
     html! { <span translate="no">{text}</span> }
-}
-
-/// Offer a file made in the browser as a download: nothing leaves the device.
-pub fn download(name: &str, mime: &str, text: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(&format!("{mime};charset=utf-8"));
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(a) = document
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    // Let the download start before the address goes.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    if let Some(w) = web_sys::window() {
-        let _ =
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
-    }
-}
-
-/// Now in UTC as `YYYYMMDDTHHMMSSZ`, for a calendar file's time stamp.
-pub fn utc_stamp() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        d.get_utc_full_year(),
-        d.get_utc_month() + 1,
-        d.get_utc_date(),
-        d.get_utc_hours(),
-        d.get_utc_minutes(),
-        d.get_utc_seconds()
-    )
-}
-
-/// The device's storage for this page, when the browser allows it.
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
-/// Keep a text on this device under a key (only ever on the person's request). False when
-/// the browser refuses (private browsing, storage off).
-pub fn store(key: &str, text: &str) -> bool {
-    !key.is_empty() && storage().is_some_and(|s| s.set_item(key, text).is_ok())
-}
-
-/// Forget a text kept on this device.
-pub fn forget(key: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(key);
-    }
-}
-
-/// The address of this page with the answers in the fragment only (`#<name>=<answers>`),
-/// never in the query string, so they are not sent to the server when the link is opened.
-pub fn link_to(name: &str, answers: &str) -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
-        return String::new();
-    };
-    let here = location.href().unwrap_or_default();
-    let base = here.split('#').next().unwrap_or_default();
-    let encoded = String::from(js_sys::encode_uri_component(answers));
-    format!("{base}#{name}={encoded}")
-}
-
-/// Put a text on the clipboard; the promise's outcome is not awaited (the text stays on
-/// screen to copy by hand).
-pub fn copy_text(text: &str) -> bool {
-    use wasm_bindgen::JsCast;
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
-        return false;
-    };
-    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into()) else {
-        return false;
-    };
-    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) else {
-        return false;
-    };
-    write.dyn_ref::<js_sys::Function>().is_some_and(|f| {
-        f.call1(&clipboard, &wasm_bindgen::JsValue::from_str(text))
-            .is_ok()
-    })
-}
-
-/// Copy what is now in a text field (as the person has changed it) of the same shadow root
-/// as the event's target.
-pub fn copy_field(ev: &MouseEvent, id: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(node) = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else {
-        return;
-    };
-    let root = node.get_root_node();
-    let found = match root.dyn_ref::<web_sys::ShadowRoot>() {
-        Some(shadow) => shadow.get_element_by_id(id),
-        None => root
-            .dyn_ref::<web_sys::Document>()
-            .and_then(|d| d.get_element_by_id(id)),
-    };
-    if let Some(field) = found.and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-        copy_text(&field.value());
-    }
 }

@@ -2,12 +2,12 @@
 //! as the heading inside the legend, a short hint, "Help with this question" folded away when
 //! the ruleset has more to say, the error message and Continue.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::parts::{back_link, body, error_summary, heading};
 use super::Levels;
 use crate::model::{Kind, Question, Role};
+use crate::ui::browser;
 use crate::ui::journey::{input_id, Action, DatePart, Draft, FieldError, Journey};
 
 /// What the question screen needs from the app.
@@ -153,11 +153,8 @@ fn date_input(
         let id = format!("srf-{}-{name}", question.id);
         let dispatch = dispatch.clone();
         let oninput = Callback::from(move |e: InputEvent| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                dispatch.emit(Action::Type(part, input.value()));
+            if let Some(value) = browser::input_value(&e) {
+                dispatch.emit(Action::Type(part, value));
             }
         });
         html! {
@@ -173,11 +170,8 @@ fn date_input(
     let on_unknown = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                dispatch.emit(Action::Unknown(input.checked()));
+            if let Some(checked) = browser::input_checked(&e) {
+                dispatch.emit(Action::Unknown(checked));
             }
         })
     };

@@ -11,17 +11,19 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use super::parts::{
-    back_link, body, button, copy_field, copy_text, download, email_link, exact,
-    focus_in_same_root, forget, heading, heading_text, heading_with_id, labelled, link_to,
-    phone_link, store, utc_stamp, web_link,
+    back_link, body, button, email_link, exact, heading, heading_text, heading_with_id, labelled,
+    phone_link, web_link,
 };
 use super::{Keep, Levels};
 use crate::dates;
 use crate::engine::report::{
     AnswerReport, ContactReport, Report, RouteGroup, RouteReport, TimescaleReport,
 };
-use crate::engine::takeaway;
+use crate::ui::browser::{
+    copy_field, copy_text, download, focus_in_same_root, forget, link_to, store, utc_stamp,
+};
 use crate::ui::journey::{Action, Journey};
+use crate::ui::takeaway;
 
 /// What the results screen needs from the app.
 pub struct ResultsProps<'a> {

@@ -4,9 +4,15 @@
 //!
 //! Both are made from the [`Report`] alone, in the browser, and are only ever downloaded by
 //! the person: nothing is sent anywhere.
+//!
+//! It is part of the user interface, not the engine: only the results screen offers these
+//! files, and what they say and how they look is presentation, like the screens. It holds no
+//! browser code (the results screen hands the text to `browser::download`), so, like
+//! [`journey`](super::journey), it is built without the `web` feature too and its tests run
+//! natively.
 
-use super::report::{ContactReport, Report, RouteReport};
 use crate::dates;
+use crate::engine::report::{ContactReport, Report, RouteReport};
 
 /// The file name of the summary, for example `send-options-2026-11-24.html`.
 pub fn summary_file_name(report: &Report) -> String {
