@@ -4,7 +4,9 @@
 //   2. release-files.mjs: the wasm's hash inside the loader, the glue and the loader minified
 //      (minify.mjs), then the loader's hash in
 //      snippet.html and integrity.json (the last step that changes the widget's files);
-//   3. build-preview.mjs: the demo page's preview checker, into preview/.
+//   3. build-preview.mjs: the demo page's preview checker, into preview/;
+//   4. council-list.mjs: the demo page's list of councils, from www/councils/.
 await import("./inline-css.mjs");
 await import("./release-files.mjs");
 await import("./build-preview.mjs");
+await import("./council-list.mjs");

@@ -9,7 +9,7 @@
 #   FUZZ_SANITIZER=address bash scripts/fuzz.sh   # with AddressSanitizer (about 5 times slower)
 #
 # Targets (fuzz/fuzz_targets/, checks in fuzz/src/lib.rs): ruleset, overlay, evaluate.
-# Seeds: fuzz/seeds/<target>/ (committed). What a run adds goes to fuzz/corpus/<target>/ and
+# Seeds: fuzz/seeds/<target>/ (committed), and www/councils/ for the overlay target. What a run adds goes to fuzz/corpus/<target>/ and
 # crashes to fuzz/artifacts/<target>/ (both ignored by git). Exits non-zero on any crash,
 # assertion failure, timeout or out-of-memory; minimize one with
 #   cargo +nightly fuzz tmin <target> fuzz/artifacts/<target>/crash-...
@@ -47,7 +47,11 @@ for target in "${targets[@]}"; do
     # New inputs go to the scratch corpus (first directory); the seeds are only read.
     # -timeout: one input taking longer than this is a failure (the checks bound their walks).
     # -dict: JSON tokens and the keys and ids of rules.json (fuzz/json.dict).
-    (cd fuzz && cargo +nightly fuzz run --sanitizer "$sanitizer" "$target" "corpus/$target" "seeds/$target" -- \
+    # The shipped overlays seed the overlay target from where they live (never copied, so never
+    # stale, and a new council is a seed at once).
+    extra=()
+    if [ "$target" = overlay ]; then extra=(../www/councils); fi
+    (cd fuzz && cargo +nightly fuzz run --sanitizer "$sanitizer" "$target" "corpus/$target" "seeds/$target" "${extra[@]}" -- \
         -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=60 -dict=json.dict \
         -print_final_stats=1) >"$log" 2>&1 || status=$?
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)

@@ -5,6 +5,8 @@
 
 use send_route_finder::model::{load_overlay, load_ruleset, parse_overlay, parse_ruleset};
 
+mod common;
+
 fn read(path: &str) -> String {
     std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect("read")
 }
@@ -16,8 +18,8 @@ fn shipped_files_read_the_same_both_ways() {
         parse_ruleset(&text).expect("decode"),
         load_ruleset(&text).expect("serde")
     );
-    for c in ["norfolk", "bedford", "tower-hamlets", "sefton", "luton"] {
-        let text = read(&format!("www/councils/{c}.json"));
+    for (c, path) in common::councils() {
+        let text = std::fs::read_to_string(path).expect("read");
         assert_eq!(
             parse_overlay(&text).expect("decode"),
             load_overlay(&text).expect("serde"),

@@ -22,17 +22,42 @@ use serde_json::Value;
 /// The national ruleset.
 pub const RULES: &str = include_str!("../../rules.json");
 
-/// The shipped council overlays.
-pub const COUNCILS: [(&str, &str); 5] = [
-    ("norfolk", include_str!("../../www/councils/norfolk.json")),
-    ("bedford", include_str!("../../www/councils/bedford.json")),
-    (
-        "tower-hamlets",
-        include_str!("../../www/councils/tower-hamlets.json"),
-    ),
-    ("sefton", include_str!("../../www/councils/sefton.json")),
-    ("luton", include_str!("../../www/councils/luton.json")),
-];
+/// The shipped council overlays, every file in `www/councils/` (name, text), read once: adding
+/// a council is adding its file. This file is also compiled into the main crate's tests
+/// (`tests/fuzz_regressions.rs`), so the folder is looked for from either crate's root.
+pub fn councils() -> &'static [(String, String)] {
+    static COUNCILS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    COUNCILS.get_or_init(|| {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = [root.join("www/councils"), root.join("../www/councils")]
+            .into_iter()
+            .find(|d| d.is_dir())
+            .expect("www/councils is next to the crate");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("www/councils can be read")
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        assert!(
+            !files.is_empty(),
+            "no council overlays in {}",
+            dir.display()
+        );
+        files
+            .iter()
+            .map(|path| {
+                let name = path
+                    .file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                let text = std::fs::read_to_string(path).expect("a council overlay can be read");
+                (name, text)
+            })
+            .collect()
+    })
+}
 
 /// The day the full check counts the age of "last reviewed" from.
 fn check_day() -> Date {
@@ -191,7 +216,7 @@ fn setups() -> &'static [(Ruleset, Option<String>)] {
     static SETUPS: OnceLock<Vec<(Ruleset, Option<String>)>> = OnceLock::new();
     SETUPS.get_or_init(|| {
         let mut all = vec![check::usable(RULES, None).expect("rules.json is usable")];
-        for (name, text) in COUNCILS {
+        for (name, text) in councils() {
             all.push(check::usable(RULES, Some(text)).unwrap_or_else(|e| panic!("{name}: {e:?}")));
         }
         all
