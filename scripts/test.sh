@@ -48,7 +48,8 @@ bash tests/render/run.sh target/release/route-finder
 
 step "The widget: release build with Trunk and wasm-opt, and its size budget"
 trunk build --release
-node tests/web/size.mjs dist --ceiling 162
+node tests/web/size.mjs dist --ceiling 163
+node tests/web/councils.mjs dist
 
 step "The demo page's preview checker (route-finder check in wasm) gives what the command gives"
 node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON tests/web/preview-corpus.mjs dist
@@ -78,6 +79,9 @@ node tests/web/reader.mjs dist
 
 step "A council's broken file never hides the national routes: 404, bad JSON, a failed check (Playwright)"
 node tests/web/council-fallback.mjs dist
+
+step "Three engines, one test body: Chromium, Firefox ESR and WebKit (WebDriver): every public scenario, keyboard, early start, errors, Back and Change, dates, strict CSP, downloads, quick exit, text spacing, 400% zoom, read-aloud"
+node tests/web/engines.mjs dist
 
 step "Hostile input, strict CSP, privacy, 1,000 journeys (Playwright)"
 node tests/web/safety.mjs dist
