@@ -62,8 +62,13 @@ step "Browser tests in headless Firefox ESR (wasm-bindgen-test with geckodriver)
 GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_TEST_TIMEOUT=300 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30 \
   cargo test --target wasm32-unknown-unknown --no-default-features --features web --test browser
 
-step "The widget in the demo page: accessibility, keyboard, layout, hostile pages (Playwright, axe-core)"
-node tests/web/run.mjs dist
+step "The widget in the demo page, one suite a feature (Playwright, axe-core): axe on every screen, keyboard only, layout at 320 px and forced colours, hostile pages and load failures, the files a family takes away, quick exit, saved answers and links, the preview, the early start screen, embedding (two widgets, strict CSP, integrity, iframe)"
+failed=""
+for suite in axe keyboard layout hostile takeaway quick-exit come-back preview early-start embedding; do
+  printf -- '-- tests/web/%s.mjs\n' "$suite"
+  node "tests/web/$suite.mjs" dist || failed="$failed $suite"
+done
+if [ -n "$failed" ]; then echo "failed:$failed"; exit 1; fi
 
 step "The second round's screens: the council's clock, transport, young people (Playwright, axe-core)"
 node tests/web/round2.mjs dist

@@ -4,6 +4,7 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
@@ -31,6 +32,35 @@ export function launchBrowser() {
 export const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 export const AXE_VERSION = JSON.parse(readFileSync(require.resolve("axe-core/package.json"), "utf8")).version;
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** Where the suites write screenshots for a person to look at: SCREENSHOTS=dir, else srf-shots
+ *  in the system temp folder. */
+export const SHOTS = process.env.SCREENSHOTS || join(tmpdir(), "srf-shots");
+
+/** The built demo page (index.html in the folder the command line names, else dist), to make
+ *  test pages from; empty when it is missing (`suite` then says so). */
+export function demoPage() {
+  const file = join(process.argv[2] || "dist", "index.html");
+  return existsSync(file) ? readFileSync(file, "utf8") : "";
+}
+
+/** Two widgets on one page: #a with no council, #b with Bedford's overlay. */
+export const TWO_WIDGETS = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Two route finders on one page</title>
+</head>
+<body>
+<main>
+<h1>Two route finders</h1>
+<send-route-finder id="a" rules="rules.json" heading-level="2"><p>Fallback A</p></send-route-finder>
+<send-route-finder id="b" rules="rules.json" council="councils/bedford.json" heading-level="2"><p>Fallback B</p></send-route-finder>
+</main>
+<script type="module" src="send-route-finder.js"></script>
+</body>
+</html>`;
 
 // ---------------------------------------------------------------------------------------------
 // Locating things. Playwright's CSS locators pierce open shadow roots, so a locator chained
@@ -226,6 +256,36 @@ export function inShadow(target) {
   return Array.isArray(target) && target.some((t) => Array.isArray(t) && t.length > 1);
 }
 
+/**
+ * axe on a screen as one check line, "axe: <name>", bound to a suite's tally: it fails on any
+ * violation, or when axe looked at nothing inside the widget's shadow root; what axe leaves for
+ * review is printed, not failed. `screens` lists the screens checked, for the suite's summary
+ * line (`summary()`).
+ */
+export function axeScreens(t) {
+  const screens = [];
+  async function axeScreen(page, name) {
+    const results = await runAxe(page);
+    const nodes = widgetNodeCount(results);
+    const incomplete = results.incomplete.map((r) => `${r.id}(${r.nodes.length})`).join(" ") || "none";
+    const ok = results.violations.length === 0 && nodes > 0;
+    screens.push(name);
+    t.record(
+      ok,
+      `axe: ${name}`,
+      `${results.violations.length} violations, ${nodes} nodes checked in the widget, ${results.passes.length} rules passed, needs review: ${incomplete}`,
+      [
+        results.violations.length ? describeViolations(results.violations) : "",
+        nodes > 0 ? "" : "    axe checked no node inside the widget's shadow root",
+        results.incomplete.length ? "    needs review (not a failure):\n" + describeViolations(results.incomplete) : "",
+      ]
+        .filter(Boolean)
+        .join("\n"),
+    );
+  }
+  return { axeScreen, screens, summary: () => `(${screens.length} screen${screens.length === 1 ? "" : "s"} checked with axe-core ${AXE_VERSION})` };
+}
+
 /** Nodes axe looked at inside the widget's shadow root, across all result types. */
 export function widgetNodeCount(results) {
   let count = 0;
@@ -371,6 +431,54 @@ export function focusShows(before, after) {
   const shadow = after.boxShadow !== "none" && after.boxShadow !== before.boxShadow;
   const background = after.background !== before.background;
   return { ok: changed.length > 0 && (outline || shadow || background), changed };
+}
+
+/**
+ * Keyboard moves inside the (first) widget for a keyboard-only check, recording what goes wrong
+ * in `p` (a `problems()`) and the way focus went in `trail`:
+ * - `key(k, times)`: press a key;
+ * - `tabTo(css, what, max = tabs)`: press Tab until focus is on `css` (a problem if not);
+ * - `focusOn(css, what)`: focus must be on `css` now, allowing a screen change a moment
+ *   (added to the trail too with `traceFocus`);
+ * - `pastHelp(q, { open })`: on a question with "Help with this question", Tab from the heading
+ *   reaches its summary first; with `open`, Enter opens it.
+ */
+export function keyboardMoves(page, p, trail, { tabs = 60, traceFocus = false } = {}) {
+  const key = async (k, times = 1) => {
+    for (let i = 0; i < times; i++) await page.keyboard.press(k);
+  };
+  const activeMatches = (css) =>
+    page.evaluate((css) => {
+      const el = document.querySelector("send-route-finder").shadowRoot.activeElement;
+      return !!el && el.matches(css);
+    }, css);
+  const tabTo = async (css, what, max = tabs) => {
+    for (let i = 1; i <= max; i++) {
+      await key("Tab");
+      if (await activeMatches(css)) {
+        trail.push(`Tab×${i} → ${what}`);
+        return true;
+      }
+    }
+    p.expect(false, `${what}: ${css} not reached in ${max} Tab presses (focus: ${describeFocus(await focusInfo(page))})`);
+    return false;
+  };
+  const focusOn = async (css, what) => {
+    const r = await waitFocus(page, css);
+    p.expect(r.ok, `${what}: focus should be on ${css}, is on ${describeFocus(r.focus)}`);
+    if (traceFocus) trail.push(`${what}: ${describeFocus(r.focus)}`);
+    return r.ok;
+  };
+  const pastHelp = async (q, { open = false } = {}) => {
+    if (!(await inWidget(page, ".srf-help").count())) return;
+    await key("Tab");
+    await focusOn(".srf-help summary", `${q}: Tab to "Help with this question"`);
+    if (open) {
+      await key("Enter");
+      p.expect(await inWidget(page, ".srf-help .srf-details__text").isVisible(), `${q}: Enter did not open the help`);
+    }
+  };
+  return { key, tabTo, focusOn, pastHelp };
 }
 
 /** Uncaught errors and console errors of a page, collected as they happen. */

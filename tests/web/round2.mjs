@@ -31,6 +31,7 @@ import {
   focusShows,
   inWidget,
   journey,
+  keyboardMoves,
   launchBrowser,
   look,
   open,
@@ -41,7 +42,6 @@ import {
   submit,
   tally,
   targetSizes,
-  waitFocus,
   waitScreen,
   watchErrors,
   harness,
@@ -122,9 +122,8 @@ print(json.dumps(out))
 
 /** Ways to answer by keyboard, recording problems and where focus went. */
 function keyboard(page, p, trail) {
-  const key = async (k, times = 1) => {
-    for (let i = 0; i < times; i++) await page.keyboard.press(k);
-  };
+  // Tab, focus and "Help with this question" as in the keyboard suite (lib.mjs).
+  const { key, tabTo, focusOn, pastHelp } = keyboardMoves(page, p, trail, { tabs: 80 });
   const active = () =>
     page.evaluate(() => {
       const el = document.querySelector("send-route-finder").shadowRoot.activeElement;
@@ -135,37 +134,14 @@ function keyboard(page, p, trail) {
       const el = document.querySelector("send-route-finder").shadowRoot.activeElement;
       return !!el && el.matches(css);
     }, css);
-  /** Press Tab until focus is on `css` inside the widget. */
-  const tabTo = async (css, what, max = 80) => {
-    for (let i = 1; i <= max; i++) {
-      await key("Tab");
-      if (await matches(css)) {
-        trail.push(`Tab×${i} → ${what}`);
-        return true;
-      }
-    }
-    p.expect(false, `${what}: ${css} not reached in ${max} Tab presses (focus: ${describeFocus(await focusInfo(page))})`);
-    return false;
-  };
-  const focusOn = async (css, what) => {
-    const r = await waitFocus(page, css);
-    p.expect(r.ok, `${what}: focus should be on ${css}, is on ${describeFocus(r.focus)}`);
-    return r.ok;
-  };
   /** Answer the question on screen and press Continue, by keyboard; then the next screen's
    * heading must have focus. */
   const answer = async (q, value, next) => {
     await focusOn(`h2${HEADING}`, `${q}: heading`);
     // "Help with this question", where the question has it, comes before the answers.
-    const pastHelp = async () => {
-      if (await inWidget(page, ".srf-help").count()) {
-        await key("Tab");
-        await focusOn(".srf-help summary", `${q}: Tab to "Help with this question"`);
-      }
-    };
     if (typeof value === "string") {
       const target = `srf-${q}-${value}`;
-      await pastHelp();
+      await pastHelp(q);
       await key("Tab");
       let a = await active();
       if (a && a.type === "radio") {
@@ -182,7 +158,7 @@ function keyboard(page, p, trail) {
         p.expect(await inWidget(page, `#srf-${q}-${v}`).isChecked(), `${q}: '${v}' not ticked by keyboard`);
       }
     } else {
-      await pastHelp();
+      await pastHelp(q);
       for (const part of ["day", "month", "year"]) {
         await key("Tab");
         await focusOn(`#srf-${q}-${part}`, `${q}: the ${part} box`);
