@@ -294,6 +294,7 @@ function mirrorForReaders(element, root, box) {
   let shown = "";
   let queued = false;
   const update = () => {
+    if (!queued) return;
     queued = false;
     const blocks = box.hidden ? [] : screenText(box);
     const now = JSON.stringify(blocks);
@@ -301,11 +302,14 @@ function mirrorForReaders(element, root, box) {
     shown = now;
     copy.replaceChildren(...blocks.map(([tag, text]) => make(tag, "", text)));
   };
+  // After the next frame is painted, so the copy never delays what the family sees (it takes
+  // up to 50 ms on a slow phone's results); a page in the background paints no frames: then
+  // after a second.
   const observer = new MutationObserver(() => {
-    if (!queued) {
-      queued = true;
-      setTimeout(update, 0);
-    }
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => setTimeout(update, 0));
+    setTimeout(update, 1000);
   });
   observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["hidden", "open", "class"] });
   mirrors.set(element, observer);
@@ -313,7 +317,6 @@ function mirrorForReaders(element, root, box) {
   slot.name = "reader";
   root.append(slot);
   element.append(copy);
-  update();
 }
 
 /** Stop copying and take the copy away (the widget stopped, or could not start); the

@@ -120,24 +120,28 @@ function textCounts(page) {
   });
 }
 
-/** Wait until the reader copy has caught up with the screen (it follows a moment after). */
-function copyCaughtUp(page) {
-  return page.waitForFunction(
-    () => {
-      const host = document.querySelector("send-route-finder");
-      const heading = host.shadowRoot.querySelector(".srf-heading-l");
-      const copy = host.querySelector(":scope > .srf-reader");
-      return heading && copy && copy.textContent.includes(heading.textContent.replace(/\s+/g, " ").trim().slice(0, 40));
-    },
-    null,
-    { timeout: 5000, polling: 20 },
-  );
+/** Wait until the reader copy has caught up with the screen (it follows once the screen has
+ *  been painted): until it holds every text the screen shows that a reader must find (after
+ *  5 s, the checks say what is missing). */
+function copyCaughtUp(page, want) {
+  const texts = Object.values(want).flat();
+  return page
+    .waitForFunction(
+      (texts) => {
+        const copy = document.querySelector("send-route-finder > .srf-reader");
+        const text = copy ? copy.textContent.replace(/\s+/g, " ") : "";
+        return texts.every((t) => text.includes(t));
+      },
+      texts,
+      { timeout: 5000, polling: 20 },
+    )
+    .catch(() => {});
 }
 
 /** One screen: the texts found by Readability and innerText, and what a screen reader hears. */
 async function checkScreen(page, cdp, where, tallies, p) {
-  await copyCaughtUp(page);
   const want = await shown(page);
+  await copyCaughtUp(page, want);
   const got = await read(page);
   const readability = norm(got.readability);
   const inner = norm(got.innerText);
@@ -208,7 +212,7 @@ async function checkHostile() {
     await waitReady(page);
     await inWidget(page, ".srf-button--start").click();
     await inWidget(page, "form input").first().waitFor();
-    await copyCaughtUp(page);
+    await copyCaughtUp(page, await shown(page));
     const copy = await page.evaluate(() => {
       const el = document.querySelector("send-route-finder > .srf-reader");
       const box = el.getBoundingClientRect();
@@ -229,13 +233,14 @@ async function checkDemoPage() {
     const p = problems();
     await page.goto(`${server.url}index.html`);
     await waitReady(page);
+    await copyCaughtUp(page, await shown(page));
     const before = norm((await read(page)).readability);
     for (const text of (await shown(page)).heading) p.expect(before.includes(text), `start screen: Readability misses "${text}"`);
     await inWidget(page, ".srf-button--start").click();
     await inWidget(page, "form input").first().waitFor();
-    await copyCaughtUp(page);
-    const got = norm((await read(page)).readability);
     const want = await shown(page);
+    await copyCaughtUp(page, want);
+    const got = norm((await read(page)).readability);
     for (const text of [...want.heading, ...want.choice]) p.expect(got.includes(text), `first question: Readability misses "${text}"`);
     // The fallback's texts are out of sight once the widget runs: a reader does not read the
     // start screen's words again under the question.
