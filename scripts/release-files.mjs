@@ -6,7 +6,9 @@
 // the glue and then the loader are minified first, scripts/minify.mjs, so each hash is of the
 // file as it ships.)
 // 2. The loader's own SHA-384 (after 1) goes into snippet.html, the embed snippet with
-//    `integrity` on the script tag, so a council's page refuses a changed loader.
+//    `integrity` on the script tag, so a council's page refuses a changed loader. The snippet
+//    names the v<version>/ folder (its text is in snippet.mjs); package-release.mjs makes
+//    that folder, and latest/ with a snippet without the hash, from these files.
 // The glue (send_route_finder.js) is imported by the loader as a module: browsers give
 // dynamic imports no integrity check without an inline import map, which a strict Content
 // Security Policy blocks, so the glue is not covered; docs/embedding.md says so.
@@ -16,6 +18,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "./minify.mjs";
+import { snippet } from "./snippet.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
@@ -54,22 +57,8 @@ const loaderHash = sri(Buffer.from(finished));
 
 const version = (readFileSync("Cargo.toml", "utf8").match(/^version = "([^"]+)"/m) || [])[1] || "0.0.0";
 const rules = JSON.parse(readFileSync(join(dir, "rules.json"), "utf8"));
-const s = rules.start_screen;
-const esc = (x) => String(x).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const p = (name, text) => `  <p data-srf="${name}">${esc(text)}</p>`;
-const snippet = `<!-- SEND Route Finder ${version}: put your own address where it says https://example.org/srf/ -->
-<send-route-finder rules="https://example.org/srf/v${version}/rules.json"
-                   council="https://example.org/srf/v${version}/councils/YOUR-COUNCIL.json"
-                   heading-level="2">
-  <h2 data-srf="title">${esc(s.title)}</h2>
-${[...s.paragraphs.map((x) => p("paragraph", x)), p("time", s.time_needed), p("privacy", s.privacy)].join("\n")}
-  <p>If this tool does not load, read <a href="YOUR PAGE ABOUT DISAGREEMENTS">our page about disagreements</a>
-    or contact your local SENDIASS.</p>
-</send-route-finder>
-<script type="module" src="https://example.org/srf/v${version}/send-route-finder.js"
-        integrity="${loaderHash}" crossorigin="anonymous"></script>
-`;
-writeFileSync(join(dir, "snippet.html"), snippet);
+const text = snippet({ version, folder: `v${version}`, integrity: loaderHash, startScreen: rules.start_screen });
+writeFileSync(join(dir, "snippet.html"), text);
 writeFileSync(
   join(dir, "integrity.json"),
   JSON.stringify({ version, "send-route-finder.js": loaderHash, "send_route_finder_bg.wasm": wasmHash }, null, 1) + "\n",

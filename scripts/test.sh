@@ -51,6 +51,10 @@ trunk build --release
 node tests/web/size.mjs dist --ceiling 163
 node tests/web/councils.mjs dist
 
+step "The release a council takes as it is: v<version>/ with SRI, latest/ without, the zip and SHA256SUMS, the guide's file list"
+node scripts/package-release.mjs dist out
+node tests/web/release.mjs out
+
 step "The demo page's preview checker (route-finder check in wasm) gives what the command gives"
 node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON tests/web/preview-corpus.mjs dist
 
