@@ -2,12 +2,12 @@
 //! conditions that test what a question cannot answer.
 
 use super::path::JsonPath;
-use super::spelling::did_you_mean;
+use super::spelling::{closest, did_you_mean};
 use super::Reporter;
 use crate::model::placeholder::{self, Piece, Placeholder};
 use crate::model::{
-    AnswerTest, ClockRule, Condition, DeadlineRule, Kind, Letter, Route, Ruleset, CLOCK_STATES,
-    RESULTS, RIGHTS_HOLDERS,
+    AnswerTest, ClockRule, Condition, DeadlineRule, Kind, Letter, Question, Route, Ruleset,
+    CLOCK_STATES, RESULTS, RIGHTS_HOLDERS,
 };
 
 /// Check the national ruleset.
@@ -193,11 +193,10 @@ fn check_rights_and_clock(rules: &Ruleset, root: &JsonPath, report: &mut Reporte
                 report.error(
                     &at.key("step"),
                     format!(
-                        "\"{}\" is not a choice of the question \"{}\"; its choices are {}{}",
+                        "\"{}\" is not a choice of the question \"{}\"; {}",
                         step.step,
                         q.id,
-                        list(q.options.iter().map(|o| &o.value)),
-                        did_you_mean(&step.step, q.options.iter().map(|o| o.value.as_str()))
+                        choices(&step.step, q)
                     ),
                 );
             }
@@ -541,9 +540,8 @@ fn check_test(rules: &Ruleset, test: &AnswerTest, at: &JsonPath, report: &mut Re
             report.error(
                 &place,
                 format!(
-                    "\"{v}\" is not a choice of the question \"{id}\", so this test can never hold; its choices are {}{}",
-                    list(question.options.iter().map(|o| &o.value)),
-                    did_you_mean(v, question.options.iter().map(|o| o.value.as_str()))
+                    "\"{v}\" is not a choice of the question \"{id}\", so this test can never hold; {}",
+                    choices(v, question)
                 ),
             );
         }
@@ -581,6 +579,27 @@ fn list<'a>(items: impl Iterator<Item = &'a String>) -> String {
         .join(", ")
 }
 
+/// The end of a message about an answer value the question does not offer, saying each value
+/// once: `did you mean "no"? The other choices are "yes"` when one is close (see
+/// [`closest`]), else `its choices are "yes", "no"`.
+fn choices(value: &str, question: &Question) -> String {
+    let values = question.options.iter().map(|o| &o.value);
+    match closest(value, question.options.iter().map(|o| o.value.as_str())) {
+        Some(meant) => {
+            let others: Vec<&String> = values.filter(|v| *v != meant).collect();
+            if others.is_empty() {
+                format!("did you mean \"{meant}\"?")
+            } else {
+                format!(
+                    "did you mean \"{meant}\"? The other choices are {}",
+                    list(others.into_iter())
+                )
+            }
+        }
+        None => format!("its choices are {}", list(values)),
+    }
+}
+
 /// "; the routes of that group are ..." for the message about "after" in another group.
 fn same_group(rules: &Ruleset, group: &str) -> String {
     let ids: Vec<&String> = rules
@@ -592,6 +611,6 @@ fn same_group(rules: &Ruleset, group: &str) -> String {
     if ids.is_empty() {
         String::new()
     } else {
-        format!("; the routes of \"{group}\" are {}", list(ids.into_iter()))
+        format!("; the routes of that group are {}", list(ids.into_iter()))
     }
 }

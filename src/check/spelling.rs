@@ -2,26 +2,37 @@
 //! question, contact or group that does not exist. A misspelt id is the commonest mistake in
 //! an overlay, and the list of every id is long.
 
-/// `"; did you mean \"x\"?"` for the candidate closest to `name`, when one is close enough
-/// to be a slip (at most 2 letters apart, and less than half the name); otherwise nothing.
+/// `"; did you mean \"x\"?"` for the candidate [`closest`] to `name`; otherwise nothing.
+pub(crate) fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> String {
+    match closest(name, candidates) {
+        Some(c) => format!("; did you mean \"{c}\"?"),
+        None => String::new(),
+    }
+}
+
+/// The candidate closest to `name`, when one is close enough to be a slip (at most 2 letters
+/// apart, and less than half the name).
 ///
 /// Not in the widget: it checks the files only to refuse a broken one, and its console line
 /// is for the council, which runs `route-finder check` or the demo page's preview (both say
 /// "did you mean") to fix it. The search and its messages would cost every family's download.
 #[cfg(feature = "web")]
-pub(crate) fn did_you_mean<'a>(
+pub(crate) fn closest<'a>(
     _name: &str,
     _candidates: impl IntoIterator<Item = &'a str>,
-) -> String {
-    String::new()
+) -> Option<&'a str> {
+    None
 }
 
 /// See above: `route-finder check`, the preview and the tests.
 #[cfg(not(feature = "web"))]
-pub(crate) fn did_you_mean<'a>(
+pub(crate) fn closest<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
-) -> String {
+) -> Option<&'a str> {
     let limit = 2.min(name.chars().count().saturating_sub(1) / 2).max(1);
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
@@ -33,10 +44,7 @@ pub(crate) fn did_you_mean<'a>(
             best = Some((d, c));
         }
     }
-    match best {
-        Some((_, c)) => format!("; did you mean \"{c}\"?"),
-        None => String::new(),
-    }
+    best.map(|(_, c)| c)
 }
 
 /// Letters to add, remove, change or swap (next to each other) to turn `a` into `b`: the
