@@ -1,5 +1,5 @@
 //! The browser entry: what `send-route-finder.js` calls for each `<send-route-finder>`
-//! element (contract section 6), once the wasm, the ruleset and the overlay have arrived.
+//! element (docs/contract.md, section 6), once the wasm, the ruleset and the overlay have arrived.
 //!
 //! The script does everything that must happen before the wasm arrives: the shadow root,
 //! the stylesheet, the requests, a start screen that works at once, and the message when
@@ -38,7 +38,7 @@ struct Options {
     /// `begun`: the person already pressed Start on the script's start screen, so the app
     /// opens at the first question.
     begun: bool,
-    /// `answers`: answers kept earlier (JSON, contract section 1).
+    /// `answers`: answers kept earlier (JSON, docs/contract.md, section 1).
     answers: Option<String>,
     /// `saved`: the answers came from this device's storage.
     saved: bool,

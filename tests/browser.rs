@@ -226,7 +226,7 @@ async fn journey(root: &ShadowRoot, answers: &Value) {
 }
 
 /// The widget's answer that means what leaving a question of the second round unanswered
-/// means to `evaluate` (contract 7.1): the widget asks them, scenario files may not answer.
+/// means to `evaluate` (docs/contract.md, section 7.1): the widget asks them, scenario files may not answer.
 fn not_known(question: &str, answers: &Value) -> Option<Value> {
     let value = match question {
         // Unanswered: the young person's right only when they use the tool themselves.

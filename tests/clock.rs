@@ -1,4 +1,4 @@
-//! The council's clock (contract 7.4, `timescale`) on the national ruleset: each step the
+//! The council's clock (docs/contract.md, section 7.4, `timescale`) on the national ruleset: each step the
 //! council can be late with, a date not known, a last day today and yesterday, the year of
 //! the coming September either side of 1 September, and 29 February.
 #![cfg(all(not(target_arch = "wasm32"), feature = "cli"))]

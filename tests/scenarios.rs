@@ -1,4 +1,4 @@
-//! Every scenario of tests/scenarios/*.json (contract section 5) through
+//! Every scenario of tests/scenarios/*.json (docs/contract.md, section 5) through
 //! `route-finder evaluate`, run in-process: the public scenarios, kept unchanged, and our own.
 #![cfg(all(not(target_arch = "wasm32"), feature = "cli"))]
 
@@ -34,7 +34,7 @@ fn run_scenario(s: &Value) -> Vec<String> {
 }
 
 /// The problems with one scenario on a given ruleset: the shared runner's checks
-/// (contract 5 and 7.5), and our own `says` and `never_says` (phrases that must, or must
+/// (docs/contract.md, sections 5 and 7.5), and our own `says` and `never_says` (phrases that must, or must
 /// not, appear in the words of the results, case aside).
 fn run_scenario_with(s: &Value, rules: &Path, councils: &Path) -> Vec<String> {
     let id = s["id"].as_str().unwrap_or("?");

@@ -1,4 +1,5 @@
-//! The deadline rules of the law, as the contract of this crate fixes them.
+//! The deadline rules of the law, as the fixed names of this crate (docs/contract.md, sections 3
+//! and 7.3) give them.
 //!
 //! | Route | Rule | Function |
 //! |---|---|---|

@@ -1,4 +1,4 @@
-//! Typed answers, keyed by question id (contract section 1).
+//! Typed answers, keyed by question id (docs/contract.md, section 1).
 
 use serde_json::{Map, Value};
 
@@ -18,7 +18,7 @@ pub enum Answer {
     Date(Option<Date>),
 }
 
-/// Answers print as the JSON object of contract section 1, keys sorted.
+/// Answers print as the JSON object of docs/contract.md, section 1, keys sorted.
 impl serde::Serialize for Answers {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.to_json().serialize(serializer)
@@ -131,7 +131,7 @@ impl Answers {
         }
     }
 
-    /// Read answers from JSON (contract section 1) and check each against its question:
+    /// Read answers from JSON (docs/contract.md, section 1) and check each against its question:
     /// a question that does not exist, a value a question does not offer, or a date that is
     /// not real is an error. Every error is returned.
     pub fn from_json(value: &Json, rules: &Ruleset) -> Result<Answers, Vec<AnswerError>> {
@@ -185,7 +185,7 @@ impl Answers {
         out
     }
 
-    /// The answers as JSON (contract section 1).
+    /// The answers as JSON (docs/contract.md, section 1).
     pub fn to_json(&self) -> Value {
         let map: Map<String, Value> = self
             .sorted

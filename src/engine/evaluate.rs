@@ -109,7 +109,7 @@ pub struct Shown {
     pub earliest: Option<Worked>,
 }
 
-/// The council's clock (contract 7.4, `timescale`): the last day the law gives the council
+/// The council's clock (docs/contract.md, section 7.4, `timescale`): the last day the law gives the council
 /// for the step it has not taken, and whether today is after it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timescale {
@@ -328,7 +328,7 @@ fn known_date(answers: &Answers, question: &str) -> Option<Date> {
     }
 }
 
-/// A route's last day from the answers, with how it was worked out (contract sections 3
+/// A route's last day from the answers, with how it was worked out (docs/contract.md, sections 3
 /// and 7.3); `None` when the route has no rule or a date it needs is not known. `Some` with
 /// `false`: a date is not known, but the known one gives the earliest the last day can be
 /// (an appeal with only the certificate's date, or only the decision's); the contract's

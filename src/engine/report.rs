@@ -20,16 +20,16 @@ pub struct Report {
     /// "parent" or "young_person".
     pub role: &'static str,
     /// Whose right it is to appeal to the Tribunal, to make a disability discrimination claim
-    /// and to use mediation: "parent" or "young_person" (contract 7.4).
+    /// and to use mediation: "parent" or "young_person" (docs/contract.md, section 7.4).
     pub rights_holder: &'static str,
     /// What the person using the tool needs to know about that, when the right is not
     /// theirs; otherwise null.
     pub rights_note: Option<String>,
-    /// The council's clock (contract 7.4), or null.
+    /// The council's clock (docs/contract.md, section 7.4), or null.
     pub timescale: Option<TimescaleReport>,
     /// The questions asked, in order.
     pub path: Vec<String>,
-    /// The answers on the path (printed as the JSON of contract section 1).
+    /// The answers on the path (printed as the JSON of docs/contract.md, section 1).
     pub answers: Answers,
     /// The same answers in words, in the order asked: for "Your answers" and the summary.
     pub answered: Vec<AnswerReport>,
@@ -99,7 +99,7 @@ pub struct RouteReport {
     /// The last day in words, for example "Monday 14 December 2026".
     pub deadline_in_words: Option<String>,
     /// How the last day was worked out, in words: the start date, the period and each move
-    /// (contract 7.4); null when there is no last day.
+    /// (docs/contract.md, section 7.4); null when there is no last day.
     pub deadline_reason: Option<String>,
     /// Days from today to the last day (negative once passed).
     pub days_left: Option<i64>,

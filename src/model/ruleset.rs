@@ -50,7 +50,7 @@ pub struct Ruleset {
     pub clock: Option<Clock>,
 }
 
-/// Whose right it is (contract 7.4, `rights_holder`).
+/// Whose right it is (docs/contract.md, section 7.4, `rights_holder`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -182,7 +182,7 @@ pub enum Kind {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Question {
-    /// The id: the key of the answer (contract section 1).
+    /// The id: the key of the answer (docs/contract.md, section 1).
     pub id: String,
     /// One, many or date.
     pub kind: Kind,
@@ -219,7 +219,7 @@ pub struct Question {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
-    /// The value stored in the answers (contract section 1).
+    /// The value stored in the answers (docs/contract.md, section 1).
     pub value: String,
     /// What the person sees.
     pub label: Text,
@@ -267,7 +267,7 @@ pub struct Group {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Route {
-    /// The id (contract section 2; a council's own routes start with "local:").
+    /// The id (docs/contract.md, section 2; a council's own routes start with "local:").
     pub id: String,
     /// A short title.
     pub title: Text,
@@ -344,7 +344,7 @@ pub struct When {
     pub group: Option<String>,
 }
 
-/// How a route's last day is worked out (contract section 3).
+/// How a route's last day is worked out (docs/contract.md, section 3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]

@@ -643,7 +643,7 @@ export function scenarioPage(council) {
 }
 
 /** The widget's answer that means what leaving a second-round question unanswered means to
- *  `evaluate` (contract 7.1); the same table as tests/browser.rs. */
+ *  `evaluate` (docs/contract.md, section 7.1); the same table as tests/browser.rs. */
 export function notKnown(question, answers) {
   switch (question) {
     case "finished_year_11":
