@@ -1,4 +1,4 @@
-// SEND Route Finder: the one script a council page includes (contract section 6).
+// SEND Route Finder: the one script a council page includes (docs/contract.md, section 6).
 //
 //   <send-route-finder rules="…/rules.json" council="…/councils/luton.json" heading-level="2">
 //     fallback content: shown until the widget starts, and for good if it cannot
@@ -34,8 +34,18 @@ const sheet = (() => {
     return null;
   }
 })();
-// With its Subresource Integrity hash: a changed wasm is refused.
-const wasm = fetch(new URL("send_route_finder_bg.wasm", here), WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
+// With its Subresource Integrity hash: a changed wasm is refused. The browser gives the page
+// the same "Failed to fetch" for a wrong hash as for a network or CORS failure, so when the
+// hash was set the file is asked for once more without it, to tell the council which.
+const wasmUrl = new URL("send_route_finder_bg.wasm", here).href;
+const wasm = fetch(wasmUrl, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {}).catch(async (error) => {
+  if (!WASM_INTEGRITY) throw error;
+  const again = await fetch(wasmUrl).catch(() => null);
+  again?.body?.cancel();
+  if (!again) throw new Error(`${wasmUrl} could not be fetched (${error.message}): the network failed, or its site does not send Access-Control-Allow-Origin, or a Content Security Policy blocks it`);
+  if (!again.ok) throw new Error(`${wasmUrl} answered ${again.status} ${again.statusText}`.trim());
+  throw new Error(`${wasmUrl} is not the wasm file of this loader (its integrity hash differs): use the files of one version's folder together`);
+});
 wasm.catch(() => {}); // a failure is reported per element below
 const ready = import("./send_route_finder.js").then(async (glue) => {
   await glue.default({ module_or_path: wasm });
@@ -111,7 +121,7 @@ function make(tag, className, text) {
   return element;
 }
 
-/** Tell the page, with an event that bubbles out of the shadow root (contract section 6). */
+/** Tell the page, with an event that bubbles out of the shadow root (docs/contract.md, section 6). */
 function tell(element, name) {
   element.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail: null }));
 }

@@ -188,12 +188,16 @@ async function checkIntegrity() {
     const fallback = await page.locator("send-route-finder .kept").isVisible();
     t.record(started === 0 && fallback, "integrity: a loader that does not match the hash does not run; the fallback stays", `started ${started}, fallback shown ${fallback}`);
   });
-  await withPage({}, async (page) => {
+  await withPage({}, async (page, errors) => {
     await page.goto(tamperedServer.url, { waitUntil: "load" });
     const alert = inWidget(page, '[role="alert"].srf-load-error');
     await alert.waitFor({ timeout: 15000 });
     const ready = await page.locator("send-route-finder[data-srf-ready]").count();
-    t.record(ready === 0, "integrity: a changed wasm is refused; the error state and fallback show", (await alert.innerText()).trim());
+    // The console says why, for the council: the wasm is not this loader's (the browser's own
+    // "Failed to fetch" would say the same for a network or CORS failure).
+    const why = errors.find((e) => e.includes("send-route-finder: could not start:")) || "";
+    const told = /send_route_finder_bg\.wasm(\?\S*)? is not the wasm file of this loader \(its integrity hash differs\)/.test(why);
+    t.record(ready === 0 && told, "integrity: a changed wasm is refused; the error state and fallback show; the console says the wasm is not this loader's", `${(await alert.innerText()).trim()} | ${why.slice(0, 160)}`);
   });
 }
 
