@@ -89,6 +89,9 @@ node tests/web/reader.mjs dist
 step "A council's broken file never hides the national routes: 404, bad JSON, a failed check (Playwright)"
 node tests/web/council-fallback.mjs dist
 
+step "The overlay builder: a council's file made by keyboard only, an error pointed out and fixed, downloaded, passed by route-finder check and shown by the widget; every shipped overlay opened and downloaded unchanged (Playwright, axe-core)"
+node tests/web/builder.mjs dist
+
 step "Three engines, one test body: Chromium, Firefox ESR and WebKit (WebDriver): every public scenario, keyboard, early start, errors, Back and Change, dates, strict CSP, downloads, quick exit, text spacing, 400% zoom, read-aloud"
 node tests/web/engines.mjs dist
 

@@ -14,8 +14,9 @@ const ceilingAt = args.indexOf("--ceiling");
 const CEILING = ceilingAt >= 0 ? Number(args[ceilingAt + 1]) * 1024 : BUDGET;
 const dist = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--ceiling") || "dist";
 // The widget: the loader, the glue, the wasm and the stylesheet (not the demo page's files,
-// nor embed.js and embed-frame.js, which only the iframe embedding loads).
-const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && !/^(demo|index|embed)/.test(f));
+// nor embed.js and embed-frame.js, which only the iframe embedding loads, nor the overlay
+// builder's page, builder.js and builder.css).
+const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && !/^(demo|index|embed|builder)/.test(f));
 let total = 0;
 const rows = [];
 for (const f of files.sort()) {
