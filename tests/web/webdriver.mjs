@@ -40,7 +40,7 @@ import { join } from "node:path";
 import { Builder, Key } from "selenium-webdriver";
 import chrome from "selenium-webdriver/chrome.js";
 import firefox from "selenium-webdriver/firefox.js";
-import { withTimeout } from "./lib.mjs";
+import { CHROMIUM_ARGS, withTimeout } from "./lib.mjs";
 
 // Selenium Manager would look for, and download, browsers and drivers when a path is missing.
 // It cannot reach anything here and must never try: point it at nothing, so any call to it
@@ -207,14 +207,7 @@ export async function launch(engine) {
       const options = new chrome.Options()
         .setChromeBinaryPath(PATHS.chromium)
         .addArguments(
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
+          ...CHROMIUM_ARGS, // the Playwright suites' own (lib.mjs)
           "--disable-search-engine-choice-screen",
           `--window-size=${WINDOW.width},${WINDOW.height}`,
         )
