@@ -57,6 +57,15 @@ const FILES = [
   ["embed.js", "the script of `embed.html`"],
   ["embed-frame.js", "makes the frame on your page as tall as what it shows"],
   ["snippet.html", "the HTML to paste into your page"],
+  // The overlay builder: a council does not have to host it, but with it in the folder, the
+  // officer who keeps the council's file can open it from the same site (it works from a web
+  // address, not from a file on a computer) and it checks with this version's checker.
+  ["builder.html", "optional: the form for making your council's file (open it from your site)"],
+  ["builder.js", "the script of `builder.html`"],
+  ["builder.css", "the styles of `builder.html`"],
+  ["builder-worker.js", "runs the checker for `builder.html`, away from the form"],
+  ["preview/check.js", "starts the checker"],
+  ["preview/check_bg.wasm", "the checker: the same checks as `route-finder check`"],
 ];
 if (councils.length === 0) fail(`${dist}/councils/ has no overlays`);
 for (const [f] of FILES) {
@@ -79,6 +88,7 @@ function makeFolder(name, integrity) {
   const dir = join(out, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, "councils"), { recursive: true });
+  mkdirSync(join(dir, "preview"), { recursive: true });
   for (const [f] of FILES) if (f !== "snippet.html") cpSync(join(dist, f), join(dir, f));
   writeFileSync(join(dir, "snippet.html"), snippet({ version, folder: name, integrity, startScreen }));
   const sums = FILES.map(([f]) => `${sha256(readFileSync(join(dir, f)))}  ${f}\n`).join("");

@@ -11,20 +11,28 @@
 //      the form with errors, and the filled form;
 //   b. every overlay in www/councils/ (Luton first), opened with "Open a file you made before"
 //      and downloaded again, is the same JSON, and the widget beside the form shows it;
-//   c. the page asks nothing of any other site: every request is to this site or a blob:.
+//   c. the page asks nothing of any other site: every request is to this site or a blob:;
+//   d. once loaded, it works with the network cut off (an officer on a train): a problem is
+//      pointed out, fixed, the widget beside the form shows the council's name and contact on
+//      its results, and the file downloads, with no request leaving the page;
+//   e. the builder as a release ships it (out/v<version>/, made by scripts/package-release.mjs,
+//      which must run first): served from that folder alone, it starts, points out a problem,
+//      and the widget beside it starts.
 //
 //   node tests/web/builder.mjs dist      (run from the repository's root, after
-//                                         cargo build --release --bin route-finder)
+//                                         cargo build --release --bin route-finder and
+//                                         node scripts/package-release.mjs dist out)
 //
 // The checker takes seconds a check (it runs in a worker), so the waits here are long.
 //
 // One line per check, "ok" or "FAIL" with figures; the last line is "builder: N passed, M failed".
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { axeScreens, inWidget, journey, JOURNEYS, problems, routeIds, suite, waitReady } from "./lib.mjs";
+import { serve } from "./server.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "srf-builder-"));
 let downloaded = "{}";
@@ -245,8 +253,68 @@ async function roundTrips() {
   });
 }
 
+async function offline() {
+  await withPage({ acceptDownloads: true }, async (page, errors) => {
+    const p = problems();
+    await openBuilder(page);
+    await page.context().setOffline(true);
+    const failed = [];
+    page.on("requestfailed", (r) => failed.push(`${r.url()} (${r.failure()?.errorText})`));
+    await page.fill("#council-name", "Offshire Council");
+    await page.fill("#c-iass-name", "Offshire SENDIASS");
+    await page.fill("#c-iass-phone", BAD_PHONE);
+    await page.click("#check");
+    const pointed = await page.locator('#error-list a[href="#c-iass-phone"]').waitFor({ timeout: 90000 }).then(() => true, () => false);
+    p.expect(pointed, "offline, the bad phone number was not pointed out");
+    await page.fill("#c-iass-phone", GOOD_PHONE);
+    const downloading = page.waitForEvent("download", { timeout: 90000 });
+    await page.click("#download");
+    const download = await downloading.catch(() => null);
+    p.expect(download && download.suggestedFilename() === "offshire.json", `offline, no download (${download && download.suggestedFilename()})`);
+    await page.locator('#preview-slot send-route-finder[council^="blob:"]').waitFor({ state: "attached", timeout: 10000 }).catch(() => {});
+    await waitReady(page).catch(() => p.expect(false, "offline, the widget beside the form did not start with the file"));
+    await journey(page, JOURNEYS.decision).catch((e) => p.expect(false, `offline, the widget's journey failed: ${e.message}`));
+    const text = (await inWidget(page, ".srf-results").textContent().catch(() => "")) || "";
+    p.expect(text.includes("Offshire SENDIASS") && text.includes(GOOD_PHONE), "offline, the widget beside the form does not show the council's contact on its results");
+    p.expect(failed.length === 0, `requests failed: ${failed.join(", ")}`);
+    p.expect(errors.length === 0, `errors: ${errors.join("; ")}`);
+    t.record(p.ok, "offline once loaded: a problem pointed out and fixed, the file downloaded, the widget beside the form uses it", `${failed.length} failed requests`, p.text());
+  });
+}
+
+async function released() {
+  const version = readFileSync("Cargo.toml", "utf8").match(/^version = "([^"]+)"/m)[1];
+  const folder = join("out", `v${version}`);
+  if (!existsSync(join(folder, "builder.html"))) {
+    t.record(false, `the builder in the release folder ${folder}/`, "not there: run node scripts/package-release.mjs dist out first");
+    return;
+  }
+  const release = await serve(folder);
+  try {
+    await withPage({}, async (page, errors) => {
+      const p = problems();
+      await page.goto(`${release.url}builder.html`, { waitUntil: "load" });
+      const shown = await page.locator("#builder:not([hidden])").waitFor({ timeout: 20000 }).then(() => true, () => false);
+      p.expect(shown, `the form did not appear: ${await page.locator("#loading").textContent().catch(() => "")}`);
+      await waitReady(page).catch(() => p.expect(false, "the widget beside the form did not start"));
+      await page.fill("#c-iass-phone", BAD_PHONE);
+      await page.click("#check");
+      const pointed = await page.locator('#error-list a[href="#c-iass-phone"]').waitFor({ timeout: 90000 }).then(() => true, () => false);
+      p.expect(pointed, "the checker did not point out the bad phone number");
+      const missing = release.requests.filter((r) => r.status >= 400 && r.path !== "/favicon.ico").map((r) => `${r.path} (${r.status})`);
+      p.expect(missing.length === 0, `files the release folder lacks: ${missing.join(", ")}`);
+      p.expect(errors.length === 0, `errors: ${errors.join("; ")}`);
+      t.record(p.ok, `the builder in ${folder}/, served from that folder alone: it starts, checks, and shows the widget`, `${release.requests.length} requests`, p.text());
+    });
+  } finally {
+    await release.close();
+  }
+}
+
 await finish(async () => {
   await check("keyboard", 400, keyboardPass);
+  await check("offline", 300, offline);
+  await check("release", 200, released);
   await check("round-trips", 500, roundTrips);
   console.log(`builder ${axe.summary()}`);
 });
