@@ -44,6 +44,9 @@
 //       modes read) holds each screen's heading, choices and error, from the loader's reader
 //       copy, which is inert and one pixel in size (tests/web/reader.mjs checks it in depth,
 //       with Readability and the accessibility tree, in Chromium)
+//   14. the overlay builder (builder.html, for council officers): axe-core finds nothing on its
+//       three states (the empty form; a phone number that cannot be dialled, pointed out in the
+//       error summary and at its field; the form filled in, with the widget beside it using it)
 //
 // How the page is watched: test pages load tests' own small scripts from the test server before
 // the widget (allowed by script-src 'self'): one that records CSP violations, the widget's
@@ -57,7 +60,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { serve, MIME } from "./server.mjs";
-import { HEADING, JOURNEYS, asFilled, daysAgo, longDate, notKnown, problems, publicScenarios, scenarioPage, tally } from "./lib.mjs";
+import { HEADING, JOURNEYS, asFilled, axeScreens, daysAgo, longDate, notKnown, problems, publicScenarios, scenarioPage, tally } from "./lib.mjs";
 import {
   ENGINES,
   Key,
@@ -70,6 +73,7 @@ import {
   open,
   pointerClick,
   press,
+  runAxe,
   shiftPress,
   typeText,
   waitFocus,
@@ -83,6 +87,7 @@ const dist = argv.find((a, i) => !a.startsWith("--") && argv[i - 1] !== "--engin
 const only = argv.includes("--engine") ? argv[argv.indexOf("--engine") + 1] : null;
 const engines = only ? [only] : ENGINES;
 const t = tally();
+const axe = axeScreens(t, runAxe);
 const started = Date.now();
 
 if (only && !ENGINES.includes(only)) {
@@ -160,11 +165,13 @@ const scripts = {
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
 const CSP_PAGE = withHead(demo, `${OBSERVE_TAG}<script>window.__inlineRan = true;</script>`);
 
+const BUILDER = withHead(readFileSync(join(dist, "builder.html"), "utf8"), OBSERVE_TAG);
+
 /** 400% zoom of a 1280 by 1024 window: a viewport of 320 by 256 CSS px, as a frame. */
 const ZOOM = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Zoom</title>
 <style>body { margin: 0; } iframe { width: 320px; height: 256px; border: 0; display: block; }</style></head>
 <body><iframe title="The route finder at 400% zoom" src="/scenario-national.html"></iframe></body></html>`;
-const server = await serve(dist, { routes: { ...scripts, ...scenarioRoutes, "/demo.html": DEMO, "/exit.html": EXIT, "/neutral.html": NEUTRAL, "/zoom.html": ZOOM } });
+const server = await serve(dist, { routes: { ...scripts, ...scenarioRoutes, "/demo.html": DEMO, "/exit.html": EXIT, "/neutral.html": NEUTRAL, "/zoom.html": ZOOM, "/builder-observed.html": BUILDER } });
 const cspServer = await serve(dist, { headers: { "Content-Security-Policy": CSP }, routes: { ...scripts, "/csp.html": CSP_PAGE } });
 
 /** The same files, with the wasm held back until the check lets it go (the early start). */
@@ -989,6 +996,51 @@ function checks(engine, browser) {
     );
   }
 
+  // 14. The overlay builder, axe-core on its three states. The fields are light DOM, so plain
+  // element clicks and typing work in every engine.
+  async function builderAxe() {
+    const p = problems();
+    const el = (id) => driver.findElement({ id });
+    const waitPage = (source, ms = 90000) =>
+      driver.executeAsyncScript(
+        `const done = arguments[arguments.length - 1];
+         const started = performance.now();
+         const poll = () => {
+           let v = null;
+           try { v = (${source})(); } catch (e) { v = null; }
+           if (v || performance.now() - started > arguments[0]) return done(v || null);
+           setTimeout(poll, 50);
+         };
+         poll();`,
+        ms,
+      );
+    await driver.get(`${server.url}builder-observed.html`);
+    p.expect(await waitPage(`() => !document.getElementById("builder").hidden`, 30000), "the form did not appear");
+    await waitReady(driver);
+    await axe.axeScreen(driver, `[${engine}] builder: the empty form`);
+
+    await el("council-name").sendKeys("Testshire County Council");
+    await el("c-iass-name").sendKeys("Testshire SENDIASS");
+    await el("c-iass-phone").sendKeys("call us on weekdays");
+    await el("check").click();
+    const summary = await waitPage(`() => !document.getElementById("error-summary").hidden && document.querySelectorAll("#error-list a").length`);
+    p.expect(summary === 1, `the error summary lists ${summary} problems, not the one phone number`);
+    const active = await driver.executeScript("return document.activeElement && document.activeElement.id;");
+    p.expect(active === "error-summary", `after "Check the file", focus is on #${active}, not the error summary`);
+    await axe.axeScreen(driver, `[${engine}] builder: the form with an error`);
+
+    await el("c-iass-phone").clear();
+    await el("c-iass-phone").sendKeys("01632 960123");
+    await el("check").click();
+    const fixed = await waitPage(`() => document.getElementById("error-summary").hidden && /no problems/.test(document.getElementById("status").textContent) && document.querySelector('#preview-slot send-route-finder[council^="blob:"]')`);
+    p.expect(fixed, `after the fix: ${await driver.executeScript("return document.getElementById('status').textContent;")}`);
+    await waitReady(driver);
+    await axe.axeScreen(driver, `[${engine}] builder: the filled form, the widget beside it using it`);
+    const errors = await errorsOf();
+    p.expect(errors.length === 0, `script errors: ${errors.join("; ")}`);
+    t.record(p.ok, name("the overlay builder: an error pointed out, fixed, and the widget beside the form uses the file"), `3 states checked with axe-core`, p.text());
+  }
+
   return [
     ["scenarios", 600, scenarioWalks],
     ["keyboard", 180, keyboardJourney],
@@ -1002,6 +1054,7 @@ function checks(engine, browser) {
     ["text spacing", 180, textSpacing],
     ["zoom", 180, zoom400],
     ["read-aloud", 90, readAloud],
+    ["builder", 300, builderAxe],
     ["focus", 10, focusAfterEachStep],
   ];
 }
@@ -1037,5 +1090,6 @@ try {
 }
 
 console.log(`(${times.join("; ")}; ${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+console.log(`engines ${axe.summary()}`);
 console.log(`engines: ${t.passed} passed, ${t.failed} failed`);
 process.exit(t.failed ? 1 : 0);

@@ -229,26 +229,33 @@ export function routeIds(page, n = 0) {
 
 /** Run axe on the whole document (open shadow roots included) with the WCAG 2.x A/AA tags
  * and no rule disabled. */
+/**
+ * axe-core run in the page (the page must have `window.axe`), its results stripped to what the
+ * reports use. One definition for both drivers: Playwright passes it to page.evaluate, WebDriver
+ * (webdriver.mjs's runAxe) sends its source.
+ */
+export async function axeInPage(tags) {
+  const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
+  const strip = (list) =>
+    list.map((x) => ({
+      id: x.id,
+      impact: x.impact,
+      help: x.help,
+      helpUrl: x.helpUrl,
+      nodes: x.nodes.map((nd) => ({ target: nd.target, html: nd.html, summary: nd.failureSummary || "" })),
+    }));
+  return {
+    violations: strip(r.violations),
+    passes: strip(r.passes),
+    incomplete: strip(r.incomplete),
+    inapplicable: r.inapplicable.map((x) => ({ id: x.id, nodes: [] })),
+  };
+}
+
 export async function runAxe(page) {
   const has = await page.evaluate(() => typeof window.axe !== "undefined");
   if (!has) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
-    const strip = (list) =>
-      list.map((x) => ({
-        id: x.id,
-        impact: x.impact,
-        help: x.help,
-        helpUrl: x.helpUrl,
-        nodes: x.nodes.map((nd) => ({ target: nd.target, html: nd.html, summary: nd.failureSummary || "" })),
-      }));
-    return {
-      violations: strip(r.violations),
-      passes: strip(r.passes),
-      incomplete: strip(r.incomplete),
-      inapplicable: r.inapplicable.map((x) => ({ id: x.id, nodes: [] })),
-    };
-  }, AXE_TAGS);
+  return page.evaluate(axeInPage, AXE_TAGS);
 }
 
 /** Does an axe target point into a shadow root? (Shadow paths are nested arrays.) */
@@ -262,10 +269,10 @@ export function inShadow(target) {
  * review is printed, not failed. `screens` lists the screens checked, for the suite's summary
  * line (`summary()`).
  */
-export function axeScreens(t) {
+export function axeScreens(t, run = runAxe) {
   const screens = [];
   async function axeScreen(page, name) {
-    const results = await runAxe(page);
+    const results = await run(page);
     const nodes = widgetNodeCount(results);
     const incomplete = results.incomplete.map((r) => `${r.id}(${r.nodes.length})`).join(" ") || "none";
     const ok = results.violations.length === 0 && nodes > 0;

@@ -40,7 +40,7 @@ import { join } from "node:path";
 import { Builder, Key } from "selenium-webdriver";
 import chrome from "selenium-webdriver/chrome.js";
 import firefox from "selenium-webdriver/firefox.js";
-import { CHROMIUM_ARGS, withTimeout } from "./lib.mjs";
+import { AXE_SOURCE, AXE_TAGS, CHROMIUM_ARGS, axeInPage, withTimeout } from "./lib.mjs";
 
 // Selenium Manager would look for, and download, browsers and drivers when a path is missing.
 // It cannot reach anything here and must never try: point it at nothing, so any call to it
@@ -345,6 +345,26 @@ export function waitIn(driver, predicate, args = null, { n = 0, ms = 10000 } = {
 export async function waitReady(driver, n = 0, ms = 20000) {
   const ok = await waitIn(driver, "(root, args, host) => host.hasAttribute('data-srf-ready') && !!root.querySelector('.srf-button--start')", null, { n, ms });
   if (!ok) throw new Error(`the widget did not start in ${ms / 1000} s`);
+}
+
+/** axe-core on the page as it is (lib.mjs's axeInPage, the same run as the Playwright suites),
+ *  put into the page by a script element the first time. */
+export async function runAxe(driver) {
+  await driver.executeScript(
+    `if (typeof window.axe === "undefined") {
+       const s = document.createElement("script");
+       s.textContent = arguments[0];
+       document.head.appendChild(s);
+     }`,
+    AXE_SOURCE,
+  );
+  const results = await driver.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     (${axeInPage})(arguments[0]).then(done, (e) => done({ error: String(e) }));`,
+    AXE_TAGS,
+  );
+  if (results.error) throw new Error(`axe-core could not run: ${results.error}`);
+  return results;
 }
 
 /** Open a page and wait for its widget to start. */
