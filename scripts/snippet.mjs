@@ -12,8 +12,8 @@ export function snippet({ version, folder, integrity, startScreen: s }) {
   const base = `https://example.org/srf/${folder}/`;
   const p = (name, text) => `  <p data-srf="${name}">${esc(text)}</p>`;
   const head = integrity
-    ? `<!-- SEND Route Finder ${version}: put your own address where it says https://example.org/srf/ -->`
-    : `<!-- SEND Route Finder, latest version (${version} when this file was made): put your own address where it says https://example.org/srf/
+    ? `<!-- SEND Route Finder ${version}: in the addresses below, put your own site in place of the example's. -->`
+    : `<!-- SEND Route Finder, latest version (${version} when this file was made): in the addresses below, put your own site in place of the example's.
      No integrity attribute: the files in ${folder}/ change with each release. -->`;
   const script = integrity
     ? `<script type="module" src="${base}send-route-finder.js"

@@ -423,7 +423,7 @@ function addRoute(original) {
     textField(`${p}-why`, "Why it is for the family", "Families read this under the route. For example, The council will not do an assessment. In Luton, it offers you this meeting.", "textarea"),
     textField(`${p}-steps`, "First steps", "One step on each line.", "textarea"),
     contactChoices(`${p}-contacts`, "Who to contact (you do not have to)", "", keys),
-    textField(`${p}-source`, "Where this comes from", "For advisers. For example, the name of the page on your Local Offer.", "input"),
+    textField(`${p}-source`, "Where this comes from", "Advisers read this, so each route needs it. Give the name of the page on your Local Offer that describes it.", "input"),
   );
   route.el = el;
   el.append(
@@ -798,16 +798,22 @@ async function runChecks() {
   const problems = [...own];
   if (answer.error) problems.push({ fieldId: "check", message: "Sorry, the file could not be checked. Reload the page and try again" });
   const ownFields = new Set(own.map((p) => p.fieldId));
+  const blank = [];
   for (const d of answer.problems || []) {
-    // Not a problem: families see the national words, as the hint under its heading says.
-    if (d.severity === "warning" && /does not fill in the local contact/.test(d.message)) continue;
+    // Not a problem: families see the national words, as the hint under its heading says. The
+    // page lists them after a check, so the officer knows which are left.
+    const empty = d.severity === "warning" && /does not fill in the local contact "([^"]+)"/.exec(d.message);
+    if (empty) {
+      blank.push(placeholders.find((c) => c.id === empty[1])?.name || empty[1]);
+      continue;
+    }
     const fieldId = locate(map, d.path);
     if (ownFields.has(fieldId)) continue;
     const message = plain(d.message);
     if (!problems.some((p) => p.fieldId === fieldId && p.message === message)) problems.push({ fieldId, message });
   }
   problems.sort((a, b) => ($(a.fieldId).compareDocumentPosition($(b.fieldId)) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-  return { overlay, text, problems, usable: !answer.error && answer.ok && own.length === 0 };
+  return { overlay, text, problems, blank, usable: !answer.error && answer.ok && own.length === 0 };
 }
 
 function clearProblems() {
@@ -909,11 +915,30 @@ form.addEventListener("change", schedulePreview);
 // ---------------------------------------------------------------------------------------------
 // Check, download and open.
 
-// "Check the file" and "Download the file" wait for the checker: the page says so meanwhile.
-let pressed = null;
+// "Check the file" and "Download the file" wait for the checker: the page says so meanwhile. A
+// press while a check runs is not lost: it waits its turn (each button at most once).
+let turn = Promise.resolve();
+const queued = new Set();
+let running = false;
 
-async function checkAndShow() {
-  say("Checking your file. This can take a few seconds.");
+function inTurn(name, what) {
+  if (queued.has(name)) return;
+  queued.add(name);
+  turn = turn
+    .then(async () => {
+      queued.delete(name);
+      running = true;
+      try {
+        await what();
+      } finally {
+        running = false;
+      }
+    })
+    .catch(() => {});
+}
+
+async function checkAndShow(saying) {
+  say(saying);
   const result = await runChecks();
   if (!result) return null;
   showProblems(result.problems);
@@ -925,27 +950,25 @@ async function checkAndShow() {
   return result;
 }
 
-async function once(what) {
-  if (pressed) return;
-  pressed = what;
-  try {
-    await what();
-  } finally {
-    pressed = null;
-  }
+/** What the page says of contacts left empty, after a check with no problems. */
+function blankNote(blank) {
+  if (blank.length === 0) return "";
+  const which = blank.length === 1 ? `1 contact: ${blank[0]}` : `${blank.length} contacts: ${blank.slice(0, -1).join(", ")} and ${blank.at(-1)}`;
+  return ` You have not filled in ${which}. Families will see the national words for ${blank.length === 1 ? "it" : "them"}. Fill ${blank.length === 1 ? "it" : "them"} in when you can.`;
 }
 
 form.addEventListener("submit", (e) => {
   e.preventDefault();
-  once(async () => {
-    const result = await checkAndShow();
-    if (result && !result.problems.length) say("There are no problems. You can download the file.");
+  inTurn("check", async () => {
+    const result = await checkAndShow("Checking your file. This can take up to a minute.");
+    if (result && !result.problems.length) say(`There are no problems. You can download the file.${blankNote(result.blank)}`);
   });
 });
 
-$("download").addEventListener("click", () =>
-  once(async () => {
-    const result = await checkAndShow();
+$("download").addEventListener("click", () => {
+  if (running) say("Your file will download when the check is done.");
+  inTurn("download", async () => {
+    const result = await checkAndShow("Checking your file before it downloads. This can take up to a minute.");
     if (!result || result.problems.length) return;
     const { text, overlay } = result;
     const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
@@ -953,9 +976,9 @@ $("download").addEventListener("click", () =>
     a.click();
     // Let the download start before the address goes.
     setTimeout(() => URL.revokeObjectURL(url), 60000);
-    say(`Your file ${overlay.council.id}.json is downloading. Send it to your web team.`);
-  }),
-);
+    say(`Your file ${overlay.council.id}.json is downloading. Send it to your web team.${blankNote(result.blank)}`);
+  });
+});
 
 $("council-id").addEventListener("input", () => (idTouched = true));
 $("council-name").addEventListener("input", () => {

@@ -1001,7 +1001,7 @@ function checks(engine, browser) {
   async function builderAxe() {
     const p = problems();
     const el = (id) => driver.findElement({ id });
-    const waitPage = (source, ms = 90000) =>
+    const waitPage = (source, ms = 180000) =>
       driver.executeAsyncScript(
         `const done = arguments[arguments.length - 1];
          const started = performance.now();
@@ -1054,7 +1054,7 @@ function checks(engine, browser) {
     ["text spacing", 180, textSpacing],
     ["zoom", 180, zoom400],
     ["read-aloud", 90, readAloud],
-    ["builder", 300, builderAxe],
+    ["builder", 600, builderAxe],
     ["focus", 10, focusAfterEachStep],
   ];
 }
