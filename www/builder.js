@@ -939,6 +939,7 @@ function inTurn(name, what) {
 
 async function checkAndShow(saying) {
   say(saying);
+  $("blank").hidden = true;
   const result = await runChecks();
   if (!result) return null;
   showProblems(result.problems);
@@ -950,18 +951,20 @@ async function checkAndShow(saying) {
   return result;
 }
 
-/** What the page says of contacts left empty, after a check with no problems. */
-function blankNote(blank) {
+/** After a check with no problems: how many contacts are left empty (for the status line), and
+ * their names in the list under it. */
+function showBlank(blank) {
+  $("blank").hidden = blank.length === 0;
+  $("blank-list").replaceChildren(...blank.map((name) => h("li", { text: name })));
   if (blank.length === 0) return "";
-  const which = blank.length === 1 ? `1 contact: ${blank[0]}` : `${blank.length} contacts: ${blank.slice(0, -1).join(", ")} and ${blank.at(-1)}`;
-  return ` You have not filled in ${which}. Families will see the national words for ${blank.length === 1 ? "it" : "them"}. Fill ${blank.length === 1 ? "it" : "them"} in when you can.`;
+  return blank.length === 1 ? " You have not filled in 1 contact (see below)." : ` You have not filled in ${blank.length} contacts (see below).`;
 }
 
 form.addEventListener("submit", (e) => {
   e.preventDefault();
   inTurn("check", async () => {
     const result = await checkAndShow("Checking your file. This can take up to a minute.");
-    if (result && !result.problems.length) say(`There are no problems. You can download the file.${blankNote(result.blank)}`);
+    if (result && !result.problems.length) say(`There are no problems. You can download the file.${showBlank(result.blank)}`);
   });
 });
 
@@ -976,7 +979,7 @@ $("download").addEventListener("click", () => {
     a.click();
     // Let the download start before the address goes.
     setTimeout(() => URL.revokeObjectURL(url), 60000);
-    say(`Your file ${overlay.council.id}.json is downloading. Send it to your web team.${blankNote(result.blank)}`);
+    say(`Your file ${overlay.council.id}.json is downloading. Send it to your web team.${showBlank(result.blank)}`);
   });
 });
 
