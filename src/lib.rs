@@ -15,6 +15,20 @@
 //!
 //! The engine knows nothing of the browser or the command line.
 
+//! Inside the crate, items are `pub(crate)` unless another layer, the command line, the tests
+//! or the fuzz targets use them (`unreachable_pub` is a warning, and warnings fail the build).
+//! What most callers need is re-exported here.
+
+#![warn(unreachable_pub)]
+// The docs are written for the people who maintain the crate and built with
+// `--document-private-items` (as the test command does), so they link private items freely.
+#![allow(rustdoc::private_intra_doc_links)]
+
+pub use check::{Checked, Diagnostic, Severity, Source};
+pub use dates::Date;
+pub use engine::{evaluate, report, walk, Answer, Answers, Evaluation, Report, Walk};
+pub use model::{apply_overlay, parse_overlay, parse_ruleset, Overlay, Ruleset};
+
 pub mod check;
 pub mod dates;
 pub mod engine;

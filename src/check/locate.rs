@@ -10,7 +10,7 @@
 //! - Lines: `\n`, `\r\n` and a lone `\r` each end a line. Columns count characters
 //!   (Unicode scalar values) from 1; a tab counts as one. A UTF-8 byte order mark at the
 //!   start is skipped and not counted.
-//! - A key written twice: [`SourceMap::value`], [`SourceMap::key`] and
+//! - A key written twice: [`SourceMap::key`] and
 //!   [`SourceMap::nearest`] give the *last* occurrence, the one `serde_json` keeps (last
 //!   one wins); each later occurrence is listed in [`SourceMap::duplicate_keys`] with the
 //!   first.
@@ -33,14 +33,14 @@ pub struct Pos {
 
 /// A JSON syntax error in the document, with its place and a plain-English message.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
+pub(crate) struct SyntaxError {
     pub pos: Pos,
     pub message: String,
 }
 
 /// A key written twice in the same object.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DuplicateKey {
+pub(crate) struct DuplicateKey {
     /// The path of the key (the same for both occurrences).
     pub path: JsonPath,
     /// Where the key is first written.
@@ -92,7 +92,7 @@ fn member_name<'n>(names: &'n str, m: &Member) -> &'n str {
 }
 
 /// Where every value and every key of a JSON document starts.
-pub struct SourceMap {
+pub(crate) struct SourceMap {
     /// `nodes[0]` is the whole document.
     nodes: Vec<Node>,
     containers: Vec<Container>,
@@ -124,7 +124,7 @@ impl SourceMap {
     /// instead; a text not closed at its opening `"`; a trailing comma at the comma; a bad
     /// escape at its `\`; a bad number or bare word at its first character; the end of the
     /// file at the position just after the last character.
-    pub fn scan(text: &str) -> Result<SourceMap, SyntaxError> {
+    pub(crate) fn scan(text: &str) -> Result<SourceMap, SyntaxError> {
         if u32::try_from(text.len()).is_err() {
             return Err(SyntaxError {
                 pos: Pos { line: 1, column: 1 },
@@ -138,20 +138,21 @@ impl SourceMap {
         Ok(m)
     }
 
+    #[cfg(test)]
     /// Where the value at this path starts (the `{`, `[`, `"`, digit or `-`, `t`/`f`/`n`).
-    pub fn value(&self, path: &JsonPath) -> Option<Pos> {
+    pub(crate) fn value(&self, path: &JsonPath) -> Option<Pos> {
         self.find(path).map(|n| self.nodes[n as usize].value)
     }
 
     /// Where the key of the member at this path starts (its opening `"`); only for
     /// members of objects.
-    pub fn key(&self, path: &JsonPath) -> Option<Pos> {
+    pub(crate) fn key(&self, path: &JsonPath) -> Option<Pos> {
         self.find(path).and_then(|n| self.nodes[n as usize].key)
     }
 
     /// The best place for a path: its value, else the nearest ancestor that exists (for a
     /// missing field: the parent object), with the path of what was found.
-    pub fn nearest(&self, path: &JsonPath) -> (Pos, JsonPath) {
+    pub(crate) fn nearest(&self, path: &JsonPath) -> (Pos, JsonPath) {
         let mut node = 0u32;
         let mut depth = 0;
         for seg in &path.0 {
@@ -171,13 +172,14 @@ impl SourceMap {
 
     /// Each key written twice in the same object, in the order of the repeats in the
     /// document.
-    pub fn duplicate_keys(&self) -> &[DuplicateKey] {
+    pub(crate) fn duplicate_keys(&self) -> &[DuplicateKey] {
         &self.duplicates
     }
 
+    #[cfg(test)]
     /// Keys of the object at this path, in document order, each once (empty if not an
     /// object).
-    pub fn keys(&self, path: &JsonPath) -> Vec<String> {
+    pub(crate) fn keys(&self, path: &JsonPath) -> Vec<String> {
         let Some((members, by_key)) = self.find(path).and_then(|n| self.object(n)) else {
             return Vec::new();
         };

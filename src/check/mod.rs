@@ -10,12 +10,12 @@
 //! 4. the flow: cycles, questions nobody can reach, paths that end without results ([`flow`]).
 
 pub mod flow;
-pub mod locate;
-pub mod overlay;
-pub mod path;
-pub mod rules;
+pub(crate) mod locate;
+pub(crate) mod overlay;
+pub(crate) mod path;
+pub(crate) mod rules;
 mod spelling;
-pub mod texts;
+pub(crate) mod texts;
 mod widget;
 
 pub use widget::{usable, MAX_FILE_BYTES};

@@ -7,7 +7,11 @@ use super::Reporter;
 use crate::model::{apply_overlay, Overlay, Ruleset};
 
 /// Check an overlay and return the merged ruleset (with anything refused left out).
-pub fn check_overlay(overlay: &Overlay, national: &Ruleset, report: &mut Reporter) -> Ruleset {
+pub(crate) fn check_overlay(
+    overlay: &Overlay,
+    national: &Ruleset,
+    report: &mut Reporter,
+) -> Ruleset {
     let root = JsonPath::root();
     for (i, id) in overlay.remove_routes.iter().enumerate() {
         let what = if national.route(id).is_some() {

@@ -11,7 +11,7 @@ use crate::model::{
 };
 
 /// Check the national ruleset.
-pub fn check_ruleset(rules: &Ruleset, report: &mut Reporter) {
+pub(crate) fn check_ruleset(rules: &Ruleset, report: &mut Reporter) {
     let root = JsonPath::root();
     duplicates(
         rules.questions.iter().map(|q| q.id.as_str()),
@@ -262,7 +262,7 @@ fn date_question(rules: &Ruleset, id: &str, at: &JsonPath, report: &mut Reporter
 }
 
 /// Check one route (national, or a council's own against the merged ruleset).
-pub fn check_route(rules: &Ruleset, route: &Route, at: &JsonPath, report: &mut Reporter) {
+pub(crate) fn check_route(rules: &Ruleset, route: &Route, at: &JsonPath, report: &mut Reporter) {
     if let Some(letter) = &route.letter {
         check_letter(rules, letter, &at.key("letter"), report);
     }
@@ -451,7 +451,7 @@ fn deadline_questions(rule: &DeadlineRule) -> Vec<(&'static str, &str)> {
 
 /// Check a condition: the questions it names exist, the test fits the kind of answer, and
 /// every value it tests is one the question offers.
-pub fn check_condition(
+pub(crate) fn check_condition(
     rules: &Ruleset,
     condition: &Condition,
     at: &JsonPath,
@@ -549,7 +549,7 @@ fn check_test(rules: &Ruleset, test: &AnswerTest, at: &JsonPath, report: &mut Re
 }
 
 /// Report every id used more than once.
-pub fn duplicates<'a>(
+pub(crate) fn duplicates<'a>(
     ids: impl Iterator<Item = &'a str>,
     at: &JsonPath,
     what: &str,

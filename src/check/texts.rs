@@ -9,7 +9,7 @@ use super::Reporter;
 use crate::model::links::{is_email, is_https_link, is_phone};
 
 /// Check every string in the document.
-pub fn check_texts(value: &Value, report: &mut Reporter) {
+pub(crate) fn check_texts(value: &Value, report: &mut Reporter) {
     walk(value, &JsonPath::root(), None, report);
 }
 

@@ -2,7 +2,7 @@
 
 /// A parsed command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Command {
+pub(super) enum Command {
     Check {
         rules: String,
         council: Option<String>,
@@ -41,19 +41,19 @@ pub enum Command {
 
 /// The flow chart formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GraphFormat {
+pub(super) enum GraphFormat {
     Mermaid,
     Dot,
 }
 
 /// Which JSON Schema to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SchemaKind {
+pub(super) enum SchemaKind {
     Rules,
     Overlay,
 }
 
-pub const USAGE: &str = "\
+pub(super) const USAGE: &str = "\
 route-finder: check and try out a SEND Route Finder ruleset
 
 Usage:
@@ -69,7 +69,7 @@ Exit codes: 0 fine; 2 a problem in the files or the command; 3 an answer is miss
 ";
 
 /// Read the arguments (without the program name).
-pub fn parse(args: &[String]) -> Result<Command, String> {
+pub(super) fn parse(args: &[String]) -> Result<Command, String> {
     let Some((verb, rest)) = args.split_first() else {
         return Ok(Command::Help);
     };

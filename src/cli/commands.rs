@@ -10,11 +10,11 @@ use crate::engine::{self, paths, Answers, EvalError};
 use crate::graph;
 
 /// Exit code: everything fine.
-pub const OK: i32 = 0;
+pub(super) const OK: i32 = 0;
 /// Exit code: a problem in the files, the answers or the command line.
-pub const INVALID: i32 = 2;
+pub(super) const INVALID: i32 = 2;
 /// Exit code: a question on the path has no answer.
-pub const INCOMPLETE: i32 = 3;
+pub(super) const INCOMPLETE: i32 = 3;
 
 /// Run a command line (without the program name); returns the exit code.
 pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {

@@ -18,7 +18,7 @@ use super::holidays::Holidays;
 use super::words::month_number;
 
 /// One step in working out a last day: what was counted, and each move. The words for
-/// them are in [`mod@super::explain`].
+/// them are in [`super::reasons`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Step {
     /// `count` units after `from` is `gives`.

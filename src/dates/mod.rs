@@ -11,18 +11,18 @@
 //! - [`deadline`]: the deadline rules ([`tribunal_appeal_deadline`],
 //!   [`six_months_starting_with`], [`months_after`], [`working_days_after`], ...) and a
 //!   letter's reply-by day ([`reply_by`]).
-//! - [`mod@explain`]: how a last day was worked out, in words.
+//! - [`reasons`]: how a last day was worked out, in words.
 //! - [`words`]: English names of months and weekdays.
 //!
 //! No function here panics, whatever date it is given. Dates are meant to lie in the years
 //! 1000 to 9999; arithmetic that would go past 31 December 9999 stops at that day
 //! ([`LATEST`]).
 
-pub mod calendar;
-pub mod deadline;
-pub mod explain;
-pub mod holidays;
-pub mod words;
+pub(crate) mod calendar;
+pub(crate) mod deadline;
+pub(crate) mod holidays;
+pub(crate) mod reasons;
+pub(crate) mod words;
 
 pub use time::{Date, Month, Weekday};
 
@@ -36,6 +36,6 @@ pub use deadline::{
     tribunal_appeal_without_certificate_date, tribunal_appeal_worked, tribunal_days_after,
     weeks_after, working_days_after, Step, Unit, Worked, REPLY_DAYS,
 };
-pub use explain::explain;
 pub use holidays::{easter_sunday, Holidays, OneOff};
+pub use reasons::explain;
 pub use words::{month_from_number, month_name, month_number, weekday_name};

@@ -233,7 +233,7 @@ fn read_object(object: &[(String, Json)], rules: &Ruleset) -> Result<Answers, Ve
 }
 
 /// Read and check one answer against its question.
-pub fn read_answer(question: &Question, value: &Json) -> Result<Answer, String> {
+pub(crate) fn read_answer(question: &Question, value: &Json) -> Result<Answer, String> {
     let offered = || {
         question
             .options

@@ -12,7 +12,7 @@ use crate::model::Ruleset;
 
 /// One path that gives something different.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Changed {
+pub(crate) struct Changed {
     /// The answers, as compact JSON.
     pub answers: String,
     /// The outcome before and after: `route:group@last-day`, comma-separated.
@@ -22,7 +22,7 @@ pub struct Changed {
 
 /// The comparison.
 #[derive(Debug, Clone, Default)]
-pub struct RulesDiff {
+pub(crate) struct RulesDiff {
     pub paths_before: usize,
     pub paths_after: usize,
     /// Paths in both with the same outcome.
@@ -35,7 +35,7 @@ pub struct RulesDiff {
 }
 
 /// Compare every path of two rulesets, with the same sample date and today.
-pub fn diff(before: &Ruleset, after: &Ruleset, options: &PathOptions) -> RulesDiff {
+pub(crate) fn diff(before: &Ruleset, after: &Ruleset, options: &PathOptions) -> RulesDiff {
     let outcomes = |rules: &Ruleset| {
         let mut map = BTreeMap::new();
         let summary = enumerate(rules, options, |answers, evaluation| {

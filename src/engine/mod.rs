@@ -3,20 +3,21 @@
 //!
 //! - [`answers`]: typed answers, read from JSON and checked against the questions.
 //! - [`condition`]: whether a condition holds for some answers.
-//! - [`mod@walk`]: which questions are on the path, and which is next.
-//! - [`mod@evaluate`]: which routes are shown, in what order, why, and by when.
-//! - [`mod@report`]: the evaluation in words for one person, as the results page and the CLI show it.
+//! - [`steps`]: which questions are on the path, and which is next.
+//! - [`outcome`]: which routes are shown, in what order, why, and by when.
+//! - [`wording`]: the evaluation in words for one person, as the results page and the CLI show it.
 //! - [`paths`]: every path through the questionnaire, with a checksum of all outcomes.
 
-pub mod answers;
-pub mod condition;
-pub mod diff;
-pub mod evaluate;
+pub(crate) mod answers;
+pub(crate) mod condition;
+#[cfg(feature = "cli")]
+pub(crate) mod diff;
+pub(crate) mod outcome;
 pub mod paths;
-pub mod report;
-pub mod walk;
+pub(crate) mod steps;
+pub(crate) mod wording;
 
 pub use answers::{Answer, AnswerError, Answers};
-pub use evaluate::{evaluate, DeadlineOutcome, EvalError, Evaluation, Shown};
-pub use report::{report, Report};
-pub use walk::{walk, Stop, Walk};
+pub use outcome::{evaluate, DeadlineOutcome, EvalError, Evaluation, Shown};
+pub use steps::{walk, Stop, Walk};
+pub use wording::{report, Report};

@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use super::condition::{holds, offers, Asked};
-use super::evaluate::evaluate_with;
+use super::outcome::evaluate_with;
 use super::{Answer, Answers, DeadlineOutcome, EvalError, Evaluation};
 use crate::dates::{self, Date};
 use crate::model::{Kind, Question, Ruleset, RESULTS};

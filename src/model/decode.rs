@@ -187,7 +187,7 @@ fn parse_value(text: &str) -> Result<Value> {
 }
 
 /// Read a ruleset.
-pub fn ruleset(v: &Value) -> Result<Ruleset> {
+pub(crate) fn ruleset(v: &Value) -> Result<Ruleset> {
     let o = Obj::new(
         v,
         "",
@@ -324,7 +324,7 @@ fn clock_rule(v: &Value, at: &str) -> Result<ClockRule> {
 }
 
 /// Read a council overlay.
-pub fn overlay(v: &Value) -> Result<Overlay> {
+pub(crate) fn overlay(v: &Value) -> Result<Overlay> {
     let o = Obj::new(
         v,
         "",

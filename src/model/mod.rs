@@ -12,14 +12,14 @@
 //! filled in by the engine).
 
 mod condition;
-pub mod decode;
+pub(crate) mod decode;
 pub mod json;
 pub(crate) mod links;
 mod load;
 mod overlay;
 pub(crate) mod placeholder;
 mod ruleset;
-pub mod text;
+pub(crate) mod text;
 
 pub use condition::{AnswerTest, Condition, RawCondition, CLOCK_STATES, RIGHTS_HOLDERS};
 pub use decode::{parse_overlay, parse_ruleset};

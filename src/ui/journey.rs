@@ -14,7 +14,7 @@ use crate::model::{Choice, Kind, Question, Role, Ruleset};
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Screen {
+pub(crate) enum Screen {
     /// What the tool does, and a Start button.
     Start,
     /// One question, by id.
@@ -25,7 +25,7 @@ pub enum Screen {
 
 /// What has been typed or chosen on the current question, before Continue.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Draft {
+pub(crate) enum Draft {
     /// No question on screen.
     #[default]
     Empty,
@@ -44,7 +44,7 @@ pub enum Draft {
 
 /// A part of a date input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DatePart {
+pub(crate) enum DatePart {
     Day,
     Month,
     Year,
@@ -52,7 +52,7 @@ pub enum DatePart {
 
 /// A problem with what was entered, shown in the error summary and beside the field.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
+pub(crate) struct FieldError {
     /// The id of the input the summary links to.
     pub target: String,
     /// What to do, in GOV.UK style ("Select ...", "Enter ...").
@@ -63,7 +63,7 @@ pub struct FieldError {
 
 /// Where focus goes after a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
+pub(crate) enum Focus {
     /// The new screen's heading.
     Heading,
     /// The error summary.
@@ -72,7 +72,7 @@ pub enum Focus {
 
 /// Everything a person can do.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
+pub(crate) enum Action {
     /// Press Start on the start screen.
     Start,
     /// Choose a value of a single-choice question.
@@ -101,7 +101,7 @@ pub enum Action {
 
 /// One person's journey.
 #[derive(Debug, Clone)]
-pub struct Journey {
+pub(crate) struct Journey {
     pub rules: Rc<Ruleset>,
     /// The council's name, when an overlay is used.
     pub council: Option<String>,
@@ -123,7 +123,7 @@ pub struct Journey {
 
 impl Journey {
     /// A new journey at the start screen.
-    pub fn new(rules: Rc<Ruleset>, council: Option<String>, today: Date) -> Journey {
+    pub(crate) fn new(rules: Rc<Ruleset>, council: Option<String>, today: Date) -> Journey {
         Journey {
             rules,
             council,
@@ -140,12 +140,12 @@ impl Journey {
     }
 
     /// Who is asking, from the answers so far.
-    pub fn role(&self) -> Role {
+    pub(crate) fn role(&self) -> Role {
         Role::from_answer(self.answers.one("role"))
     }
 
     /// The question on screen, if any.
-    pub fn question(&self) -> Option<&Question> {
+    pub(crate) fn question(&self) -> Option<&Question> {
         match &self.screen {
             Screen::Question(id) => self.rules.question(id),
             _ => None,
@@ -153,12 +153,12 @@ impl Journey {
     }
 
     /// The questions on the path, in order, up to the first without an answer.
-    pub fn path(&self) -> Vec<String> {
+    pub(crate) fn path(&self) -> Vec<String> {
         walk(&self.rules, &self.answers).path
     }
 
     /// The results, when every question on the path is answered.
-    pub fn report(&self) -> Option<Report> {
+    pub(crate) fn report(&self) -> Option<Report> {
         let evaluation = engine::evaluate(&self.rules, &self.answers, self.today).ok()?;
         Some(engine::report(
             &self.rules,
@@ -167,8 +167,9 @@ impl Journey {
         ))
     }
 
-    /// The answers on the path, for "Your answers", in the order asked.
-    pub fn answered(&self) -> Vec<(&Question, &Answer)> {
+    /// The answers on the path, in the order asked (the tests' view of the path).
+    #[cfg(test)]
+    pub(crate) fn answered(&self) -> Vec<(&Question, &Answer)> {
         self.path()
             .iter()
             .filter_map(|id| Some((self.rules.question(id)?, self.answers.get(id)?)))
@@ -177,7 +178,7 @@ impl Journey {
 
     /// The choices of a question that are offered after the answers to the questions before
     /// it on the path (a choice with an `if` is offered only when it holds).
-    pub fn offered<'q>(&self, question: &'q Question) -> Vec<&'q Choice> {
+    pub(crate) fn offered<'q>(&self, question: &'q Question) -> Vec<&'q Choice> {
         let path = self.path();
         let before = &path[..path
             .iter()
@@ -224,7 +225,7 @@ impl Journey {
     }
 
     /// Apply an action.
-    pub fn apply(&mut self, action: Action) {
+    pub(crate) fn apply(&mut self, action: Action) {
         match action {
             Action::Start => {
                 let first = self.rules.start.clone();
@@ -420,7 +421,7 @@ impl Journey {
 }
 
 /// The id of an input: the first choice of a question, or a date's day box, unless a value is given.
-pub fn input_id(question: &str, value: Option<&str>) -> String {
+pub(crate) fn input_id(question: &str, value: Option<&str>) -> String {
     match value {
         Some(v) => format!("srf-{question}-{v}"),
         None => format!("srf-{question}"),
@@ -471,7 +472,7 @@ fn draft_for(question: &Question, answer: Option<&Answer>, offered: &[&str]) -> 
 /// Turn what was entered into an answer, or say what is wrong (GOV.UK error messages). A
 /// choice not offered after the answers before the question (`before`) is refused, as no
 /// choice.
-pub fn read_draft(
+pub(crate) fn read_draft(
     question: &Question,
     draft: &Draft,
     today: Date,

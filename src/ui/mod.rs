@@ -1,6 +1,6 @@
 //! The user interface.
 //!
-//! [`journey`] is the state machine and [`takeaway`] the files a family can save from the
+//! `journey` is the state machine and `takeaway` the files a family can save from the
 //! results (both plain Rust, tested natively). With the `web` feature, the Yew components
 //! show the journey (`view`: one screen at a time, GOV.UK patterns, focus moved to the new
 //! heading on every step), and `browser` holds what they ask of the browser itself: the
@@ -8,7 +8,9 @@
 
 #[cfg(feature = "web")]
 mod browser;
-pub mod journey;
-pub mod takeaway;
+#[cfg(any(feature = "web", test))]
+pub(crate) mod journey;
+#[cfg(any(feature = "web", test))]
+pub(crate) mod takeaway;
 #[cfg(feature = "web")]
-pub mod view;
+pub(crate) mod view;

@@ -12,23 +12,23 @@
 //! natively.
 
 use crate::dates;
-use crate::engine::report::{ContactReport, Report, RouteReport};
+use crate::engine::wording::{ContactReport, Report, RouteReport};
 
 /// The file name of the summary, for example `send-options-2026-11-24.html`.
-pub fn summary_file_name(report: &Report) -> String {
+pub(crate) fn summary_file_name(report: &Report) -> String {
     format!("send-options-{}.html", report.today)
 }
 
 /// The file name of a route's calendar file, for example `last-day-tribunal_appeal.ics`.
-pub fn calendar_file_name(route: &RouteReport) -> String {
+pub(crate) fn calendar_file_name(route: &RouteReport) -> String {
     file_name("last-day-", route)
 }
 
 /// The file name of the council's last day, `council-last-day.ics`.
-pub const CLOCK_FILE_NAME: &str = "council-last-day.ics";
+pub(crate) const CLOCK_FILE_NAME: &str = "council-last-day.ics";
 
 /// The file name of a letter's reply-by day, for example `reply-by-la_complaint.ics`.
-pub fn reply_file_name(route: &RouteReport) -> String {
+pub(crate) fn reply_file_name(route: &RouteReport) -> String {
     file_name("reply-by-", route)
 }
 
@@ -50,7 +50,7 @@ fn file_name(prefix: &str, route: &RouteReport) -> String {
 /// The results as one printable page: the answers, each route with why it applies, its first
 /// steps, its last day and its contacts, free help, and the ruleset's version and date. A
 /// whole HTML document with its own small stylesheet, so it reads the same offline, years on.
-pub fn summary_html(report: &Report) -> String {
+pub(crate) fn summary_html(report: &Report) -> String {
     let mut h = String::with_capacity(16 * 1024);
     let title = match &report.council {
         Some(c) => format!("Your options if you disagree about SEND help, with contacts from {c}"),
@@ -296,7 +296,7 @@ dt{font-weight:bold}dd{margin:0 0 8px}section{break-inside:avoid;margin-bottom:2
 /// A route's last day as an all-day calendar event with a reminder a week before, or `None`
 /// when the route has no date or the date has passed. `stamp` is when the file is made, as
 /// `YYYYMMDDTHHMMSSZ` (UTC).
-pub fn calendar_file(report: &Report, route: &RouteReport, stamp: &str) -> Option<String> {
+pub(crate) fn calendar_file(report: &Report, route: &RouteReport, stamp: &str) -> Option<String> {
     let day = dates::parse_iso_date(route.deadline.as_deref()?).ok()?;
     if route.passed {
         return None;
@@ -325,7 +325,7 @@ pub fn calendar_file(report: &Report, route: &RouteReport, stamp: &str) -> Optio
 /// The council's last day (its clock) as an all-day calendar event, or `None` when it is not
 /// known. While the council still has time, a reminder comes at 9 am the day after, when it
 /// is late if nothing has come; once it is late, there is no reminder.
-pub fn clock_calendar_file(report: &Report, stamp: &str) -> Option<String> {
+pub(crate) fn clock_calendar_file(report: &Report, stamp: &str) -> Option<String> {
     let t = report.timescale.as_ref()?;
     let day = dates::parse_iso_date(t.due.as_deref()?).ok()?;
     let description = format!(
@@ -346,7 +346,11 @@ pub fn clock_calendar_file(report: &Report, stamp: &str) -> Option<String> {
 
 /// The day a route's letter asks for a reply by, as an all-day calendar event with a
 /// reminder at 9 am that day, or `None` when the route has no letter.
-pub fn reply_calendar_file(report: &Report, route: &RouteReport, stamp: &str) -> Option<String> {
+pub(crate) fn reply_calendar_file(
+    report: &Report,
+    route: &RouteReport,
+    stamp: &str,
+) -> Option<String> {
     let letter = route.letter.as_ref()?;
     let day = dates::parse_iso_date(&letter.reply_by).ok()?;
     let description = format!(

@@ -21,7 +21,7 @@ use crate::model::Ruleset;
 
 /// What the widget tells the page around it (never an answer's content).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum WidgetEvent {
+pub(crate) enum WidgetEvent {
     /// Start was pressed.
     Start,
     /// A question is on screen: its id.
@@ -32,7 +32,7 @@ pub enum WidgetEvent {
 
 /// The app's properties, set by the embedding.
 #[derive(Properties, Clone)]
-pub struct AppProps {
+pub(crate) struct AppProps {
     pub rules: Rc<Ruleset>,
     #[prop_or_default]
     pub council: Option<AttrValue>,
@@ -88,24 +88,24 @@ impl Reducible for State {
 /// Where a widget keeps answers: its key in the device's storage and its name in a link's
 /// fragment (`#<link>=<answers>`).
 #[derive(Clone, PartialEq, Default)]
-pub struct Keep {
+pub(crate) struct Keep {
     pub store: Rc<str>,
     pub link: Rc<str>,
 }
 
 /// Heading levels for this embedding: the page heading, and the two below it.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub struct Levels(pub u8);
+pub(crate) struct Levels(pub u8);
 
 impl Levels {
-    pub fn tag(self, below: u8) -> String {
+    pub(crate) fn tag(self, below: u8) -> String {
         format!("h{}", (self.0 + below).clamp(1, 6))
     }
 }
 
 /// The widget.
 #[component]
-pub fn App(props: &AppProps) -> Html {
+pub(crate) fn App(props: &AppProps) -> Html {
     let state = {
         let rules = props.rules.clone();
         let council = props.council.as_ref().map(|c| c.to_string());

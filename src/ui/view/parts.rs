@@ -10,7 +10,7 @@ use crate::ui::journey::FieldError;
 
 /// A heading at a level below the embedding's first heading; with a node, focus is allowed by
 /// script (each screen's main heading).
-pub fn heading(
+pub(crate) fn heading(
     levels: Levels,
     below: u8,
     class: &'static str,
@@ -31,7 +31,7 @@ pub fn heading(
 
 /// A heading with an id, that a link in the results moves focus to (so it can take focus by
 /// script).
-pub fn heading_with_id(
+pub(crate) fn heading_with_id(
     levels: Levels,
     below: u8,
     class: &'static str,
@@ -68,7 +68,7 @@ fn any_heading(
 
 /// A heading with plain text and no focus, at a level below the embedding's first heading.
 #[inline(never)]
-pub fn heading_text(levels: Levels, below: u8, class: &'static str, text: &str) -> Html {
+pub(crate) fn heading_text(levels: Levels, below: u8, class: &'static str, text: &str) -> Html {
     let text = html! { {text} };
     any_heading(levels, below, class, NodeRef::default(), None, false, text)
 }
@@ -76,32 +76,36 @@ pub fn heading_text(levels: Levels, below: u8, class: &'static str, text: &str) 
 /// A button (`class` from srf-button's) that runs `onclick`. One function for the buttons
 /// of the results.
 #[inline(never)]
-pub fn button(class: &'static str, text: &'static str, onclick: Callback<MouseEvent>) -> Html {
+pub(crate) fn button(
+    class: &'static str,
+    text: &'static str,
+    onclick: Callback<MouseEvent>,
+) -> Html {
     html! { <button type="button" {class} {onclick}>{text}</button> }
 }
 
 /// A paragraph of body text. One function for every such paragraph: each `html!` element costs
 /// the widget its own code.
 #[inline(never)]
-pub fn body(text: &str) -> Html {
+pub(crate) fn body(text: &str) -> Html {
     html! { <p class="srf-body">{text}</p> }
 }
 
 /// A paragraph of body text after a label in bold: "Time limit: ...".
 #[inline(never)]
-pub fn labelled(label: &'static str, text: &str) -> Html {
+pub(crate) fn labelled(label: &'static str, text: &str) -> Html {
     html! { <p class="srf-body"><strong>{label}</strong>{text}</p> }
 }
 
 /// "Back", as a button that looks like the GOV.UK back link.
-pub fn back_link(on_back: Callback<()>) -> Html {
+pub(crate) fn back_link(on_back: Callback<()>) -> Html {
     html! {
         <button type="button" class="srf-back-link" onclick={move |_| on_back.emit(())}>{"Back"}</button>
     }
 }
 
 /// The error summary: a list of the problems, each a link to its field. It takes focus.
-pub fn error_summary(errors: &[FieldError], node: &NodeRef, levels: Levels) -> Html {
+pub(crate) fn error_summary(errors: &[FieldError], node: &NodeRef, levels: Levels) -> Html {
     if errors.is_empty() {
         return html! {};
     }
@@ -124,7 +128,7 @@ pub fn error_summary(errors: &[FieldError], node: &NodeRef, levels: Levels) -> H
 
 /// A phone number as a link that dials. Contact details carry `translate="no"`: a browser's
 /// page translation must not change a number, an address or a web address a family copies.
-pub fn phone_link(phone: &str) -> Html {
+pub(crate) fn phone_link(phone: &str) -> Html {
     let digits: String = phone
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '+')
@@ -137,7 +141,7 @@ pub fn phone_link(phone: &str) -> Html {
 }
 
 /// A web address as a link, only when it is https; otherwise plain text.
-pub fn web_link(url: &str, text: &str) -> Html {
+pub(crate) fn web_link(url: &str, text: &str) -> Html {
     if links::is_https_link(url) {
         html! { <a href={url.to_string()} target="_blank" rel="noopener noreferrer"><span translate="no">{text}</span><span class="srf-visually-hidden">{" (opens in a new tab)"}</span></a> }
     } else {
@@ -146,7 +150,7 @@ pub fn web_link(url: &str, text: &str) -> Html {
 }
 
 /// An email address as a link, only when it looks like one.
-pub fn email_link(email: &str) -> Html {
+pub(crate) fn email_link(email: &str) -> Html {
     if links::is_email(email) {
         html! { <a href={format!("mailto:{email}")} translate="no">{email}</a> }
     } else {
@@ -157,6 +161,6 @@ pub fn email_link(email: &str) -> Html {
 /// Text to be copied exactly as it is, which page translation must leave alone: a contact's
 /// address, or a phone number, email or web address that cannot be a link.
 #[inline(never)]
-pub fn exact(text: &str) -> Html {
+pub(crate) fn exact(text: &str) -> Html {
     html! { <span translate="no">{text}</span> }
 }

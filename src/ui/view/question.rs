@@ -11,7 +11,7 @@ use crate::ui::browser;
 use crate::ui::journey::{input_id, Action, DatePart, Draft, FieldError, Journey};
 
 /// What the question screen needs from the app.
-pub struct QuestionProps<'a> {
+pub(crate) struct QuestionProps<'a> {
     pub journey: &'a Journey,
     pub levels: Levels,
     pub heading: NodeRef,
@@ -21,7 +21,7 @@ pub struct QuestionProps<'a> {
 
 /// The question screen. A plain function, not a component: each component costs the widget its own
 /// copy of Yew's lifecycle code, and the app redraws the screen on every move anyway.
-pub fn question_screen(props: &QuestionProps<'_>) -> Html {
+pub(crate) fn question_screen(props: &QuestionProps<'_>) -> Html {
     let journey = &props.journey;
     let Some(question) = journey.question() else {
         return html! {};

@@ -16,7 +16,7 @@ use super::parts::{
 };
 use super::{Keep, Levels};
 use crate::dates;
-use crate::engine::report::{
+use crate::engine::wording::{
     AnswerReport, ContactReport, Report, RouteGroup, RouteReport, TimescaleReport,
 };
 use crate::ui::browser::{
@@ -26,7 +26,7 @@ use crate::ui::journey::{Action, Journey};
 use crate::ui::takeaway;
 
 /// What the results screen needs from the app.
-pub struct ResultsProps<'a> {
+pub(crate) struct ResultsProps<'a> {
     pub journey: &'a Journey,
     /// The journey's report, worked out once by the app for this render.
     pub report: Option<Rc<Report>>,
@@ -38,7 +38,7 @@ pub struct ResultsProps<'a> {
 
 /// The results screen. A plain function, not a component: each component costs the widget its own
 /// copy of Yew's lifecycle code, and the app redraws the screen on every move anyway.
-pub fn results_screen(props: &ResultsProps<'_>) -> Html {
+pub(crate) fn results_screen(props: &ResultsProps<'_>) -> Html {
     let journey = &props.journey;
     let Some(report) = props.report.clone() else {
         return html! {};

@@ -7,7 +7,7 @@ use super::Levels;
 use crate::model::Ruleset;
 
 /// What the start screen needs from the app.
-pub struct StartProps<'a> {
+pub(crate) struct StartProps<'a> {
     pub rules: &'a Ruleset,
     pub levels: Levels,
     pub heading: NodeRef,
@@ -16,7 +16,7 @@ pub struct StartProps<'a> {
 
 /// The start screen. A plain function, not a component: each component costs the widget its own
 /// copy of Yew's lifecycle code, and the app redraws the screen on every move anyway.
-pub fn start_screen(props: &StartProps<'_>) -> Html {
+pub(crate) fn start_screen(props: &StartProps<'_>) -> Html {
     let screen = &props.rules.start_screen;
     let on_start = props.on_start.clone();
     html! {

@@ -1,7 +1,7 @@
 //! From answers to routes: which are shown, in what order, why, and by when.
 
 use super::condition::{holds, offers, Asked, Outcomes};
-use super::walk::{walk, Stop};
+use super::steps::{walk, Stop};
 use super::{Answer, Answers};
 use crate::dates::{self, Date, Holidays, Worked};
 use crate::model::{ClockRule, DeadlineRule, Role, Route, Ruleset};
@@ -167,7 +167,7 @@ pub fn evaluate(rules: &Ruleset, answers: &Answers, today: Date) -> Result<Evalu
 
 /// [`evaluate`] with the bank holiday calendar already made, for callers that evaluate many
 /// answers with one ruleset.
-pub fn evaluate_with(
+pub(crate) fn evaluate_with(
     rules: &Ruleset,
     holidays: &Holidays,
     answers: &Answers,

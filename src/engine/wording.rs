@@ -497,7 +497,7 @@ fn letter(
 
 /// An answer as the person would say it: the choices' labels, a date in words, or the
 /// question's "I do not know" label.
-pub fn answer_in_words(q: &Question, a: &Answer, role: Role) -> AnswerReport {
+pub(crate) fn answer_in_words(q: &Question, a: &Answer, role: Role) -> AnswerReport {
     let label = |v: &str| {
         q.options
             .iter()
