@@ -23,6 +23,9 @@ const css = readFileSync(join(dir, "send-route-finder.css"), "utf8")
   .replace(/\s+/g, " ") // runs of white space
   .replace(/\s*([{};,>])\s*/g, "$1") // space around punctuation (none of it sits in strings)
   .replace(/;}/g, "}")
+  .replace(/:\s+/g, ":") // space after a colon (no selector has one)
+  .replace(/\s+!important/g, "!important")
+  .replace(/([\s:,(])0\.(\d)/g, "$1.$2") // 0.75em is .75em
   .trim();
 writeFileSync(loaderPath, loader.replace(MARK, `const CSS = ${JSON.stringify(css)};`));
 // The linked copy, for browsers without constructed stylesheets, ships the same short form.
