@@ -6,14 +6,12 @@
 //! [`super::json`]. It accepts exactly what the derives accept (unknown fields are refused
 //! too); a test reads every shipped and every broken file both ways and compares.
 
-use std::collections::BTreeMap;
-
 use super::json::Json as Value;
 
 use super::{
     AnswerTest, Choice, Clock, ClockRule, ClockStep, Condition, Contact, Council, DeadlineRule,
     Group, HolidayData, IsoDate, Kind, Letter, Milestone, Next, OneOffHoliday, Overlay, Question,
-    Rights, Route, RouteTexts, Ruleset, StartScreen, Text, When,
+    Rights, Route, RouteTexts, Ruleset, StartScreen, Text, TextsById, When,
 };
 use crate::dates;
 
@@ -339,7 +337,7 @@ pub(crate) fn overlay(v: &Value) -> Result<Overlay> {
         ],
     )?;
     let c = Obj::new(o.req("council")?, "council", &["id", "name", "page"])?;
-    let mut texts = BTreeMap::new();
+    let mut texts = TextsById::default();
     if let Some(t) = o.opt("texts") {
         let map = t.as_object().ok_or("texts: must be an object { }")?;
         for (id, value) in map.iter() {

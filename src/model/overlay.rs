@@ -31,7 +31,7 @@ pub struct Overlay {
     pub routes: Vec<Route>,
     /// Local notes and extra steps for national routes, by route id.
     #[serde(default)]
-    pub texts: BTreeMap<String, RouteTexts>,
+    pub texts: TextsById,
     /// National routes the council would hide. Always refused: every family must see every
     /// route the law gives them. Kept as a field so that `check` can say so plainly.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -66,6 +66,77 @@ pub struct RouteTexts {
     /// Ids of more contacts to show with the route (the council's own, or national ones).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra_contacts: Vec<String>,
+}
+
+/// Local texts by route id, in the order of the ids: in the file an object
+/// `{"<route id>": {...}}`, read and written as a `BTreeMap` would be. A sorted list rather than
+/// a `BTreeMap` in the widget, which would carry the map's own code for this one use (1.6 KB
+/// gzipped).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextsById(Vec<(String, RouteTexts)>);
+
+impl TextsById {
+    /// Set the texts of a route, in the place of its id (replacing any texts it had).
+    pub fn insert(&mut self, id: String, texts: RouteTexts) {
+        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&id)) {
+            Ok(i) => {
+                if let Some(slot) = self.0.get_mut(i) {
+                    slot.1 = texts;
+                }
+            }
+            Err(i) => self.0.insert(i, (id, texts)),
+        }
+    }
+
+    /// The route ids and their texts, in the order of the ids.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &RouteTexts)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// The route ids, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+}
+
+impl<'a> IntoIterator for &'a TextsById {
+    type Item = (&'a String, &'a RouteTexts);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, RouteTexts)>,
+        fn(&'a (String, RouteTexts)) -> (&'a String, &'a RouteTexts),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl Serialize for TextsById {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for TextsById {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let map = BTreeMap::<String, RouteTexts>::deserialize(deserializer)?;
+        Ok(TextsById(map.into_iter().collect()))
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for TextsById {
+    fn inline_schema() -> bool {
+        <BTreeMap<String, RouteTexts>>::inline_schema()
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <BTreeMap<String, RouteTexts>>::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        <BTreeMap<String, RouteTexts>>::schema_id()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <BTreeMap<String, RouteTexts>>::json_schema(generator)
+    }
 }
 
 /// Something in an overlay that [`apply_overlay`] had to leave out.
