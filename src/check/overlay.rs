@@ -4,14 +4,11 @@ use super::path::JsonPath;
 use super::rules::{check_route, duplicates};
 use super::spelling::did_you_mean;
 use super::Reporter;
-use crate::model::{apply_overlay, Overlay, Ruleset};
+use crate::model::{merge_overlay, Overlay, Ruleset};
 
-/// Check an overlay and return the merged ruleset (with anything refused left out).
-pub(crate) fn check_overlay(
-    overlay: &Overlay,
-    national: &Ruleset,
-    report: &mut Reporter,
-) -> Ruleset {
+/// Check an overlay and return the merged ruleset (with anything refused left out). Takes the
+/// national ruleset to merge into, so that the widget never copies a whole ruleset.
+pub fn check_overlay(overlay: &Overlay, national: Ruleset, report: &mut Reporter) -> Ruleset {
     let root = JsonPath::root();
     for (i, id) in overlay.remove_routes.iter().enumerate() {
         let what = if national.route(id).is_some() {
@@ -72,7 +69,9 @@ pub(crate) fn check_overlay(
             );
         }
     }
-    let (merged, _) = apply_overlay(national, overlay);
+    // The national contacts, for the checks on the overlay's contacts after the merge.
+    let national_contacts = national.contacts.clone();
+    let (merged, _) = merge_overlay(national, overlay);
     for (id, texts) in &overlay.texts {
         for (j, contact) in texts.extra_contacts.iter().enumerate() {
             if merged.contact(contact).is_none() {
@@ -90,13 +89,17 @@ pub(crate) fn check_overlay(
         check_route(&merged, route, &root.key("routes").index(i), report);
     }
     for (i, contact) in overlay.contacts.iter().enumerate() {
-        if national.contact(&contact.id).is_some_and(|c| !c.local) {
+        if national_contacts
+            .iter()
+            .find(|c| c.id == contact.id)
+            .is_some_and(|c| !c.local)
+        {
             report.error(
                 &root.key("contacts").index(i).key("id"),
                 format!(
                     "\"{}\" is a national contact, which an overlay cannot change; an overlay fills in only the local ones ({}). Give the council's own contact a new id",
                     contact.id,
-                    national.contacts.iter().filter(|c| c.local).map(|c| format!("\"{}\"", c.id)).collect::<Vec<_>>().join(", ")
+                    national_contacts.iter().filter(|c| c.local).map(|c| format!("\"{}\"", c.id)).collect::<Vec<_>>().join(", ")
                 ),
             );
         }
@@ -126,7 +129,7 @@ pub(crate) fn check_overlay(
             );
         }
     }
-    for placeholder in national.contacts.iter().filter(|c| c.local) {
+    for placeholder in national_contacts.iter().filter(|c| c.local) {
         if !overlay.contacts.iter().any(|c| c.id == placeholder.id) {
             report.warning(
                 &root.key("contacts"),

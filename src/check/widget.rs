@@ -32,7 +32,7 @@ pub fn usable(
         council = Some(parsed.council.name.clone());
         merged = overlay::check_overlay(
             &parsed,
-            &merged,
+            merged,
             &mut Reporter::new("the council overlay", &NoPlaces, &mut diagnostics),
         );
     }

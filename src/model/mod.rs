@@ -24,7 +24,9 @@ pub(crate) mod text;
 pub use condition::{AnswerTest, Condition, RawCondition, CLOCK_STATES, RIGHTS_HOLDERS};
 pub use decode::{parse_overlay, parse_ruleset};
 pub use load::{load_overlay, load_ruleset, LoadError};
-pub use overlay::{apply_overlay, Council, Overlay, OverlayProblem, RouteTexts, TextsById};
+pub use overlay::{
+    apply_overlay, merge_overlay, Council, Overlay, OverlayProblem, RouteTexts, TextsById,
+};
 pub use ruleset::{
     Choice, Clock, ClockRule, ClockStep, Contact, DeadlineRule, Group, HolidayData, IsoDate, Kind,
     Letter, Milestone, Next, OneOffHoliday, Question, Rights, Route, Ruleset, StartScreen, When,

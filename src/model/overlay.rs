@@ -158,7 +158,13 @@ pub enum OverlayProblem {
 /// Local routes go after the route named by their `after`, or at the end. A route that
 /// would shadow a national one, and any removal, is left out and reported.
 pub fn apply_overlay(national: &Ruleset, overlay: &Overlay) -> (Ruleset, Vec<OverlayProblem>) {
-    let mut merged = national.clone();
+    merge_overlay(national.clone(), overlay)
+}
+
+/// [`apply_overlay`], laying the overlay over the national ruleset it is given rather than a
+/// copy (the widget never copies a whole ruleset).
+pub fn merge_overlay(national: Ruleset, overlay: &Overlay) -> (Ruleset, Vec<OverlayProblem>) {
+    let mut merged = national;
     let mut problems = Vec::new();
     for id in &overlay.remove_routes {
         problems.push(OverlayProblem::Removes(id.clone()));
@@ -174,15 +180,24 @@ pub fn apply_overlay(national: &Ruleset, overlay: &Overlay) -> (Ruleset, Vec<Ove
             None => merged.contacts.push(contact.clone()),
         }
     }
-    for route in &overlay.routes {
-        if national.route(&route.id).is_some() {
-            problems.push(OverlayProblem::Shadows(route.id.clone()));
-            continue;
-        }
-        if !route.id.starts_with("local:") {
-            problems.push(OverlayProblem::NotLocal(route.id.clone()));
-            continue;
-        }
+    // Which routes can be laid over, decided before any is added: so far `merged` has the
+    // national routes only.
+    let taken: Vec<bool> = overlay
+        .routes
+        .iter()
+        .map(|route| {
+            if merged.route(&route.id).is_some() {
+                problems.push(OverlayProblem::Shadows(route.id.clone()));
+                false
+            } else if !route.id.starts_with("local:") {
+                problems.push(OverlayProblem::NotLocal(route.id.clone()));
+                false
+            } else {
+                true
+            }
+        })
+        .collect();
+    for (route, _) in overlay.routes.iter().zip(taken).filter(|(_, taken)| *taken) {
         let at = route
             .after
             .as_deref()
