@@ -40,6 +40,12 @@ pub mod ui;
 pub mod cli;
 #[cfg(all(feature = "web", target_arch = "wasm32"))]
 pub mod embed;
+#[cfg(all(
+    feature = "web",
+    target_arch = "wasm32",
+    not(target_feature = "atomics")
+))]
+mod heap;
 #[cfg(all(feature = "preview", target_arch = "wasm32"))]
 pub mod preview;
 #[cfg(feature = "cli")]
