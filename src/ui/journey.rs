@@ -345,7 +345,12 @@ impl Journey {
     }
 
     fn continue_on(&mut self) {
-        let Some(question) = self.question().cloned() else {
+        // The question from a handle of its own on the ruleset, not a copy of it.
+        let rules = Rc::clone(&self.rules);
+        let Screen::Question(id) = &self.screen else {
+            return;
+        };
+        let Some(question) = rules.question(id) else {
             return;
         };
         let path = self.path();
@@ -356,7 +361,7 @@ impl Journey {
                 .position(|q| *q == question.id)
                 .unwrap_or(path.len())],
         };
-        match read_draft(&question, &self.draft, self.today, self.role(), &before) {
+        match read_draft(question, &self.draft, self.today, self.role(), &before) {
             Err(error) => {
                 self.errors = vec![error];
                 self.moved(Focus::Errors);
