@@ -434,7 +434,7 @@ pub(crate) fn input_id(question: &str, value: Option<&str>) -> String {
 }
 
 /// Whether a choice is offered after the answers before its question.
-fn offered(choice: &Choice, before: &impl Lookup) -> bool {
+fn offered(choice: &Choice, before: &dyn Lookup) -> bool {
     choice.condition.as_ref().is_none_or(|c| holds(c, before))
 }
 
@@ -482,7 +482,7 @@ pub(crate) fn read_draft(
     draft: &Draft,
     today: Date,
     role: Role,
-    before: &impl Lookup,
+    before: &dyn Lookup,
 ) -> Result<Answer, FieldError> {
     let own = question
         .error
