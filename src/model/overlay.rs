@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::{Contact, IsoDate, Route, Ruleset, Text};
 
 /// A council overlay, as in `www/councils/<id>.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Overlay {
@@ -39,7 +39,7 @@ pub struct Overlay {
 }
 
 /// The council an overlay is for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Council {

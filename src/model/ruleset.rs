@@ -9,7 +9,7 @@ use crate::dates::{self, Date};
 pub const RESULTS: &str = "results";
 
 /// The whole ruleset, as in `rules.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ruleset {
@@ -66,7 +66,7 @@ pub struct Rights {
 }
 
 /// The council's clock: the time limits the law gives the council, by step.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Clock {
@@ -87,7 +87,7 @@ pub struct Clock {
 }
 
 /// One step the council must take in time.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ClockStep {
@@ -150,7 +150,7 @@ pub enum ClockRule {
 }
 
 /// The start screen of the widget.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StartScreen {
@@ -165,11 +165,12 @@ pub struct StartScreen {
 }
 
 /// What kind of answer a question takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// One of the choices (radio buttons). The answer is a string.
+    #[default]
     One,
     /// Any of the choices (checkboxes). The answer is an array of strings.
     Many,
@@ -178,7 +179,7 @@ pub enum Kind {
 }
 
 /// One question, asked on a page of its own.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Question {
@@ -215,7 +216,7 @@ pub struct Question {
 }
 
 /// One choice of a question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
@@ -263,7 +264,7 @@ pub struct Group {
 }
 
 /// A route: something the family can do.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Route {
@@ -314,7 +315,7 @@ pub struct Route {
 /// `{clock_due}`, `{clock_duty}`, `{clock_source}` the council's last day, its duty and the
 /// law. Square brackets mark what the family fills in themselves, for example
 /// `[what happened, with dates]`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Letter {
@@ -495,6 +496,14 @@ impl HolidayData {
 /// A date written as YYYY-MM-DD in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct IsoDate(pub Date);
+
+/// The earliest date: only a place holder, as for the widget's reader, which fills in every
+/// field of a new value in turn.
+impl Default for IsoDate {
+    fn default() -> Self {
+        IsoDate(Date::MIN)
+    }
+}
 
 impl Serialize for IsoDate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

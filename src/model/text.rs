@@ -43,6 +43,12 @@ pub enum Text {
     ByRole(ByRole),
 }
 
+impl Default for Text {
+    fn default() -> Self {
+        Text::Plain(String::new())
+    }
+}
+
 /// The two versions of a text that follows the person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
