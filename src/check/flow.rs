@@ -1,8 +1,6 @@
 //! Checks on the flow of questions: cycles, questions nobody can reach, answers for which no
 //! step leads on, and paths that end without any route.
 
-use std::collections::VecDeque;
-
 use super::path::JsonPath;
 use super::Reporter;
 use crate::engine::paths::{enumerate, PathOptions, PathProblemKind};
@@ -69,17 +67,18 @@ pub fn check_steps(rules: &Ruleset, report: &mut Reporter) -> Option<Vec<bool>> 
     }
     // Questions no step leads to.
     let mut reached = vec![false; rules.questions.len()];
-    let mut queue = VecDeque::new();
+    // The questions reached but not yet followed (in any order: only which are reached counts).
+    let mut to_follow = Vec::new();
     if let Some(s) = index(&rules.start) {
         reached[s] = true;
-        queue.push_back(s);
+        to_follow.push(s);
     }
-    while let Some(q) = queue.pop_front() {
+    while let Some(q) = to_follow.pop() {
         for next in &rules.questions[q].next {
             if let Some(to) = index(&next.to) {
                 if !reached[to] {
                     reached[to] = true;
-                    queue.push_back(to);
+                    to_follow.push(to);
                 }
             }
         }
