@@ -51,14 +51,15 @@ pub fn check_steps(rules: &Ruleset, report: &mut Reporter) -> Option<Vec<bool>> 
                 1 if !reported.contains(&(q, j)) => {
                     reported.push((q, j));
                     let from = stack.iter().position(|(s, _)| *s == to).unwrap_or(0);
-                    let mut chain: Vec<&str> = stack[from..]
-                        .iter()
-                        .map(|(s, _)| rules.questions[*s].id.as_str())
-                        .collect();
-                    chain.push(&rules.questions[to].id);
+                    let mut chain = String::new();
+                    for (s, _) in &stack[from..] {
+                        chain.push_str(&rules.questions[*s].id);
+                        chain.push_str(" → ");
+                    }
+                    chain.push_str(&rules.questions[to].id);
                     report.error(
                         &root.key("questions").index(q).key("next").index(j).key("to"),
-                        format!("this step goes round in a circle: {}. The questions must always lead on, to the results", chain.join(" → ")),
+                        format!("this step goes round in a circle: {chain}. The questions must always lead on, to the results"),
                     );
                 }
                 _ => {}

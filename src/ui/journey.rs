@@ -578,18 +578,18 @@ fn read_date(
         ));
     }
     if !missing.is_empty() {
-        let names: Vec<&str> = missing
-            .iter()
-            .map(|p| match p {
+        let mut message = String::from("The date must include ");
+        for (i, p) in missing.iter().enumerate() {
+            if i > 0 {
+                message.push_str(" and ");
+            }
+            message.push_str(match p {
                 DatePart::Day => "a day",
                 DatePart::Month => "a month",
                 DatePart::Year => "a year",
-            })
-            .collect();
-        return Err((
-            format!("The date must include {}", names.join(" and ")),
-            missing,
-        ));
+            });
+        }
+        return Err((message, missing));
     }
     let number = |s: &str| {
         s.parse::<u32>()
