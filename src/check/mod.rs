@@ -249,7 +249,7 @@ pub fn check_with(
             if let Some(national) = &national {
                 let mut report = Reporter::new(source.name, &map, &mut diagnostics);
                 texts::check_texts(&value, &mut report);
-                let result = overlay::check_overlay(&overlay, national.clone(), &mut report);
+                let result = overlay::check_overlay(overlay.clone(), national.clone(), &mut report);
                 if let Some(today) = today {
                     check_review_date(overlay.last_reviewed.0, today, &mut report);
                 }

@@ -4,11 +4,12 @@ use super::path::JsonPath;
 use super::rules::{check_route, duplicates};
 use super::spelling::did_you_mean;
 use super::Reporter;
-use crate::model::{merge_overlay, Overlay, Ruleset};
+use crate::model::{add_texts, lay_over, Overlay, Ruleset};
 
 /// Check an overlay and return the merged ruleset (with anything refused left out). Takes the
-/// national ruleset to merge into, so that the widget never copies a whole ruleset.
-pub fn check_overlay(overlay: &Overlay, national: Ruleset, report: &mut Reporter) -> Ruleset {
+/// overlay and the national ruleset to merge, so that the widget never copies a route or a
+/// whole ruleset.
+pub fn check_overlay(mut overlay: Overlay, national: Ruleset, report: &mut Reporter) -> Ruleset {
     let root = JsonPath::root();
     for (i, id) in overlay.remove_routes.iter().enumerate() {
         let what = if national.route(id).is_some() {
@@ -71,23 +72,35 @@ pub fn check_overlay(overlay: &Overlay, national: Ruleset, report: &mut Reporter
     }
     // The national contacts, for the checks on the overlay's contacts after the merge.
     let national_contacts = national.contacts.clone();
-    let (merged, _) = merge_overlay(national, overlay);
+    // The contacts and routes first: the routes are checked as the overlay has them, before
+    // any local texts are added to them.
+    let routes = std::mem::take(&mut overlay.routes);
+    let mut laid = lay_over(national, &overlay, routes);
+    // Local texts add nothing to the contacts.
     for (id, texts) in &overlay.texts {
         for (j, contact) in texts.extra_contacts.iter().enumerate() {
-            if merged.contact(contact).is_none() {
+            if laid.merged.contact(contact).is_none() {
                 report.error(
                     &root.key("texts").key(id).key("extra_contacts").index(j),
                     format!(
                         "there is no contact \"{contact}\": add it to \"contacts\" first{}",
-                        did_you_mean(contact, merged.contacts.iter().map(|c| c.id.as_str()))
+                        did_you_mean(contact, laid.merged.contacts.iter().map(|c| c.id.as_str()))
                     ),
                 );
             }
         }
     }
-    for (i, route) in overlay.routes.iter().enumerate() {
-        check_route(&merged, route, &root.key("routes").index(i), report);
+    for (i, placed) in laid.routes.iter().enumerate() {
+        let route = match placed {
+            Ok(k) => laid.merged.routes.get(*k),
+            Err(route) => Some(route),
+        };
+        if let Some(route) = route {
+            check_route(&laid.merged, route, &root.key("routes").index(i), report);
+        }
     }
+    add_texts(&mut laid.merged, &overlay, &mut laid.problems);
+    let merged = laid.merged;
     for (i, contact) in overlay.contacts.iter().enumerate() {
         if national_contacts
             .iter()

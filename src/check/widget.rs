@@ -31,7 +31,7 @@ pub fn usable(
         let parsed = read(text, "the council overlay", decode::overlay)?;
         council = Some(parsed.council.name.clone());
         merged = overlay::check_overlay(
-            &parsed,
+            parsed,
             merged,
             &mut Reporter::new("the council overlay", &NoPlaces, &mut diagnostics),
         );

@@ -25,7 +25,8 @@ pub use condition::{AnswerTest, Condition, RawCondition, CLOCK_STATES, RIGHTS_HO
 pub use decode::{parse_overlay, parse_ruleset};
 pub use load::{load_overlay, load_ruleset, LoadError};
 pub use overlay::{
-    apply_overlay, merge_overlay, Council, Overlay, OverlayProblem, RouteTexts, TextsById,
+    add_texts, apply_overlay, lay_over, Council, Laid, Overlay, OverlayProblem, RouteTexts,
+    TextsById,
 };
 pub use ruleset::{
     Choice, Clock, ClockRule, ClockStep, Contact, DeadlineRule, Group, HolidayData, IsoDate, Kind,

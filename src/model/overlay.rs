@@ -158,12 +158,26 @@ pub enum OverlayProblem {
 /// Local routes go after the route named by their `after`, or at the end. A route that
 /// would shadow a national one, and any removal, is left out and reported.
 pub fn apply_overlay(national: &Ruleset, overlay: &Overlay) -> (Ruleset, Vec<OverlayProblem>) {
-    merge_overlay(national.clone(), overlay)
+    let mut laid = lay_over(national.clone(), overlay, overlay.routes.clone());
+    add_texts(&mut laid.merged, overlay, &mut laid.problems);
+    (laid.merged, laid.problems)
 }
 
-/// [`apply_overlay`], laying the overlay over the national ruleset it is given rather than a
-/// copy (the widget never copies a whole ruleset).
-pub fn merge_overlay(national: Ruleset, overlay: &Overlay) -> (Ruleset, Vec<OverlayProblem>) {
+/// An overlay's contacts and routes laid over a national ruleset, before its texts.
+pub struct Laid {
+    /// The ruleset with the overlay's contacts and routes.
+    pub merged: Ruleset,
+    /// What was left out so far.
+    pub problems: Vec<OverlayProblem>,
+    /// Each of the overlay's routes, in its order: `Ok` with its place in `merged.routes`,
+    /// or `Err` with the route itself when it was left out.
+    pub routes: Vec<Result<usize, Route>>,
+}
+
+/// The first part of [`apply_overlay`], without copies: the overlay's contacts and its routes
+/// (`routes`, taken from it) laid over the national ruleset it is given. [`add_texts`] is the
+/// rest.
+pub fn lay_over(national: Ruleset, overlay: &Overlay, routes: Vec<Route>) -> Laid {
     let mut merged = national;
     let mut problems = Vec::new();
     for id in &overlay.remove_routes {
@@ -182,8 +196,7 @@ pub fn merge_overlay(national: Ruleset, overlay: &Overlay) -> (Ruleset, Vec<Over
     }
     // Which routes can be laid over, decided before any is added: so far `merged` has the
     // national routes only.
-    let taken: Vec<bool> = overlay
-        .routes
+    let taken: Vec<bool> = routes
         .iter()
         .map(|route| {
             if merged.route(&route.id).is_some() {
@@ -197,7 +210,12 @@ pub fn merge_overlay(national: Ruleset, overlay: &Overlay) -> (Ruleset, Vec<Over
             }
         })
         .collect();
-    for (route, _) in overlay.routes.iter().zip(taken).filter(|(_, taken)| *taken) {
+    let mut placed: Vec<Result<usize, Route>> = Vec::new();
+    for (route, taken) in routes.into_iter().zip(taken) {
+        if !taken {
+            placed.push(Err(route));
+            continue;
+        }
         let at = route
             .after
             .as_deref()
@@ -211,8 +229,23 @@ pub fn merge_overlay(national: Ruleset, overlay: &Overlay) -> (Ruleset, Vec<Over
                 j
             })
             .unwrap_or(merged.routes.len());
-        merged.routes.insert(at, route.clone());
+        for k in placed.iter_mut().flatten() {
+            if *k >= at {
+                *k += 1;
+            }
+        }
+        merged.routes.insert(at, route);
+        placed.push(Ok(at));
     }
+    Laid {
+        merged,
+        problems,
+        routes: placed,
+    }
+}
+
+/// The rest of [`apply_overlay`]: the overlay's local texts added to their routes.
+pub fn add_texts(merged: &mut Ruleset, overlay: &Overlay, problems: &mut Vec<OverlayProblem>) {
     for (id, texts) in &overlay.texts {
         match merged.routes.iter_mut().find(|r| &r.id == id) {
             Some(route) => {
@@ -229,7 +262,6 @@ pub fn merge_overlay(national: Ruleset, overlay: &Overlay) -> (Ruleset, Vec<Over
             None => problems.push(OverlayProblem::TextsForUnknownRoute(id.clone())),
         }
     }
-    (merged, problems)
 }
 
 /// A summary followed by a local note, keeping both versions of a text that follows the person.
