@@ -257,14 +257,14 @@ fn clock(v: &Value, at: &str) -> Result<Clock> {
         at,
         &["question", "late", "not_late", "unknown", "missed", "steps"],
     )?;
-    let mut out = Clock::default();
-    out.question = o.string("question")?;
-    out.late = o.text("late")?;
-    out.not_late = o.text("not_late")?;
-    out.unknown = o.text("unknown")?;
-    out.missed = o.opt_text("missed")?;
-    out.steps = o.list("steps", true, clock_step)?;
-    Ok(out)
+    Ok(Clock {
+        question: o.string("question")?,
+        late: o.text("late")?,
+        not_late: o.text("not_late")?,
+        unknown: o.text("unknown")?,
+        missed: o.opt_text("missed")?,
+        steps: o.list("steps", true, clock_step)?,
+    })
 }
 
 fn clock_step(v: &Value, at: &str) -> Result<ClockStep> {
@@ -374,12 +374,12 @@ pub(crate) fn overlay(v: &Value) -> Result<Overlay> {
 
 fn start_screen(v: &Value, at: &str) -> Result<StartScreen> {
     let o = Obj::new(v, at, &["title", "paragraphs", "time_needed", "privacy"])?;
-    let mut out = StartScreen::default();
-    out.title = o.string("title")?;
-    out.paragraphs = o.list("paragraphs", true, string)?;
-    out.time_needed = o.string("time_needed")?;
-    out.privacy = o.string("privacy")?;
-    Ok(out)
+    Ok(StartScreen {
+        title: o.string("title")?,
+        paragraphs: o.list("paragraphs", true, string)?,
+        time_needed: o.string("time_needed")?,
+        privacy: o.string("privacy")?,
+    })
 }
 
 fn question(v: &Value, at: &str) -> Result<Question> {
@@ -514,15 +514,15 @@ fn route(v: &Value, at: &str) -> Result<Route> {
 
 fn letter(v: &Value, at: &str) -> Result<Letter> {
     let o = Obj::new(v, at, &["subject", "paragraphs", "reply_days", "writer"])?;
-    let mut out = Letter::default();
-    out.subject = o.text("subject")?;
-    out.paragraphs = o.list("paragraphs", true, text)?;
-    out.reply_days = o
-        .opt("reply_days")
-        .map(|_| o.number("reply_days"))
-        .transpose()?;
-    out.writer = o.opt_string("writer")?;
-    Ok(out)
+    Ok(Letter {
+        subject: o.text("subject")?,
+        paragraphs: o.list("paragraphs", true, text)?,
+        reply_days: o
+            .opt("reply_days")
+            .map(|_| o.number("reply_days"))
+            .transpose()?,
+        writer: o.opt_string("writer")?,
+    })
 }
 
 fn when(v: &Value, at: &str) -> Result<When> {

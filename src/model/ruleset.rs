@@ -66,7 +66,7 @@ pub struct Rights {
 }
 
 /// The council's clock: the time limits the law gives the council, by step.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Clock {
@@ -315,7 +315,7 @@ pub struct Route {
 /// `{clock_due}`, `{clock_duty}`, `{clock_source}` the council's last day, its duty and the
 /// law. Square brackets mark what the family fills in themselves, for example
 /// `[what happened, with dates]`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Letter {
