@@ -31,7 +31,7 @@ struct Heap {
 }
 
 /// The allocator (see the module's documentation).
-pub struct PowerOfTwoBlocks(UnsafeCell<Heap>);
+pub(crate) struct PowerOfTwoBlocks(UnsafeCell<Heap>);
 
 // SAFETY: wasm32 without the `atomics` feature has one thread, so the heap is never shared.
 unsafe impl Sync for PowerOfTwoBlocks {}

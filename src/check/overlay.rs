@@ -9,7 +9,11 @@ use crate::model::{add_texts, lay_over, Overlay, Ruleset};
 /// Check an overlay and return the merged ruleset (with anything refused left out). Takes the
 /// overlay and the national ruleset to merge, so that the widget never copies a route or a
 /// whole ruleset.
-pub fn check_overlay(mut overlay: Overlay, national: Ruleset, report: &mut Reporter) -> Ruleset {
+pub(crate) fn check_overlay(
+    mut overlay: Overlay,
+    national: Ruleset,
+    report: &mut Reporter,
+) -> Ruleset {
     let root = JsonPath::root();
     for (i, id) in overlay.remove_routes.iter().enumerate() {
         let what = if national.route(id).is_some() {

@@ -4,7 +4,7 @@ use super::{Answer, Answers};
 use crate::model::{AnswerTest, Condition, Question};
 
 /// Something answers can be looked up in.
-pub trait Lookup {
+pub(crate) trait Lookup {
     /// The answer to a question, if any.
     fn answer(&self, question: &str) -> Option<&Answer>;
 
@@ -21,7 +21,7 @@ pub trait Lookup {
 }
 
 /// The answers with what the engine worked out from them: the conditions of routes see both.
-pub struct Outcomes<'a> {
+pub(crate) struct Outcomes<'a> {
     pub answers: &'a Answers,
     pub clock: Option<&'static str>,
     pub rights_holder: &'static str,
@@ -48,7 +48,7 @@ impl Lookup for Answers {
 }
 
 /// The answers to the questions asked so far, without copying them.
-pub struct Asked<'a> {
+pub(crate) struct Asked<'a> {
     pub answers: &'a Answers,
     pub path: &'a [String],
 }
@@ -64,7 +64,7 @@ impl Lookup for Asked<'_> {
 }
 
 /// Whether the condition holds. A test of a question with no answer is false.
-pub fn holds(condition: &Condition, answers: &dyn Lookup) -> bool {
+pub(crate) fn holds(condition: &Condition, answers: &dyn Lookup) -> bool {
     match condition {
         Condition::All(cs) => cs.iter().all(|c| holds(c, answers)),
         Condition::Any(cs) => cs.iter().any(|c| holds(c, answers)),
@@ -94,7 +94,7 @@ fn test_holds(test: &AnswerTest, answers: &dyn Lookup) -> bool {
 
 /// Whether every choice of an answer is offered after the earlier answers (a choice with an
 /// `if` is offered only when it holds).
-pub fn offers(question: &Question, answer: &Answer, before: &dyn Lookup) -> bool {
+pub(crate) fn offers(question: &Question, answer: &Answer, before: &dyn Lookup) -> bool {
     let chosen: Vec<&str> = match answer {
         Answer::One(v) => vec![v.as_str()],
         Answer::Many(vs) => vs.iter().map(String::as_str).collect(),
