@@ -119,6 +119,9 @@ pub(crate) struct Journey {
     pub focus: Focus,
     /// Whether the person chose to keep their answers on this device.
     pub saved: bool,
+    /// The results on screen, worked out once when the journey reached them (the results
+    /// screen draws them, and the event to the page names their routes, on every render).
+    pub results: Option<Rc<Report>>,
 }
 
 impl Journey {
@@ -136,6 +139,7 @@ impl Journey {
             moves: 0,
             focus: Focus::Heading,
             saved: false,
+            results: None,
         }
     }
 
@@ -287,6 +291,7 @@ impl Journey {
 
     /// Show the start screen or the results: no inputs, no errors.
     fn show(&mut self, screen: Screen) {
+        self.results = None;
         self.draft = Draft::Empty;
         self.errors.clear();
         self.screen = screen;
@@ -304,6 +309,7 @@ impl Journey {
             .map(|o| o.value.as_str())
             .collect();
         self.draft = draft_for(question, self.answers.get(&id), &offered);
+        self.results = None;
         self.errors.clear();
         self.screen = Screen::Question(id);
         self.moved(Focus::Heading);
@@ -312,6 +318,7 @@ impl Journey {
     fn show_results(&mut self) {
         self.changing = false;
         self.show(Screen::Results);
+        self.results = self.report().map(Rc::new);
     }
 
     fn toggle(&mut self, value: String) {
@@ -837,6 +844,30 @@ mod tests {
         assert!(j.saved);
         j.apply(Action::StartAgain);
         assert!(!j.saved);
+    }
+
+    #[test]
+    fn the_results_are_worked_out_once_when_reached_and_dropped_when_left() {
+        let mut j = journey();
+        j.apply(Action::Start);
+        assert!(j.results.is_none());
+        for v in ["parent", "under_16", "yes", "health"] {
+            answer_one(&mut j, v);
+        }
+        assert_eq!(j.screen, Screen::Results);
+        let first = j.results.clone().expect("results");
+        let ids = |r: &Report| r.routes.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&first), ids(&j.report().expect("report")));
+        // Saving the answers draws the results again, from the same report.
+        j.apply(Action::Saved(true));
+        assert!(j.results.as_ref().is_some_and(|r| Rc::ptr_eq(r, &first)));
+        j.apply(Action::Back);
+        assert!(j.results.is_none());
+        j.apply(Action::Continue);
+        assert_eq!(j.screen, Screen::Results);
+        assert!(j.results.is_some());
+        j.apply(Action::StartAgain);
+        assert!(j.results.is_none());
     }
 
     fn shown(j: &Journey) -> Vec<String> {

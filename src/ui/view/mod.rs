@@ -138,11 +138,9 @@ pub(crate) fn App(props: &AppProps) -> Html {
         })
     };
     let journey = &state.0;
-    // The results, worked out once a render: the screen and the event to the page both use them.
-    let report = match journey.screen {
-        Screen::Results => journey.report().map(std::rc::Rc::new),
-        _ => None,
-    };
+    // The results, worked out once when the journey reached them: the screen and the event to
+    // the page both use them.
+    let report = journey.results.clone();
     // After each move: focus the new heading, or the error summary; tell the page.
     {
         let heading = heading.clone();
