@@ -6,7 +6,8 @@
 //! its allocations come and go in the same sizes screen after screen, so blocks rounded up to
 //! a power of two, never split or joined, are reused as they are freed and the memory stays
 //! flat (tests/web/safety.mjs counts it over 1,000 journeys). The price is up to half of each
-//! block unused.
+//! block unused, and blocks freed in one size are not used for another: that test's page with
+//! two widgets holds 3.63 MiB of wasm memory, 2.56 with dlmalloc.
 //!
 //! Only for the browser widget (wasm32, feature `web`) without threads: the state is one
 //! `static` with no lock. Native builds and the preview checker keep Rust's default.
