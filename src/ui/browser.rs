@@ -1,5 +1,6 @@
 //! What the screens ask of the browser itself: the device's storage, a file to download, the
-//! clipboard, the page's address, focus, and what was typed in a field.
+//! clipboard, the page's address, focus, what was typed in a field, and the results' markup
+//! made into elements.
 //!
 //! It exists so that the views (`view/`) hold markup only: every call to `web_sys` and
 //! `js_sys` a screen needs is here, each one failing quietly when the browser refuses (private
@@ -7,6 +8,8 @@
 
 use wasm_bindgen::JsCast;
 use yew::NodeRef;
+
+use super::markup::{tokens, Token};
 
 /// Focus the element a `NodeRef` holds (a screen's heading or the error summary).
 pub(crate) fn focus(node: &NodeRef) {
@@ -152,4 +155,65 @@ pub(crate) fn copy_field(ev: &web_sys::Event, id: &str) {
     {
         copy_text(&field.value());
     }
+}
+
+thread_local! {
+    /// The page refused a string of HTML (it enforces Trusted Types): make elements one by one.
+    static NO_HTML: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The nodes of the widget's own markup (`ui::markup`, every text and attribute in it
+/// escaped), parsed by the browser in one go, not yet in the page. A page that enforces Trusted
+/// Types refuses a string of HTML (the browser says so once in the console): there the markup
+/// is read back and each element made on its own, the same elements, more slowly.
+pub(crate) fn parse_markup(markup: &str) -> Vec<web_sys::Node> {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return Vec::new();
+    };
+    let Ok(holder) = document.create_element("div") else {
+        return Vec::new();
+    };
+    let refused = NO_HTML.get()
+        || js_sys::Reflect::set(
+            &holder,
+            &"innerHTML".into(),
+            &wasm_bindgen::JsValue::from_str(markup),
+        )
+        .is_err();
+    if refused {
+        NO_HTML.set(true);
+        let mut open = vec![holder.clone()];
+        for token in tokens(markup).unwrap_or_default() {
+            let Some(parent) = open.last() else {
+                break;
+            };
+            match token {
+                Token::Open(tag, attributes) => {
+                    let Ok(element) = document.create_element(tag) else {
+                        break;
+                    };
+                    for (name, value) in attributes {
+                        let _ = element.set_attribute(name, &value);
+                    }
+                    let _ = parent.append_child(&element);
+                    open.push(element);
+                }
+                Token::Text(text) => {
+                    let _ = parent.append_with_str_1(&text);
+                }
+                Token::Close => {
+                    if open.len() > 1 {
+                        open.pop();
+                    }
+                }
+            }
+        }
+    }
+    let mut nodes = Vec::new();
+    let mut next = holder.first_child();
+    while let Some(node) = next {
+        next = node.next_sibling();
+        nodes.push(node);
+    }
+    nodes
 }

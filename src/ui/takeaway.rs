@@ -11,6 +11,7 @@
 //! [`journey`](super::journey), it is built without the `web` feature too and its tests run
 //! natively.
 
+use super::markup::esc;
 use crate::dates;
 use crate::engine::wording::{ContactReport, Report, RouteReport};
 
@@ -262,20 +263,6 @@ fn contact_html(h: &mut String, c: &ContactReport) {
         }
     }
     h.push_str("</li>\n");
-}
-
-/// Text made safe inside HTML elements and attribute values.
-fn esc(h: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => h.push_str("&amp;"),
-            '<' => h.push_str("&lt;"),
-            '>' => h.push_str("&gt;"),
-            '"' => h.push_str("&quot;"),
-            '\'' => h.push_str("&#39;"),
-            c => h.push(c),
-        }
-    }
 }
 
 /// An ISO date in words, or as it is if it is not one.

@@ -1,0 +1,930 @@
+//! The results page as markup: one string the browser parses in one go, instead of a tree the
+//! widget builds element by element.
+//!
+//! The results are the widget's longest screen (some 340 elements for a typical family), and
+//! building them one element at a time, each a call from the wasm into the browser with its
+//! strings copied across, took most of the time between Continue and the results painted on a
+//! slow phone (bench/results.md). Here they are written as the same HTML elements, with the
+//! same classes, ids and attributes, into one string; `view::results` hands it to the browser
+//! and listens for the clicks on its buttons and links in one place.
+//!
+//! Every text and attribute value is escaped ([`esc`], as the summary file's are). A page that
+//! enforces Trusted Types refuses a string of HTML: then [`tokens`] reads the same markup back
+//! and the view builds the elements one by one, as before.
+//!
+//! Plain Rust, tested natively like [`takeaway`](super::takeaway).
+
+use crate::dates;
+use crate::engine::report::{ContactReport, Report, RouteReport, TimescaleReport};
+use crate::model::{links, Role, Ruleset};
+
+/// Text made safe inside HTML elements and attribute values.
+pub fn esc(h: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => h.push_str("&amp;"),
+            '<' => h.push_str("&lt;"),
+            '>' => h.push_str("&gt;"),
+            '"' => h.push_str("&quot;"),
+            '\'' => h.push_str("&#39;"),
+            c => h.push(c),
+        }
+    }
+}
+
+/// What the results page shows besides the report: the level of the screen's heading (1 to
+/// 6), whether the answers are kept on this device, and the link to these results.
+pub struct ResultsPage<'a> {
+    pub report: &'a Report,
+    pub rules: &'a Ruleset,
+    pub role: Role,
+    /// The level of the embedding's first heading (the screen's title, drawn by the view).
+    pub level: u8,
+    pub saved: bool,
+    pub link: &'a str,
+}
+
+/// Everything on the results screen after its Back link and title, as the widget drew it
+/// element by element before: the routes in short, the council's clock, each route in full,
+/// free help, "Your answers", "Keep your results" and the rules' version.
+pub fn results_page(p: &ResultsPage<'_>) -> String {
+    let report = p.report;
+    let mut h = String::with_capacity(32 * 1024);
+    let h = &mut h;
+    if report.routes.is_empty() {
+        // Only a faulty ruleset gets here (`route-finder check` finds it).
+        h.push_str("<div class=\"srf-error-summary\" role=\"alert\">");
+        body(h, "Sorry, this tool found no route for these answers. That is a fault in the tool, not in your answers. Ask your local SENDIASS for help.");
+        h.push_str("</div>");
+    } else {
+        let n = report.routes.len();
+        let are = if n == 1 { "route is" } else { "routes are" };
+        body(h, &format!("{n} {are} open to you, based on your answers."));
+    }
+    if let Some(note) = &report.rights_note {
+        h.push_str("<div class=\"srf-inset srf-rights\">");
+        body(h, note);
+        h.push_str("</div>");
+    }
+    let groups = report.groups();
+    if !report.routes.is_empty() {
+        // "In short": the council's time limit in one line, then one line a route, grouped as
+        // the page is; each route's name links to its heading below.
+        h.push_str("<section class=\"srf-glance\" aria-labelledby=\"srf-glance-title\">");
+        heading(
+            h,
+            (p.level, 1),
+            "srf-heading-m",
+            Some("srf-glance-title"),
+            "In short",
+        );
+        if let Some(t) = &report.timescale {
+            h.push_str("<p class=\"srf-body srf-glance__clock\">");
+            jump_link(h, "srf-clock", "The council's time limit");
+            h.push_str(": ");
+            esc(h, &t.headline);
+            h.push_str("</p>");
+        }
+        for g in &groups {
+            h.push_str("<div class=\"srf-glance__group\"><p class=\"srf-body\" id=\"srf-glance-");
+            esc(h, g.id);
+            h.push_str("\"><strong>");
+            esc(h, g.heading);
+            h.push_str("</strong></p><ul class=\"srf-list\" aria-labelledby=\"srf-glance-");
+            esc(h, g.id);
+            h.push_str("\">");
+            for r in g.routes.iter().filter_map(|i| report.routes.get(*i)) {
+                glance_line(h, r);
+            }
+            h.push_str("</ul></div>");
+        }
+        h.push_str("</section>");
+    }
+    if let Some(t) = &report.timescale {
+        clock(h, t, p.level);
+    }
+    if let Some(together) = &report.together {
+        h.push_str("<div class=\"srf-inset srf-together\">");
+        body(h, together);
+        h.push_str("</div>");
+    }
+    for g in &groups {
+        h.push_str("<section class=\"srf-group\" aria-label=\"");
+        esc(h, g.heading);
+        h.push_str("\">");
+        heading(h, (p.level, 1), "srf-heading-m", None, g.heading);
+        let intro = p.rules.group(g.id).map(|x| x.intro.for_role(p.role));
+        text_p(h, "srf-body srf-group__intro", intro.unwrap_or_default());
+        for r in g.routes.iter().filter_map(|i| report.routes.get(*i)) {
+            route(h, r, p.level);
+        }
+        h.push_str("</section>");
+    }
+    section(h, "srf-help", "Free, independent help", p.level);
+    h.push_str("<ul class=\"srf-list srf-contacts\">");
+    for c in &report.help {
+        contact(h, c);
+    }
+    h.push_str("</ul></section>");
+    section(h, "srf-answers", "Your answers", p.level);
+    h.push_str("<dl class=\"srf-summary-list\">");
+    for a in &report.answered {
+        h.push_str("<div class=\"srf-summary-list__row\"><dt class=\"srf-summary-list__key\">");
+        esc(h, &a.label);
+        h.push_str("</dt><dd class=\"srf-summary-list__value\">");
+        match a.value.as_slice() {
+            [one] => esc(h, one),
+            many => list(h, "ul", "srf-list", many),
+        }
+        // The Change buttons: the view knows each by its row (report.answered, in order).
+        h.push_str("</dd><dd class=\"srf-summary-list__actions\"><button type=\"button\" class=\"srf-link-button\">Change<span class=\"srf-visually-hidden\"> ");
+        esc(h, &a.label.to_ascii_lowercase());
+        h.push_str("</span></button></dd></div>");
+    }
+    h.push_str("</dl></section>");
+    section(h, "srf-keep", "Keep your results", p.level);
+    body(h, "Save a page with your answers, your options, the last days and who to contact. It stays on your device. You can print it or show it to an adviser.");
+    button(
+        h,
+        "srf-button srf-button--secondary srf-save",
+        "Save your results (HTML file)",
+    );
+    heading(h, (p.level, 2), "srf-heading-s", None, "Come back later");
+    if p.saved {
+        h.push_str("<p class=\"srf-body srf-saved\" role=\"status\">Your answers are saved in this browser on this device. They open here next time. Start again or Delete saved answers removes them.</p>");
+        button(
+            h,
+            "srf-button srf-button--secondary srf-delete-saved",
+            "Delete saved answers",
+        );
+    } else {
+        body(h, "You can keep your answers in this browser on this device, to come back to them. Anyone who uses this device could see them.");
+        button(
+            h,
+            "srf-button srf-button--secondary srf-keep-answers",
+            "Save my answers on this device",
+        );
+    }
+    heading(
+        h,
+        (p.level, 2),
+        "srf-heading-s",
+        None,
+        "Send these results to an adviser",
+    );
+    body(h, "This link opens these results. It holds your answers, so anyone with it can see them. Send it only to someone you trust, such as your SENDIASS adviser.");
+    h.push_str("<label class=\"srf-label\" for=\"srf-link\">Link to these results</label><input class=\"srf-input srf-link\" id=\"srf-link\" type=\"text\" readonly=\"\" value=\"");
+    esc(h, p.link);
+    h.push_str("\">");
+    button(
+        h,
+        "srf-button srf-button--secondary srf-copy-link",
+        "Copy the link",
+    );
+    h.push_str("<p class=\"srf-body\">");
+    button(h, "srf-button srf-start-again", "Start again");
+    h.push_str("</p></section>");
+    let reviewed = &report.ruleset.last_reviewed;
+    let reviewed = dates::parse_iso_date(reviewed)
+        .map(dates::long_date)
+        .unwrap_or_else(|_| reviewed.clone());
+    text_p(
+        h,
+        "srf-body srf-small srf-version",
+        &format!(
+            "Rules version {}, last checked {reviewed}. This is not legal advice.",
+            report.ruleset.version
+        ),
+    );
+    std::mem::take(h)
+}
+
+/// `<{tag} class="{class}">` and the escaped text, closed.
+fn element(h: &mut String, tag: &str, class: &str, text: &str) {
+    h.push('<');
+    h.push_str(tag);
+    h.push_str(" class=\"");
+    h.push_str(class);
+    h.push_str("\">");
+    esc(h, text);
+    h.push_str("</");
+    h.push_str(tag);
+    h.push('>');
+}
+
+/// A paragraph with its classes.
+fn text_p(h: &mut String, class: &str, text: &str) {
+    element(h, "p", class, text);
+}
+
+/// A paragraph of body text.
+fn body(h: &mut String, text: &str) {
+    text_p(h, "srf-body", text);
+}
+
+/// A paragraph of body text after a label in bold: "Time limit: ...".
+fn labelled(h: &mut String, label: &str, text: &str) {
+    h.push_str("<p class=\"srf-body\"><strong>");
+    esc(h, label);
+    h.push_str("</strong>");
+    esc(h, text);
+    h.push_str("</p>");
+}
+
+/// A button the view listens to, known by its class.
+fn button(h: &mut String, class: &str, text: &str) {
+    h.push_str("<button type=\"button\" class=\"");
+    h.push_str(class);
+    h.push_str("\">");
+    esc(h, text);
+    h.push_str("</button>");
+}
+
+/// A list of plain items.
+fn list(h: &mut String, tag: &str, class: &str, items: &[String]) {
+    h.push('<');
+    h.push_str(tag);
+    h.push_str(" class=\"");
+    h.push_str(class);
+    h.push_str("\">");
+    for item in items {
+        h.push_str("<li>");
+        esc(h, item);
+        h.push_str("</li>");
+    }
+    h.push_str("</");
+    h.push_str(tag);
+    h.push('>');
+}
+
+/// A heading `below` the embedding's first heading `level` (kept within 1 to 6); with an id,
+/// focus can be moved to it by a link of the results.
+fn heading(h: &mut String, (level, below): (u8, u8), class: &str, id: Option<&str>, text: &str) {
+    let n = level.saturating_add(below).clamp(1, 6);
+    h.push_str(&format!("<h{n} class=\"{class}\""));
+    if let Some(id) = id {
+        h.push_str(" id=\"");
+        esc(h, id);
+        h.push_str("\" tabindex=\"-1\"");
+    }
+    h.push('>');
+    esc(h, text);
+    h.push_str(&format!("</h{n}>"));
+}
+
+/// A section of the page's end, with its label and heading (left open).
+fn section(h: &mut String, class: &str, title: &str, level: u8) {
+    h.push_str("<section class=\"");
+    h.push_str(class);
+    h.push_str("\" aria-label=\"");
+    esc(h, title);
+    h.push_str("\">");
+    heading(h, (level, 1), "srf-heading-m", None, title);
+}
+
+/// A link to a part of the results (`id`); the view moves focus to that part's heading
+/// (`{id}-title`): a link to a fragment cannot reach into a shadow root.
+fn jump_link(h: &mut String, id: &str, text: &str) {
+    h.push_str("<a href=\"#");
+    esc(h, id);
+    h.push_str("\">");
+    esc(h, text);
+    h.push_str("</a>");
+}
+
+/// One route in "In short": its name as a link to its detail, its last day, its first step.
+fn glance_line(h: &mut String, r: &RouteReport) {
+    h.push_str("<li class=\"srf-glance__item\">");
+    jump_link(h, &r.anchor(), &r.title);
+    if let Some(when) = r.by_when() {
+        let class = if r.passed {
+            "srf-body srf-glance__passed"
+        } else {
+            "srf-body"
+        };
+        h.push_str("<p class=\"");
+        h.push_str(class);
+        h.push_str("\"><strong>");
+        esc(h, &when);
+        h.push_str("</strong></p>");
+    }
+    if let Some(first) = r.first_step() {
+        body(h, first);
+    }
+    h.push_str("</li>");
+}
+
+/// One route: why it applies, its last day and how it was worked out, the first steps, who to
+/// contact, its first letter, and the law. The view knows its buttons by the route's article.
+fn route(h: &mut String, r: &RouteReport, level: u8) {
+    let anchor = r.anchor();
+    h.push_str("<article class=\"srf-route");
+    if r.passed {
+        h.push_str(" srf-route--passed");
+    }
+    h.push_str("\" id=\"");
+    esc(h, &anchor);
+    h.push_str("\">");
+    heading(
+        h,
+        (level, 2),
+        "srf-heading-s srf-route__title",
+        Some(&format!("{anchor}-title")),
+        &r.title,
+    );
+    body(h, &r.summary);
+    if let Some(deadline) = &r.deadline_in_words {
+        h.push_str("<div class=\"srf-deadline");
+        if r.passed {
+            h.push_str(" srf-deadline--passed");
+        }
+        h.push_str("\"><p class=\"srf-body srf-deadline__date\"><strong>");
+        h.push_str(if r.passed {
+            "The last day was "
+        } else {
+            "Last day: "
+        });
+        esc(h, deadline);
+        h.push_str("</strong>");
+        h.push_str(&days_left(r.days_left));
+        h.push_str("</p>");
+        if let Some(reason) = &r.deadline_reason {
+            worked_out(h, reason);
+        }
+        if let Some(note) = &r.deadline_note {
+            body(h, note);
+        }
+        if r.deadline.is_some() && !r.passed {
+            h.push_str("<button type=\"button\" class=\"srf-link-button srf-calendar\">Add the last day to your calendar");
+            hidden(h, ": ", &r.title);
+            h.push_str(" (.ics file, with a reminder a week before)</button>");
+        }
+        h.push_str("</div>");
+    } else if let Some(note) = &r.deadline_note {
+        h.push_str("<div class=\"srf-deadline srf-deadline--unknown\">");
+        body(h, note);
+        h.push_str("</div>");
+    }
+    heading(h, (level, 3), "srf-heading-xs", None, "Why this applies");
+    list(h, "ul", "srf-list srf-list--bullet", &r.why);
+    heading(h, (level, 3), "srf-heading-xs", None, "What to do first");
+    list(h, "ol", "srf-list srf-list--number", &r.steps);
+    if let Some(limit) = &r.time_limit {
+        labelled(h, "Time limit: ", limit);
+    }
+    if !r.contacts.is_empty() {
+        heading(h, (level, 3), "srf-heading-xs", None, "Who to contact");
+        h.push_str("<ul class=\"srf-list srf-contacts\">");
+        for c in &r.contacts {
+            contact(h, c);
+        }
+        h.push_str("</ul>");
+    }
+    if let Some(letter) = &r.letter {
+        // A first letter to change and copy, marked as a starting point, with the day it asks
+        // for a reply by as a calendar file.
+        let id = letter_id(r);
+        let by = dates::parse_iso_date(&letter.reply_by)
+            .map(dates::long_date)
+            .unwrap_or_default();
+        h.push_str("<details class=\"srf-details srf-letter\"><summary class=\"srf-details__summary\">A first letter you can change</summary>");
+        body(h, "This is a starting point, not legal advice. Put it in your own words, and fill in the parts in [square brackets]. Keep a copy of what you send.");
+        h.push_str("<label class=\"srf-label\" for=\"");
+        esc(h, &id);
+        h.push_str("\">Your letter</label><textarea class=\"srf-textarea\" id=\"");
+        esc(h, &id);
+        // The parser drops one line break straight after <textarea>: this one.
+        h.push_str("\" rows=\"16\" spellcheck=\"true\">\n");
+        esc(h, &letter.text);
+        h.push_str("</textarea>");
+        button(
+            h,
+            "srf-button srf-button--secondary srf-copy-letter",
+            "Copy the letter",
+        );
+        h.push_str("<p class=\"srf-body\"><button type=\"button\" class=\"srf-link-button srf-calendar-reply\">Add the reply-by date to your calendar");
+        hidden(h, ": ", &r.title);
+        h.push_str(" (");
+        esc(h, &by);
+        h.push_str(", .ics file)</button></p></details>");
+    }
+    h.push_str("<details class=\"srf-details\"><summary class=\"srf-details__summary\">The law behind this</summary>");
+    text_p(h, "srf-body srf-small", &r.source);
+    h.push_str("</details></article>");
+}
+
+/// The id of a route's letter box.
+pub fn letter_id(r: &RouteReport) -> String {
+    format!("srf-letter-{}", r.id.replace(':', "-"))
+}
+
+/// Words for screen readers only, after a visible label.
+fn hidden(h: &mut String, before: &str, text: &str) {
+    h.push_str("<span class=\"srf-visually-hidden\">");
+    esc(h, before);
+    esc(h, text);
+    h.push_str("</span>");
+}
+
+/// The council's own time limit: the day it had to act by, what it had to do, how the day was
+/// worked out, when it may have more time, and what the family can do now.
+fn clock(h: &mut String, t: &TimescaleReport, level: u8) {
+    h.push_str(
+        "<section class=\"srf-clock\" id=\"srf-clock\" aria-label=\"The council&#39;s time limit\">",
+    );
+    heading(
+        h,
+        (level, 1),
+        "srf-heading-m",
+        Some("srf-clock-title"),
+        "The council's time limit",
+    );
+    h.push_str(if t.late == Some(true) {
+        "<div class=\"srf-deadline srf-deadline--passed\">"
+    } else if t.due.is_none() {
+        "<div class=\"srf-deadline srf-deadline--unknown\">"
+    } else {
+        "<div class=\"srf-deadline\">"
+    });
+    h.push_str("<p class=\"srf-body srf-clock__headline\"><strong>");
+    esc(h, &t.headline);
+    h.push_str("</strong></p>");
+    labelled(h, "What the council has to do: ", &t.duty);
+    worked_out(h, &t.reason);
+    if t.due.is_some() {
+        button(
+            h,
+            "srf-link-button srf-calendar-clock",
+            "Add the council's last day to your calendar (.ics file)",
+        );
+    }
+    h.push_str("</div>");
+    if let Some(e) = &t.exceptions {
+        labelled(h, "When the council can have more time: ", e);
+    }
+    if let Some(note) = &t.note {
+        body(h, note);
+    }
+    heading(h, (level, 2), "srf-heading-s", None, "What you can do now");
+    text_p(h, "srf-body srf-clock__advice", &t.advice);
+    text_p(h, "srf-body srf-small", &format!("The law: {}", t.source));
+    h.push_str("</section>");
+}
+
+/// How a last day was worked out, folded away for those who want to check it.
+fn worked_out(h: &mut String, reason: &str) {
+    h.push_str("<details class=\"srf-details srf-reason\"><summary class=\"srf-details__summary\">How this date was worked out</summary>");
+    body(h, reason);
+    h.push_str("</details>");
+}
+
+fn days_left(days: Option<i64>) -> String {
+    match days {
+        Some(0) => " (today)".into(),
+        Some(1) => " (1 day left)".into(),
+        Some(d) if d > 1 => format!(" ({d} days left)"),
+        Some(-1) => " (1 day ago)".into(),
+        Some(d) => format!(" ({} days ago)", -d),
+        None => String::new(),
+    }
+}
+
+/// A contact. Its details carry `translate="no"`: a browser's page translation must not
+/// change a number, an address or a web address a family copies. Only an https address, an
+/// email address and a phone number that look like one become links.
+fn contact(h: &mut String, c: &ContactReport) {
+    h.push_str("<li class=\"srf-contact\"><p class=\"srf-body srf-contact__name\"><strong>");
+    esc(h, &c.name);
+    h.push_str("</strong></p>");
+    if let Some(about) = &c.about {
+        body(h, about);
+    }
+    if let Some(phone) = &c.phone {
+        h.push_str("<p class=\"srf-body\">Phone: ");
+        if links::is_phone(phone) {
+            let digits: String = phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect();
+            link(h, &format!("tel:{digits}"), phone);
+        } else {
+            exact(h, phone);
+        }
+        h.push_str("</p>");
+    }
+    if let Some(email) = &c.email {
+        h.push_str("<p class=\"srf-body\">Email: ");
+        if links::is_email(email) {
+            link(h, &format!("mailto:{email}"), email);
+        } else {
+            exact(h, email);
+        }
+        h.push_str("</p>");
+    }
+    if let Some(web) = &c.web {
+        h.push_str("<p class=\"srf-body\">Website: ");
+        if links::is_https_link(web) {
+            h.push_str("<a href=\"");
+            esc(h, web);
+            h.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");
+            exact(h, without_scheme(web));
+            h.push_str("<span class=\"srf-visually-hidden\"> (opens in a new tab)</span></a>");
+        } else {
+            exact(h, web);
+        }
+        h.push_str("</p>");
+    }
+    if let Some(address) = &c.address {
+        h.push_str("<p class=\"srf-body\">Address: ");
+        exact(h, address);
+        h.push_str("</p>");
+    }
+    if let Some(nk) = &c.not_known {
+        text_p(h, "srf-body srf-contact__unknown", nk);
+    }
+    h.push_str("</li>");
+}
+
+/// A tel: or mailto: link, kept as it is by page translation.
+fn link(h: &mut String, href: &str, text: &str) {
+    h.push_str("<a href=\"");
+    esc(h, href);
+    h.push_str("\" translate=\"no\">");
+    esc(h, text);
+    h.push_str("</a>");
+}
+
+/// Text to be copied exactly as it is, which page translation must leave alone.
+fn exact(h: &mut String, text: &str) {
+    h.push_str("<span translate=\"no\">");
+    esc(h, text);
+    h.push_str("</span>");
+}
+
+/// A web address as shown: without any leading "https://" and trailing "/".
+fn without_scheme(web: &str) -> &str {
+    let mut rest = web;
+    while let Some(r) = rest.strip_prefix("https://") {
+        rest = r;
+    }
+    rest.trim_end_matches('/')
+}
+
+/// A piece of [`results_page`]'s markup, read back for a page that refuses a string of HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token<'a> {
+    /// An element opens: its tag and its attributes, values unescaped.
+    Open(&'a str, Vec<(&'a str, String)>),
+    /// Text, unescaped (a textarea's first line break already dropped, as a parser does).
+    Text(String),
+    /// The innermost open element closes.
+    Close,
+}
+
+/// The elements without an end tag in the markup.
+const VOID: &[&str] = &["input"];
+
+/// Read back markup made by [`results_page`] (only what it writes: elements, attributes in
+/// double quotes, and text with the five escapes of [`esc`]). `None` if it is anything else.
+pub fn tokens(markup: &str) -> Option<Vec<Token<'_>>> {
+    let mut out = Vec::new();
+    let mut rest = markup;
+    let mut in_textarea = false;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("</") {
+            let (_, tail) = after.split_once('>')?;
+            out.push(Token::Close);
+            in_textarea = false;
+            rest = tail;
+        } else if let Some(after) = rest.strip_prefix('<') {
+            let end = after.find([' ', '>'])?;
+            let tag = &after[..end];
+            let mut attrs = Vec::new();
+            let mut tail = &after[end..];
+            loop {
+                tail = tail.trim_start_matches(' ');
+                if let Some(t) = tail.strip_prefix('>') {
+                    tail = t;
+                    break;
+                }
+                let (name, t) = tail.split_once("=\"")?;
+                let (value, t) = t.split_once('"')?;
+                attrs.push((name, unescape(value)?));
+                tail = t;
+            }
+            out.push(Token::Open(tag, attrs));
+            if VOID.contains(&tag) {
+                out.push(Token::Close);
+            }
+            in_textarea = tag == "textarea";
+            rest = tail;
+        } else {
+            let end = rest.find('<').unwrap_or(rest.len());
+            let mut text = &rest[..end];
+            if in_textarea {
+                text = text.strip_prefix('\n').unwrap_or(text);
+                in_textarea = false;
+            }
+            out.push(Token::Text(unescape(text)?));
+            rest = &rest[end..];
+        }
+    }
+    Some(out)
+}
+
+/// The text [`esc`] escaped.
+fn unescape(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let (name, tail) = rest[i + 1..].split_once(';')?;
+        out.push(match name {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "#39" => '\'',
+            _ => return None,
+        });
+        rest = tail;
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{evaluate, report, Answers};
+    use crate::model::{apply_overlay, load_overlay, load_ruleset};
+
+    /// Every scenario of tests/scenarios/*.json, with its council's overlay: its report, rules
+    /// and role.
+    fn reports() -> Vec<(Report, Ruleset, Role)> {
+        let national = load_ruleset(include_str!("../../rules.json")).expect("rules");
+        let councils = [
+            ("luton", include_str!("../../www/councils/luton.json")),
+            ("sefton", include_str!("../../www/councils/sefton.json")),
+            ("norfolk", include_str!("../../www/councils/norfolk.json")),
+            ("bedford", include_str!("../../www/councils/bedford.json")),
+            (
+                "tower-hamlets",
+                include_str!("../../www/councils/tower-hamlets.json"),
+            ),
+        ];
+        let mut out = Vec::new();
+        for file in [
+            include_str!("../../tests/scenarios/public.json"),
+            include_str!("../../tests/scenarios/public-2.json"),
+            include_str!("../../tests/scenarios/own.json"),
+            include_str!("../../tests/scenarios/own-2.json"),
+        ] {
+            let json: serde_json::Value = serde_json::from_str(file).expect("scenarios");
+            for s in json["scenarios"].as_array().expect("a list") {
+                let council = s["council"].as_str();
+                let (rules, name) = match council {
+                    Some(c) => {
+                        let (_, text) = councils.iter().find(|(id, _)| *id == c).expect(c);
+                        let overlay = load_overlay(text).expect("overlay");
+                        let name = overlay.council.name.clone();
+                        (apply_overlay(&national, &overlay).0, Some(name))
+                    }
+                    None => (national.clone(), None),
+                };
+                let Ok(answers) = Answers::from_text(&s["answers"].to_string(), &rules) else {
+                    continue;
+                };
+                let today =
+                    dates::parse_iso_date(s["today"].as_str().unwrap_or("2026-11-23")).expect("d");
+                let Ok(evaluation) = evaluate(&rules, &answers, today) else {
+                    continue;
+                };
+                let r = report(&rules, name.as_deref(), &evaluation);
+                let role = Role::from_answer(answers.one("role"));
+                out.push((r, rules, role));
+            }
+        }
+        assert!(out.len() > 50, "{} scenarios", out.len());
+        out
+    }
+
+    fn page(r: &Report, rules: &Ruleset, role: Role, saved: bool) -> String {
+        results_page(&ResultsPage {
+            report: r,
+            rules,
+            role,
+            level: 2,
+            saved,
+            link: "https://example.org/page#srf-0=%7B%22a%22%3A1%7D&x='y'",
+        })
+    }
+
+    /// The markup again from its tokens, and the tags as they close.
+    fn written(tokens: &[Token<'_>]) -> String {
+        let mut h = String::new();
+        let mut open: Vec<&str> = Vec::new();
+        for t in tokens {
+            match t {
+                Token::Open(tag, attributes) => {
+                    h.push('<');
+                    h.push_str(tag);
+                    for (name, value) in attributes {
+                        h.push_str(&format!(" {name}=\""));
+                        esc(&mut h, value);
+                        h.push('"');
+                    }
+                    h.push('>');
+                    if *tag == "textarea" {
+                        h.push('\n');
+                    }
+                    open.push(tag);
+                }
+                Token::Text(text) => esc(&mut h, text),
+                Token::Close => {
+                    let tag = open.pop().expect("an element to close");
+                    if !VOID.contains(&tag) {
+                        h.push_str(&format!("</{tag}>"));
+                    }
+                }
+            }
+        }
+        assert!(open.is_empty(), "left open: {open:?}");
+        h
+    }
+
+    fn text(tokens: &[Token<'_>]) -> String {
+        let mut out = String::new();
+        for t in tokens {
+            if let Token::Text(s) = t {
+                out.push_str(s);
+                out.push(' ');
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_scenario_s_results_read_back_to_the_same_markup_with_every_part_shown() {
+        for (r, rules, role) in reports() {
+            for saved in [false, true] {
+                let markup = page(&r, &rules, role, saved);
+                let tokens = tokens(&markup).expect("markup reads back");
+                assert_eq!(written(&tokens), markup);
+                // Every closing tag closes the element it should.
+                let mut open = Vec::new();
+                let mut rest = markup.as_str();
+                while let Some(i) = rest.find('<') {
+                    rest = &rest[i + 1..];
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+                        .collect();
+                    if let Some(closed) = name.strip_prefix('/') {
+                        assert_eq!(open.pop().as_deref(), Some(closed), "{markup}");
+                    } else if !VOID.contains(&name.as_str()) {
+                        open.push(name);
+                    }
+                }
+                assert!(open.is_empty());
+                let words = text(&tokens);
+                assert_eq!(markup.matches("<article ").count(), r.routes.len());
+                for route in &r.routes {
+                    assert!(markup.contains(&format!("id=\"{}\"", route.anchor())));
+                    assert!(markup.contains(&format!("id=\"{}-title\"", route.anchor())));
+                    for part in [&route.title, &route.summary, &route.source]
+                        .into_iter()
+                        .chain(&route.why)
+                        .chain(&route.steps)
+                    {
+                        assert!(words.contains(part.as_str()), "{part}");
+                    }
+                    for c in &route.contacts {
+                        assert!(words.contains(c.name.as_str()), "{}", c.name);
+                    }
+                    if let Some(letter) = &route.letter {
+                        assert!(words.contains(letter.text.as_str()));
+                        assert!(markup.contains(&format!("id=\"{}\"", letter_id(route))));
+                    }
+                }
+                for a in &r.answered {
+                    assert!(words.contains(a.label.as_str()), "{}", a.label);
+                }
+                if let Some(t) = &r.timescale {
+                    assert!(words.contains(t.headline.as_str()));
+                }
+                assert_eq!(markup.contains("srf-delete-saved"), saved);
+                assert_eq!(markup.contains("srf-keep-answers"), !saved);
+            }
+        }
+    }
+
+    #[test]
+    fn headings_follow_the_embedding_s_level_and_stop_at_six() {
+        let (r, rules, role) = reports().swap_remove(0);
+        let at = |level| {
+            results_page(&ResultsPage {
+                report: &r,
+                rules: &rules,
+                role,
+                level,
+                saved: false,
+                link: "",
+            })
+        };
+        let two = at(2);
+        assert!(two.contains("<h3 class=\"srf-heading-m\" id=\"srf-glance-title\""));
+        assert!(two.contains("<h4 class=\"srf-heading-s srf-route__title\""));
+        assert!(two.contains("<h5 class=\"srf-heading-xs\">Why this applies</h5>"));
+        let five = at(5);
+        assert!(five.contains("<h6 class=\"srf-heading-s srf-route__title\""));
+        assert!(five.contains("<h6 class=\"srf-heading-xs\">Why this applies</h6>"));
+        assert!(!five.contains("<h7"));
+    }
+
+    #[test]
+    fn a_council_s_words_cannot_add_markup() {
+        let (mut r, rules, role) = reports().swap_remove(0);
+        let nasty = "<img src=x onerror=alert(1)> \"quoted\" & 'single' </p>";
+        r.council = Some(nasty.into());
+        r.routes[0].title = nasty.into();
+        r.routes[0].why.push(nasty.into());
+        r.routes[0].contacts.push(ContactReport {
+            id: nasty.into(),
+            name: nasty.into(),
+            about: Some(nasty.into()),
+            phone: Some(format!("0123 456789{nasty}")),
+            email: Some(format!("a@b.org\"{nasty}")),
+            web: Some(format!(
+                "https://example.org/\"onmouseover=\"alert(1){nasty}"
+            )),
+            address: Some(nasty.into()),
+            not_known: Some(nasty.into()),
+        });
+        r.answered[0].label = nasty.into();
+        let markup = page(&r, &rules, role, false);
+        let tokens = tokens(&markup).expect("reads back");
+        assert_eq!(written(&tokens), markup);
+        assert!(!markup.contains("<img") && !markup.contains("\"quoted\""));
+        let words = text(&tokens);
+        assert!(words.matches(nasty).count() >= 6, "{words}");
+        const TAGS: &[&str] = &[
+            "a", "article", "button", "dd", "details", "div", "dl", "dt", "h1", "h2", "h3", "h4",
+            "h5", "h6", "input", "label", "li", "ol", "p", "section", "span", "strong", "summary",
+            "textarea", "ul",
+        ];
+        const ATTRIBUTES: &[&str] = &[
+            "aria-label",
+            "aria-labelledby",
+            "class",
+            "for",
+            "href",
+            "id",
+            "readonly",
+            "rel",
+            "role",
+            "rows",
+            "spellcheck",
+            "tabindex",
+            "target",
+            "translate",
+            "type",
+            "value",
+        ];
+        for t in &tokens {
+            if let Token::Open(tag, attributes) = t {
+                assert!(TAGS.contains(tag), "{tag}");
+                for (name, value) in attributes {
+                    assert!(ATTRIBUTES.contains(name), "{name}");
+                    if *name == "href" {
+                        assert!(
+                            value.starts_with('#')
+                                || value.starts_with("tel:")
+                                || value.starts_with("mailto:")
+                                || value.starts_with("https://"),
+                            "{value}"
+                        );
+                        assert!(!value.contains('"') && !value.contains('<'), "{value}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_widget_s_own_markup_reads_back() {
+        assert_eq!(
+            tokens("<p class=\"a\">x &amp; y</p><input id=\"i\">"),
+            Some(vec![
+                Token::Open("p", vec![("class", "a".into())]),
+                Token::Text("x & y".into()),
+                Token::Close,
+                Token::Open("input", vec![("id", "i".into())]),
+                Token::Close,
+            ])
+        );
+        assert_eq!(tokens("<p class=a>"), None);
+        assert_eq!(tokens("a &nbsp; b"), None);
+        assert_eq!(tokens("<p"), None);
+    }
+}
