@@ -269,26 +269,31 @@ const INLINE = /^(A|ABBR|B|BDI|BDO|BR|CITE|CODE|DFN|EM|FONT|I|KBD|MARK|Q|S|SAMP|
 const UNREAD = "[hidden], [aria-hidden='true'], .srf-visually-hidden, svg, style, script, template, textarea, select, input";
 
 /** The screen's text as [tag, text] pairs: a heading keeps its level, any other block of
- *  text is a paragraph. Text in a closed details element is not read, except its summary. */
+ *  text is a paragraph. Text in a closed details element is not read, except its summary.
+ *  One walk down the screen, which passes by whatever is never read. */
 function screenText(box) {
   const blocks = [];
   let last = null;
-  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    if (!node.data.trim() || !parent || parent.closest(UNREAD)) continue;
-    const details = parent.closest("details");
-    if (details && !details.open && !parent.closest("summary")) continue;
-    let block = parent;
-    while (INLINE.test(block.tagName) && block !== box) block = block.parentElement;
-    if (block === last?.block) {
-      last.text += node.data;
-    } else {
-      const heading = block.closest("h1, h2, h3, h4, h5, h6");
-      last = { block, tag: heading ? heading.tagName.toLowerCase() : "p", text: node.data };
-      blocks.push(last);
+  // parent: an element to read; block: the block of text its own text belongs to; tag: "p",
+  // or the heading it is in.
+  const visit = (parent, block, tag) => {
+    const closed = parent.tagName === "DETAILS" && !parent.open;
+    for (let node = parent.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        if (node.matches(UNREAD) || (closed && node.tagName !== "SUMMARY")) continue;
+        const name = node.tagName;
+        visit(node, INLINE.test(name) ? block : node, /^H[1-6]$/.test(name) ? name.toLowerCase() : tag);
+      } else if (node.nodeType === Node.TEXT_NODE && !closed && node.data.trim()) {
+        if (block === last?.block) {
+          last.text += node.data;
+        } else {
+          last = { block, tag, text: node.data };
+          blocks.push(last);
+        }
+      }
     }
-  }
+  };
+  visit(box, box, "p");
   return blocks.map(({ tag, text }) => [tag, text.replace(/\s+/g, " ").trim()]).filter(([, text]) => text);
 }
 
@@ -303,6 +308,14 @@ function mirrorForReaders(element, root, box) {
   copy.setAttribute("inert", "");
   let shown = "";
   let queued = false;
+  let rest = []; // the screen's blocks not yet in the copy
+  // A few blocks at a time, each few when the browser has nothing else to do: every block is
+  // laid out (out of sight, but read by innerText), and the results' 180 or so at once kept a
+  // slow phone busy for some 60 ms just after they were drawn.
+  const add = () => {
+    copy.append(...rest.splice(0, 24).map(([tag, text]) => make(tag, "", text)));
+    if (rest.length) (window.requestIdleCallback || setTimeout)(add);
+  };
   const update = () => {
     if (!queued) return;
     queued = false;
@@ -310,11 +323,12 @@ function mirrorForReaders(element, root, box) {
     const now = JSON.stringify(blocks);
     if (now === shown) return;
     shown = now;
-    copy.replaceChildren(...blocks.map(([tag, text]) => make(tag, "", text)));
+    copy.replaceChildren();
+    rest = blocks;
+    add();
   };
-  // After the next frame is painted, so the copy never delays what the family sees (it takes
-  // up to 50 ms on a slow phone's results); a page in the background paints no frames: then
-  // after a second.
+  // After the next frame is painted, so the copy never delays what the family sees; a page in
+  // the background paints no frames: then after a second.
   const observer = new MutationObserver(() => {
     if (queued) return;
     queued = true;
