@@ -173,7 +173,7 @@ pub fn results_page(p: &ResultsPage<'_>) -> String {
         "Send these results to an adviser",
     );
     body(h, "This link opens these results. It holds your answers, so anyone with it can see them. Send it only to someone you trust, such as your SENDIASS adviser.");
-    h.push_str("<label class=\"srf-label\" for=\"srf-link\">Link to these results</label><input class=\"srf-input srf-link\" id=\"srf-link\" type=\"text\" readonly=\"\" value=\"");
+    h.push_str("<label class=\"srf-label\" for=\"srf-link\">Link to these results</label><input class=\"srf-input srf-link\" id=\"srf-link\" type=\"text\" readonly=\"readonly\" value=\"");
     esc(h, p.link);
     h.push_str("\">");
     button(

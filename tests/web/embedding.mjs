@@ -3,7 +3,8 @@
 //   - two widgets on one page (one with a council): interleaved journeys, each with its own
 //     results, focus, ids and events, neither touching the other;
 //   - a strict Content Security Policy (script-src 'self' 'wasm-unsafe-eval'; style-src 'self'):
-//     a journey to the results with no violation;
+//     a journey to the results with no violation; with Trusted Types enforced too, the same
+//     results, made element by element (one violation: the refused string), and they work;
 //   - Subresource Integrity: the README's snippet with the loader's hash runs; a loader that does
 //     not match its hash does not run and the fallback stays; a changed wasm is refused;
 //   - embed.html in an iframe (embed-frame.js): the widget works and the frame grows to fit it;
@@ -63,6 +64,8 @@ const { dist, server, t, withPage, check, finish } = await suite("embedding", {
 const DEMO = server.url;
 
 const cspServer = await serve(dist, { headers: { "Content-Security-Policy": CSP } });
+/** The strict policy with Trusted Types enforced: a string of HTML is refused. */
+const ttServer = await serve(dist, { headers: { "Content-Security-Policy": `${CSP}; require-trusted-types-for 'script'` } });
 /** The same files, but one byte of the wasm changed: its integrity hash no longer matches. */
 const tampered = readFileSync(join(dist, "send_route_finder_bg.wasm"));
 tampered[tampered.length - 1] ^= 1;
@@ -169,6 +172,36 @@ async function checkCsp() {
     p.expect(errors.length === 0, `errors: ${errors.join("; ")}`);
     t.record(p.ok, "strict CSP (script-src 'self' 'wasm-unsafe-eval'; style-src 'self'): the widget runs", `${ids.length} routes, ${violations.length} violations`, p.text());
   });
+}
+
+/** Trusted Types enforced: the page refuses the results' markup as a string, the browser says
+ *  so once, and the widget makes the same elements one by one; their buttons work. */
+async function checkTrustedTypes() {
+  const results = async (url) =>
+    withPage({}, async (page, errors) => {
+      await page.addInitScript(() => {
+        window.__csp = [];
+        document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective), true);
+      });
+      await open(page, url);
+      await journey(page, JOURNEYS.exclusion);
+      // (The link to the results names the server, which differs.)
+      const html = (await widget(page).locator(".srf-results").evaluate((el) => el.outerHTML)).replaceAll(url, "/");
+      const ids = await routeIds(page);
+      // A Change button of "Your answers" leads back to its question.
+      await inWidget(page, ".srf-summary-list__actions button").first().click();
+      await waitScreen(page, JOURNEYS.exclusion[0][0]);
+      return { html, ids, errors: [...errors], violations: await page.evaluate(() => window.__csp) };
+    });
+  const tt = await results(ttServer.url);
+  const plain = await results(cspServer.url);
+  const p = problems();
+  p.expect(tt.ids.length > 0, "the journey did not reach the results");
+  p.expect(tt.html === plain.html, "the results differ from those drawn from the string");
+  p.expect(tt.violations.length === 1 && tt.violations[0] === "require-trusted-types-for", `violations: ${tt.violations.join("; ")}`);
+  p.expect(tt.errors.every((e) => /TrustedHTML/.test(e)) && tt.errors.length <= 1, `errors: ${tt.errors.join("; ")}`);
+  p.expect(plain.violations.length === 0, `without Trusted Types, violations: ${plain.violations.join("; ")}`);
+  t.record(p.ok, "Trusted Types enforced: the results are the same, made element by element; Change works; one violation", `${tt.ids.length} routes, ${tt.html.length} characters of markup`, p.text());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -281,10 +314,12 @@ await finish(async () => {
     await check("test server", 20, checkServer);
     await check("two widgets", 60, checkTwo);
     await check("strict CSP", 30, checkCsp);
+    await check("Trusted Types", 60, checkTrustedTypes);
     await check("integrity", 60, checkIntegrity);
     await check("iframe embedding", 60, checkFramed);
   } finally {
     await cspServer.close();
+    await ttServer.close();
     await tamperedServer.close();
   }
 });
