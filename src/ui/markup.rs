@@ -15,11 +15,11 @@
 //! Plain Rust, tested natively like [`takeaway`](super::takeaway).
 
 use crate::dates;
-use crate::engine::report::{ContactReport, Report, RouteReport, TimescaleReport};
+use crate::engine::wording::{ContactReport, Report, RouteReport, TimescaleReport};
 use crate::model::{links, Role, Ruleset};
 
 /// Text made safe inside HTML elements and attribute values.
-pub fn esc(h: &mut String, s: &str) {
+pub(crate) fn esc(h: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => h.push_str("&amp;"),
@@ -34,7 +34,7 @@ pub fn esc(h: &mut String, s: &str) {
 
 /// What the results page shows besides the report: the level of the screen's heading (1 to
 /// 6), whether the answers are kept on this device, and the link to these results.
-pub struct ResultsPage<'a> {
+pub(crate) struct ResultsPage<'a> {
     pub report: &'a Report,
     pub rules: &'a Ruleset,
     pub role: Role,
@@ -47,7 +47,7 @@ pub struct ResultsPage<'a> {
 /// Everything on the results screen after its Back link and title, as the widget drew it
 /// element by element before: the routes in short, the council's clock, each route in full,
 /// free help, "Your answers", "Keep your results" and the rules' version.
-pub fn results_page(p: &ResultsPage<'_>) -> String {
+pub(crate) fn results_page(p: &ResultsPage<'_>) -> String {
     let report = p.report;
     let mut h = String::with_capacity(32 * 1024);
     let h = &mut h;
@@ -414,7 +414,7 @@ fn route(h: &mut String, r: &RouteReport, level: u8) {
 }
 
 /// The id of a route's letter box.
-pub fn letter_id(r: &RouteReport) -> String {
+pub(crate) fn letter_id(r: &RouteReport) -> String {
     format!("srf-letter-{}", r.id.replace(':', "-"))
 }
 
@@ -572,7 +572,7 @@ fn without_scheme(web: &str) -> &str {
 
 /// A piece of [`results_page`]'s markup, read back for a page that refuses a string of HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Token<'a> {
+pub(crate) enum Token<'a> {
     /// An element opens: its tag and its attributes, values unescaped.
     Open(&'a str, Vec<(&'a str, String)>),
     /// Text, unescaped (a textarea's first line break already dropped, as a parser does).
@@ -586,7 +586,7 @@ const VOID: &[&str] = &["input"];
 
 /// Read back markup made by [`results_page`] (only what it writes: elements, attributes in
 /// double quotes, and text with the five escapes of [`esc`]). `None` if it is anything else.
-pub fn tokens(markup: &str) -> Option<Vec<Token<'_>>> {
+pub(crate) fn tokens(markup: &str) -> Option<Vec<Token<'_>>> {
     let mut out = Vec::new();
     let mut rest = markup;
     let mut in_textarea = false;

@@ -11,7 +11,7 @@ use crate::ui::journey::FieldError;
 /// script (each screen's main heading). One `html!` site for every heading of the screens: each
 /// element with a tag chosen at run time costs the widget its own code.
 #[inline(never)]
-pub fn heading(
+pub(crate) fn heading(
     levels: Levels,
     below: u8,
     class: &'static str,
@@ -26,19 +26,19 @@ pub fn heading(
 /// A paragraph of body text. One function for every such paragraph: each `html!` element costs
 /// the widget its own code.
 #[inline(never)]
-pub fn body(text: &str) -> Html {
+pub(crate) fn body(text: &str) -> Html {
     html! { <p class="srf-body">{text}</p> }
 }
 
 /// "Back", as a button that looks like the GOV.UK back link.
-pub fn back_link(on_back: Callback<()>) -> Html {
+pub(crate) fn back_link(on_back: Callback<()>) -> Html {
     html! {
         <button type="button" class="srf-back-link" onclick={move |_| on_back.emit(())}>{"Back"}</button>
     }
 }
 
 /// The error summary: a list of the problems, each a link to its field. It takes focus.
-pub fn error_summary(errors: &[FieldError], node: &NodeRef, levels: Levels) -> Html {
+pub(crate) fn error_summary(errors: &[FieldError], node: &NodeRef, levels: Levels) -> Html {
     if errors.is_empty() {
         return html! {};
     }

@@ -18,7 +18,7 @@ use yew::prelude::*;
 
 use super::parts::{back_link, heading};
 use super::{Keep, Levels};
-use crate::engine::report::Report;
+use crate::engine::wording::Report;
 use crate::ui::browser::{
     copy_field, copy_text, download, focus_in_same_root, forget, link_to, parse_markup, store,
     utc_stamp,
@@ -28,7 +28,7 @@ use crate::ui::markup::{self, letter_id, ResultsPage};
 use crate::ui::takeaway;
 
 /// What the results screen needs from the app.
-pub struct ResultsProps<'a> {
+pub(crate) struct ResultsProps<'a> {
     pub journey: &'a Journey,
     /// The journey's report, worked out once when the journey reached the results.
     pub report: Option<Rc<Report>>,
@@ -40,7 +40,7 @@ pub struct ResultsProps<'a> {
 
 /// The results screen. A plain function, not a component: each component costs the widget its own
 /// copy of Yew's lifecycle code, and the app redraws the screen on every move anyway.
-pub fn results_screen(props: &ResultsProps<'_>) -> Html {
+pub(crate) fn results_screen(props: &ResultsProps<'_>) -> Html {
     let journey = &props.journey;
     let Some(report) = props.report.clone() else {
         return html! {};
