@@ -1,13 +1,13 @@
-// The widget's size budget: wasm + JS + CSS of the release build, gzip -9, at most 90 KiB.
+// The widget's size budget: wasm + JS + CSS of the release build, gzip -9, at most 150 KiB
+// (issue 13: the budget a Yew widget can meet, replacing the first round's 90 KiB).
 // Size is deterministic, so this is a test. Prints a breakdown either way.
-// The widget is over the budget today (see bench/results.md for where the bytes go), so CI
-// runs it with --ceiling K: it fails above K KiB, a ratchet that stops the widget growing
-// while the budget is not met; lower K as the widget shrinks. --report-only never fails.
+// --ceiling K fails above K KiB instead, a ratchet below the budget that stops the widget
+// growing back; lower K as the widget shrinks. --report-only never fails.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
-const BUDGET = 90 * 1024;
+const BUDGET = 150 * 1024;
 const args = process.argv.slice(2);
 const reportOnly = args.includes("--report-only");
 const ceilingAt = args.indexOf("--ceiling");
