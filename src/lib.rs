@@ -5,7 +5,8 @@
 //!
 //! - [`dates`]: calendar months, working days, England and Wales bank holidays and the
 //!   deadline rules of the law.
-//! - [`model`]: the ruleset and council overlay types, read from JSON.
+//! - [`model`]: the ruleset and council overlay types.
+//! - [`read`]: the one reader: JSON text to those types, every problem with its place.
 //! - [`check`]: every problem in a ruleset or overlay, with its file, line, column and JSON path.
 //! - [`engine`]: answers in, the path through the questions and the routes with deadlines out.
 //! - [`ui`]: the journey as a state machine and the files a family can save from the results
@@ -27,13 +28,15 @@
 pub use check::{Checked, Diagnostic, Severity, Source};
 pub use dates::Date;
 pub use engine::{evaluate, report, walk, Answer, Answers, Evaluation, Report, Walk};
-pub use model::{apply_overlay, parse_overlay, parse_ruleset, Overlay, Ruleset};
+pub use model::{apply_overlay, Overlay, Ruleset};
+pub use read::{parse_overlay, parse_ruleset};
 
 pub mod check;
 pub mod dates;
 pub mod engine;
 pub mod graph;
 pub mod model;
+pub mod read;
 pub mod ui;
 
 #[cfg(feature = "cli")]

@@ -5,7 +5,8 @@
 
 use send_route_finder::dates::{format_iso, parse_iso_date, Date};
 use send_route_finder::engine::{evaluate, report, Answers};
-use send_route_finder::model::{load_ruleset, Ruleset};
+use send_route_finder::model::Ruleset;
+use send_route_finder::parse_ruleset as load_ruleset;
 
 fn rules() -> Ruleset {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules.json"))

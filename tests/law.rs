@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use send_route_finder::dates::{long_date, Date};
 use send_route_finder::engine::paths::{enumerate, PathOptions};
 use send_route_finder::engine::{report, Answer, Report};
-use send_route_finder::model::{apply_overlay, load_overlay, load_ruleset, Ruleset};
+use send_route_finder::model::{apply_overlay, Ruleset};
+use send_route_finder::{parse_overlay as load_overlay, parse_ruleset as load_ruleset};
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect("read")

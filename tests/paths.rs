@@ -4,7 +4,7 @@
 #![cfg(all(not(target_arch = "wasm32"), feature = "cli"))]
 
 use send_route_finder::engine::paths::{enumerate, PathOptions};
-use send_route_finder::model::load_ruleset;
+use send_route_finder::parse_ruleset as load_ruleset;
 
 /// Update only after reviewing what changed: `route-finder paths rules.json --list` before and
 /// after the change, and diff the two.

@@ -3,7 +3,7 @@
 //! these marked texts before the wasm arrives, and the widget then draws it from the ruleset.
 #![cfg(not(target_arch = "wasm32"))]
 
-use send_route_finder::model::parse_ruleset;
+use send_route_finder::parse_ruleset;
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect("read")

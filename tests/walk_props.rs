@@ -9,7 +9,8 @@
 use proptest::prelude::*;
 use send_route_finder::dates::{self, Date};
 use send_route_finder::engine::{evaluate, walk, Answer, Answers, EvalError, Stop};
-use send_route_finder::model::{apply_overlay, load_overlay, load_ruleset, Kind, Ruleset};
+use send_route_finder::model::{apply_overlay, Kind, Ruleset};
+use send_route_finder::{parse_overlay as load_overlay, parse_ruleset as load_ruleset};
 
 fn national() -> Ruleset {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules.json"))

@@ -3,10 +3,10 @@
 //! saved crashes and the seed corpus through exactly the same calls.
 //!
 //! Every function here must never panic for any input; the assertions are the properties:
-//! - the small JSON reader (`model::json::parse`) accepts exactly what serde_json accepts;
-//! - the widget's reader (`parse_ruleset` / `parse_overlay`) and the serde reader
-//!   (`load_ruleset` / `load_overlay`) both read a file to the same value, or both refuse it
-//!   (as `tests/decode.rs` checks on the shipped and broken files);
+//! - the one JSON reader (`read::json::parse`) accepts exactly what serde_json accepts;
+//! - a ruleset or overlay the one reader (`parse_ruleset` / `parse_overlay`) reads, written
+//!   back as JSON with the model's serde `Serialize`, reads again to the same value (as
+//!   `tests/decode.rs` checks on the shipped files);
 //! - a file `route-finder check` passes is one the widget (`check::usable`) can use, giving the
 //!   same merged ruleset (and the widget refuses a ruleset whose steps go round in a circle).
 
@@ -16,7 +16,9 @@ use send_route_finder::check::{self, NoPlaces, Reporter, Severity, Source};
 use send_route_finder::dates::{self, Date};
 use send_route_finder::engine::paths::{self, PathOptions};
 use send_route_finder::engine::{self, Answers};
-use send_route_finder::model::{self, json, Kind, Ruleset};
+use send_route_finder::model::{Kind, Ruleset};
+use send_route_finder::read::json;
+use send_route_finder::{parse_overlay, parse_ruleset};
 use serde_json::Value;
 
 /// The national ruleset.
@@ -65,8 +67,7 @@ fn check_day() -> Date {
 }
 
 /// `json::parse` accepts exactly what serde_json accepts. `json::parse` skips one byte order
-/// mark itself; the serde reader (`model::load_*`) strips one before calling serde_json, so
-/// serde_json is given the text without it.
+/// mark itself, so serde_json is given the text without it.
 pub fn json_agrees(text: &str) {
     let ours = json::parse(text);
     let without_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -75,30 +76,27 @@ pub fn json_agrees(text: &str) {
         ours.is_ok(),
         theirs.is_ok(),
         "json::parse and serde_json disagree on {text:?}: json::parse {:?} / serde_json {:?}",
-        ours.as_ref().err().map(ToString::to_string),
+        ours.as_ref().err(),
         theirs.as_ref().err().map(ToString::to_string),
     );
 }
 
-/// Both readers give the same value, or both refuse.
-fn readers_agree<T: PartialEq + std::fmt::Debug, E: std::fmt::Debug>(
+/// What the reader read, written back as JSON, reads again to the same value.
+fn round_trips<T: PartialEq + std::fmt::Debug + serde::Serialize>(
     what: &str,
+    read: fn(&str) -> Result<T, send_route_finder::read::ReadError>,
     text: &str,
-    decoded: &Result<T, String>,
-    derived: &Result<T, E>,
 ) {
-    match (decoded, derived) {
-        (Ok(a), Ok(b)) => assert!(
-            a == b,
-            "the two {what} readers read {text:?} differently:\ndecode {a:?}\nserde  {b:?}"
+    let Ok(value) = read(text) else {
+        return;
+    };
+    let written = serde_json::to_string(&value).expect("the model writes as JSON");
+    match read(&written) {
+        Ok(again) => assert!(
+            again == value,
+            "the {what} read from {text:?} reads differently when written back: {written}"
         ),
-        (Err(_), Err(_)) => {}
-        (Ok(_), Err(e)) => panic!(
-            "the {what} readers disagree on {text:?}: decode reads it, serde refuses it: {e:?}"
-        ),
-        (Err(e), Ok(_)) => panic!(
-            "the {what} readers disagree on {text:?}: serde reads it, decode refuses it: {e}"
-        ),
+        Err(e) => panic!("the {what} read from {text:?} is refused when written back: {e}"),
     }
 }
 
@@ -122,18 +120,13 @@ fn walk_some_paths(rules: &Ruleset, council: Option<&str>, max_paths: usize) -> 
     !summary.truncated
 }
 
-/// A ruleset: both readers, the widget's check and the full check (`route-finder check`).
+/// A ruleset: the reader, the widget's check and the full check (`route-finder check`).
 pub fn ruleset(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
     json_agrees(text);
-    readers_agree(
-        "ruleset",
-        text,
-        &model::parse_ruleset(text),
-        &model::load_ruleset(text),
-    );
+    round_trips("ruleset", parse_ruleset, text);
     let usable = check::usable(text, None);
     let source = Source {
         name: "rules.json",
@@ -168,7 +161,7 @@ pub fn ruleset(data: &[u8]) {
     }
 }
 
-/// A council overlay over the national ruleset: both readers, the widget's check and the full
+/// A council overlay over the national ruleset: the reader, the widget's check and the full
 /// check without the walk of every path (see [`FULL_WALK_PATHS`]), then the first paths of the
 /// merged ruleset, each evaluated and put into words with the council's name.
 pub fn overlay(data: &[u8]) {
@@ -176,12 +169,7 @@ pub fn overlay(data: &[u8]) {
         return;
     };
     json_agrees(text);
-    readers_agree(
-        "overlay",
-        text,
-        &model::parse_overlay(text),
-        &model::load_overlay(text),
-    );
+    round_trips("overlay", parse_overlay, text);
     let usable = check::usable(RULES, Some(text));
     let checked = check::check_with(
         Source {

@@ -1,10 +1,10 @@
 //! Checks on the flow of questions: cycles, questions nobody can reach, answers for which no
 //! step leads on, and paths that end without any route.
 
-use super::path::JsonPath;
 use super::Reporter;
 use crate::engine::paths::{enumerate, PathOptions, PathProblemKind};
 use crate::model::{Overlay, Ruleset, RESULTS};
+use crate::read::JsonPath;
 
 /// Check the flow of the national ruleset: the steps ([`check_steps`]), then every path.
 pub fn check_flow(rules: &Ruleset, report: &mut Reporter) {

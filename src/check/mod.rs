@@ -2,17 +2,15 @@
 //! in words a council SEND officer understands.
 //!
 //! The checks run in layers, each only when the one before found the file readable:
-//! 1. JSON syntax and keys written twice ([`locate`]);
-//! 2. fields: unknown, missing, of the wrong type, dates in the wrong form ([`crate::model`]);
+//! 1. JSON syntax and keys written twice ([`crate::read::json`]);
+//! 2. fields: unknown, missing, of the wrong type, dates in the wrong form ([`crate::read::decode`]);
 //! 3. sense: empty texts, links, duplicate ids, references to questions, answers, routes,
 //!    groups and contacts that do not exist, conditions that test a value the question does
 //!    not offer ([`rules`], [`overlay`]);
 //! 4. the flow: cycles, questions nobody can reach, paths that end without results ([`flow`]).
 
 pub mod flow;
-pub(crate) mod locate;
 pub(crate) mod overlay;
-pub(crate) mod path;
 pub(crate) mod rules;
 mod spelling;
 pub(crate) mod texts;
@@ -21,9 +19,10 @@ mod widget;
 pub use widget::{usable, MAX_FILE_BYTES};
 
 use crate::dates::{self, Date};
-use crate::model::{self, Ruleset};
-use locate::{Pos, SourceMap};
-use path::JsonPath;
+use crate::model::Ruleset;
+use crate::read::json::{self, Document};
+use crate::read::{decode, Lines, Problem};
+pub use crate::read::{JsonPath, Pos};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -129,8 +128,8 @@ impl Checked {
     }
 }
 
-/// Where the parts of a file are: a [`SourceMap`] for `route-finder check`, or nothing in the
-/// widget, which needs to know only whether a file can be used (and so carries no scanner).
+/// Where the parts of a file are: a [`Located`] file for `route-finder check`, or nothing in
+/// the widget, which needs to know only whether a file can be used.
 pub trait Places {
     /// The place of the value at this path, or of its nearest part that exists.
     fn value_place(&self, path: &JsonPath) -> Pos;
@@ -138,12 +137,18 @@ pub trait Places {
     fn key_place(&self, path: &JsonPath) -> Option<Pos>;
 }
 
-impl Places for SourceMap {
+/// A file read into a document, with its lines, to find where each part is.
+pub struct Located<'a> {
+    doc: Document,
+    lines: Lines<'a>,
+}
+
+impl Places for Located<'_> {
     fn value_place(&self, path: &JsonPath) -> Pos {
-        self.nearest(path).0
+        self.lines.pos(self.doc.nearest(path) as usize)
     }
     fn key_place(&self, path: &JsonPath) -> Option<Pos> {
-        self.key(path)
+        self.doc.key_at(path).map(|at| self.lines.pos(at as usize))
     }
 }
 
@@ -224,10 +229,10 @@ pub fn check_with(
     flow: bool,
 ) -> Checked {
     let mut diagnostics = Vec::new();
-    let national = read_file(rules, model::load_ruleset, &mut diagnostics);
-    let national = national.map(|(ruleset, map, value)| {
+    let national = read_file(rules, decode::ruleset, &mut diagnostics);
+    let national = national.map(|(ruleset, map)| {
         let mut report = Reporter::new(rules.name, &map, &mut diagnostics);
-        texts::check_texts(&value, &mut report);
+        texts::check_texts(&map.doc.value, &mut report);
         rules::check_ruleset(&ruleset, &mut report);
         if let Some(today) = today {
             check_review_date(ruleset.last_reviewed.0, today, &mut report);
@@ -242,13 +247,11 @@ pub fn check_with(
     let mut merged = national.clone();
     if let Some(source) = overlay {
         merged = None;
-        if let Some((overlay, map, value)) =
-            read_file(source, model::load_overlay, &mut diagnostics)
-        {
+        if let Some((overlay, map)) = read_file(source, decode::overlay, &mut diagnostics) {
             council = Some(overlay.council.name.clone());
             if let Some(national) = &national {
                 let mut report = Reporter::new(source.name, &map, &mut diagnostics);
-                texts::check_texts(&value, &mut report);
+                texts::check_texts(&map.doc.value, &mut report);
                 let result = overlay::check_overlay(overlay.clone(), national.clone(), &mut report);
                 if let Some(today) = today {
                     check_review_date(overlay.last_reviewed.0, today, &mut report);
@@ -276,26 +279,28 @@ fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(|d| d.severity == Severity::Error)
 }
 
-/// Layers 1 and 2 for one file: the typed value with its source map and raw JSON, or
+/// Layers 1 and 2 for one file: the typed value with the document it was read from, or
 /// nothing when the file cannot be read.
-fn read_file<T>(
-    source: Source,
-    load: fn(&str) -> Result<T, Vec<model::LoadError>>,
+fn read_file<'a, T>(
+    source: Source<'a>,
+    decode: fn(&Document) -> Result<T, Vec<Problem>>,
     out: &mut Vec<Diagnostic>,
-) -> Option<(T, SourceMap, serde_json::Value)> {
-    let map = match SourceMap::scan(source.text) {
-        Ok(map) => map,
+) -> Option<(T, Located<'a>)> {
+    let lines = Lines::new(source.text);
+    let doc = match json::parse(source.text) {
+        Ok(doc) => doc,
         Err(e) => {
             out.push(Diagnostic {
                 severity: Severity::Error,
                 file: source.name.to_string(),
-                pos: e.pos,
+                pos: lines.pos(e.at),
                 path: JsonPath::root(),
-                message: format!("the JSON is broken here: {}", e.message),
+                message: format!("the JSON is broken here: {}", e.message(&lines)),
             });
             return None;
         }
     };
+    let map = Located { doc, lines };
     let mut report = Reporter::new(source.name, &map, out);
     if source.text.len() > MAX_FILE_BYTES {
         report.error(
@@ -306,54 +311,32 @@ fn read_file<T>(
             ),
         );
     }
-    let duplicates = map.duplicate_keys().to_vec();
+    let duplicates = json::duplicate_keys(&map.doc.value);
     for dup in &duplicates {
+        let first = map.lines.pos(dup.first as usize);
         report.error_at_key(
             &dup.path,
             format!(
                 "this key is written twice in the same object (first at line {}, column {}); only one can count",
-                dup.first.line, dup.first.column
+                first.line, first.column
             ),
         );
     }
-    let value: serde_json::Value =
-        match serde_json::from_str(source.text.strip_prefix('\u{feff}').unwrap_or(source.text)) {
-            Ok(v) => v,
-            Err(e) => {
-                report.error(&JsonPath::root(), format!("the JSON cannot be read: {e}"));
-                return None;
-            }
-        };
-    match load(source.text) {
-        Ok(typed) if duplicates.is_empty() => Some((typed, map, value)),
-        Ok(_) => None,
-        Err(errors) => {
-            for e in errors {
-                let path = JsonPath::parse_serde(&e.path);
-                match unknown_field(&e.message) {
-                    Some(name) => {
-                        // serde's path may already end with the field's name.
-                        let at = if path.0.last() == Some(&path::Seg::Key(name.clone())) {
-                            path
-                        } else {
-                            path.key(&name)
-                        };
-                        report.error_at_key(&at, e.message)
-                    }
-                    None => report.error(&path, e.message),
+    let read = decode(&map.doc);
+    let typed = match read {
+        Ok(typed) => typed,
+        Err(problems) => {
+            for p in problems {
+                if p.at_key {
+                    report.error_at_key(&p.path, p.message);
+                } else {
+                    report.error(&p.path, p.message);
                 }
             }
-            None
+            return None;
         }
-    }
-}
-
-/// The field named by an "is not a field that belongs here" message.
-fn unknown_field(message: &str) -> Option<String> {
-    let rest = message.strip_prefix('"')?;
-    let (name, tail) = rest.split_once('"')?;
-    tail.starts_with(" is not a field")
-        .then(|| name.to_string())
+    };
+    duplicates.is_empty().then_some((typed, map))
 }
 
 /// A warning when the "last reviewed" date is more than a year old (or in the future).

@@ -1,10 +1,10 @@
 //! Checks on a council overlay, against the national ruleset it lies over.
 
-use super::path::JsonPath;
 use super::rules::{check_route, duplicates};
 use super::spelling::did_you_mean;
 use super::Reporter;
 use crate::model::{add_texts, lay_over, Overlay, Ruleset};
+use crate::read::JsonPath;
 
 /// Check an overlay and return the merged ruleset (with anything refused left out). Takes the
 /// overlay and the national ruleset to merge, so that the widget never copies a route or a

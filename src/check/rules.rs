@@ -1,7 +1,6 @@
 //! Sense checks on a national ruleset: duplicate ids, references that lead nowhere,
 //! conditions that test what a question cannot answer.
 
-use super::path::JsonPath;
 use super::spelling::{closest, did_you_mean};
 use super::Reporter;
 use crate::model::placeholder::{self, Piece, Placeholder};
@@ -9,6 +8,7 @@ use crate::model::{
     AnswerTest, ClockRule, Condition, DeadlineRule, Kind, Letter, Question, Route, Ruleset,
     CLOCK_STATES, RESULTS, RIGHTS_HOLDERS,
 };
+use crate::read::JsonPath;
 
 /// Check the national ruleset.
 pub(crate) fn check_ruleset(rules: &Ruleset, report: &mut Reporter) {

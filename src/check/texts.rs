@@ -2,30 +2,32 @@
 //! empty texts, and links, emails and phone numbers a browser could not use safely (the
 //! widget decides the same way, with the same functions: `model::links`).
 
-use serde_json::Value;
-
-use super::path::JsonPath;
 use super::Reporter;
 use crate::model::links::{is_email, is_https_link, is_phone};
+use crate::read::{Json, JsonPath};
 
 /// Check every string in the document.
-pub(crate) fn check_texts(value: &Value, report: &mut Reporter) {
+pub(crate) fn check_texts(value: &Json, report: &mut Reporter) {
     walk(value, &JsonPath::root(), None, report);
 }
 
-fn walk(value: &Value, path: &JsonPath, key: Option<&str>, report: &mut Reporter) {
+fn walk(value: &Json, path: &JsonPath, key: Option<&str>, report: &mut Reporter) {
     match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                walk(v, &path.key(k), Some(k), report);
+        Json::Object(members) => {
+            // A key written twice: only the last counts (and is reported as written twice).
+            let mut seen = std::collections::BTreeSet::new();
+            for m in members.iter().rev() {
+                if seen.insert(m.key.as_str()) {
+                    walk(&m.value, &path.key(&m.key), Some(&m.key), report);
+                }
             }
         }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                walk(v, &path.index(i), key, report);
+        Json::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(&item.value, &path.index(i), key, report);
             }
         }
-        Value::String(s) => check_string(s, path, key, report),
+        Json::String(s) => check_string(s, path, key, report),
         _ => {}
     }
 }

@@ -8,8 +8,9 @@
 //! if ever, where they happen, with a message (see `ui::journey`).
 
 use super::{flow, overlay, rules, NoPlaces, Reporter, Severity};
-use crate::model::json::{self, Json};
-use crate::model::{decode, Ruleset};
+use crate::model::Ruleset;
+use crate::read::json::{self, Document, Json};
+use crate::read::{decode, Problem};
 
 /// The largest ruleset or overlay the widget reads: rules.json is about 75 KB.
 pub const MAX_FILE_BYTES: usize = 1 << 20;
@@ -52,21 +53,31 @@ pub fn usable(
 fn read<T>(
     text: &str,
     what: &str,
-    decode: fn(&Json) -> Result<T, String>,
+    decode: fn(&Document) -> Result<T, Vec<Problem>>,
 ) -> Result<T, Vec<String>> {
     if text.len() > MAX_FILE_BYTES {
         return Err(vec![format!(
             "{what} is larger than 1 MB, so it cannot be a real one: check its address"
         )]);
     }
-    let value =
-        json::parse(text).map_err(|e| vec![format!("{what}: the file is not valid JSON: {e}")])?;
+    let doc = json::parse(text).map_err(|e| {
+        let at = crate::read::Lines::new(text).pos(e.at);
+        vec![format!(
+            "{what}: the file is not valid JSON: look at line {}, column {}",
+            at.line, at.column
+        )]
+    })?;
     let mut problems = Vec::new();
-    tree_problems(&value, &mut String::from("$"), what, &mut problems);
+    tree_problems(&doc.value, &mut String::from("$"), what, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
-    decode(&value).map_err(|e| vec![format!("{what}: {e}")])
+    decode(&doc).map_err(|problems| {
+        problems
+            .iter()
+            .map(|p| format!("{what}: at {}: {}", p.path, p.message))
+            .collect()
+    })
 }
 
 /// Texts that are empty or only spaces, and keys written twice in one object, anywhere.
@@ -81,16 +92,17 @@ fn tree_problems(value: &Json, at: &mut String, what: &str, out: &mut Vec<String
                 at.push('[');
                 at.push_str(&i.to_string());
                 at.push(']');
-                tree_problems(item, at, what, out);
+                tree_problems(&item.value, at, what, out);
                 at.truncate(len);
             }
         }
         Json::Object(members) => {
-            for (i, (key, item)) in members.iter().enumerate() {
+            for (i, m) in members.iter().enumerate() {
+                let (key, item) = (&m.key, &m.value);
                 let len = at.len();
                 at.push('.');
                 at.push_str(key);
-                if members[..i].iter().any(|(k, _)| k == key) {
+                if members[..i].iter().any(|earlier| &earlier.key == key) {
                     out.push(format!(
                         "{what}: at {at}: this key is written twice; only one can count"
                     ));
@@ -109,10 +121,10 @@ mod tests {
 
     #[test]
     fn finds_empty_texts_and_keys_written_twice() {
-        let value =
+        let doc =
             json::parse(r#"{"a": [" ", "x"], "b": {"c": 1, "c": 2}, "d": ""}"#).expect("json");
         let mut out = Vec::new();
-        tree_problems(&value, &mut String::from("$"), "the ruleset", &mut out);
+        tree_problems(&doc.value, &mut String::from("$"), "the ruleset", &mut out);
         assert_eq!(
             out,
             [

@@ -2,7 +2,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::model::json::{self, Json};
+use crate::read::json::{self, Json, Member};
+use crate::read::Lines;
 
 use crate::dates::{self, Date};
 use crate::model::{Kind, Question, Ruleset};
@@ -146,13 +147,17 @@ impl Answers {
 
     /// Read answers from the text of a JSON object (see [`Answers::from_json`]).
     pub fn from_text(text: &str, rules: &Ruleset) -> Result<Answers, Vec<AnswerError>> {
-        let value = json::parse(text).map_err(|e| {
+        let doc = json::parse(text).map_err(|e| {
+            let at = Lines::new(text).pos(e.at);
             vec![AnswerError {
                 question: String::new(),
-                message: format!("the answers are not valid JSON: {e}"),
+                message: format!(
+                    "the answers are not valid JSON: look at line {}, column {}",
+                    at.line, at.column
+                ),
             }]
         })?;
-        Answers::from_json(&value, rules)
+        Answers::from_json(&doc.value, rules)
     }
 
     /// The answers as one line of compact JSON with sorted keys, written directly (the
@@ -206,10 +211,10 @@ impl Answers {
     }
 }
 
-fn read_object(object: &[(String, Json)], rules: &Ruleset) -> Result<Answers, Vec<AnswerError>> {
+fn read_object(object: &[Member], rules: &Ruleset) -> Result<Answers, Vec<AnswerError>> {
     let mut answers = Answers::new();
     let mut errors = Vec::new();
-    for (key, value) in object {
+    for Member { key, value, .. } in object {
         let Some(question) = rules.question(key) else {
             errors.push(AnswerError {
                 question: key.clone(),
@@ -254,7 +259,7 @@ pub(crate) fn read_answer(question: &Question, value: &Json) -> Result<Answer, S
         (Kind::Many, Json::Array(items)) => {
             let mut chosen = Vec::new();
             for item in items {
-                let Json::String(s) = item else {
+                let Json::String(s) = &item.value else {
                     return Err(format!(
                         "must be a list of choices in quotes, from {}",
                         offered()

@@ -68,7 +68,8 @@ pub(crate) fn diff(before: &Ruleset, after: &Ruleset, options: &PathOptions) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{parse_ruleset, Condition};
+    use crate::model::Condition;
+    use crate::read::parse_ruleset;
 
     fn rules() -> Ruleset {
         parse_ruleset(include_str!("../../rules.json")).expect("rules")
@@ -100,8 +101,10 @@ mod tests {
             .iter_mut()
             .find(|r| r.id == "iass")
             .expect("iass");
-        let json = r#"{"answer": "role", "is": "parent"}"#;
-        let condition: Condition = serde_json::from_str(json).expect("condition");
+        let condition = Condition::Test(crate::model::AnswerTest::Is {
+            answer: "role".into(),
+            value: "parent".into(),
+        });
         for w in &mut iass.when {
             w.condition = Condition::All(vec![w.condition.clone(), condition.clone()]);
         }

@@ -21,10 +21,10 @@
 //!
 //! An answer that was not given (or is not on the path) makes every test on it false.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A condition on the answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(try_from = "RawCondition", into = "RawCondition")]
 pub enum Condition {
     /// Every one of these holds.
@@ -133,7 +133,7 @@ impl Condition {
 
 /// A condition as written in the file: exactly one of `all`, `any`, `not`, or `answer`
 /// with exactly one test.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(title = "Condition"))]
 #[serde(deny_unknown_fields)]

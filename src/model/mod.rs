@@ -1,8 +1,7 @@
 //! The ruleset and council overlay types, as written in `rules.json` and `www/councils/*.json`.
 //!
-//! Everything here is plain data, read two ways: with the serde derives by the command line
-//! ([`load_ruleset`], every problem with its path), and by the widget with the small
-//! [`json`] reader and the hand-written [`decode`] (no serde code in the wasm). The types say
+//! Everything here is plain data, read by [`crate::read`] (the one reader, for the widget and
+//! the command line alike) and written as JSON with the serde derives. The types say
 //! what a file may hold; the [`crate::check`] layer says whether what it holds makes sense
 //! (references, reachability, cycles), and the [`crate::engine`] layer uses it.
 //!
@@ -12,18 +11,13 @@
 //! filled in by the engine).
 
 mod condition;
-pub(crate) mod decode;
-pub mod json;
 pub(crate) mod links;
-mod load;
 mod overlay;
 pub(crate) mod placeholder;
 mod ruleset;
 pub(crate) mod text;
 
 pub use condition::{AnswerTest, Condition, RawCondition, CLOCK_STATES, RIGHTS_HOLDERS};
-pub use decode::{parse_overlay, parse_ruleset};
-pub use load::{load_overlay, load_ruleset, LoadError};
 pub use overlay::{
     add_texts, apply_overlay, lay_over, Council, Laid, Overlay, OverlayProblem, RouteTexts,
     TextsById,

@@ -4,14 +4,15 @@
 //! An overlay can add and fill in; it cannot take away. A national route cannot be removed or
 //! replaced by a council: [`crate::check`] reports any attempt, and [`apply_overlay`] ignores it.
 
+#[cfg(feature = "schema")]
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Contact, IsoDate, Route, Ruleset, Text};
 
 /// A council overlay, as in `www/councils/<id>.json`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Overlay {
@@ -39,7 +40,7 @@ pub struct Overlay {
 }
 
 /// The council an overlay is for.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Council {
@@ -53,7 +54,7 @@ pub struct Council {
 }
 
 /// Local texts for one national route.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RouteTexts {
@@ -113,13 +114,6 @@ impl<'a> IntoIterator for &'a TextsById {
 impl Serialize for TextsById {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(self.iter())
-    }
-}
-
-impl<'de> Deserialize<'de> for TextsById {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let map = BTreeMap::<String, RouteTexts>::deserialize(deserializer)?;
-        Ok(TextsById(map.into_iter().collect()))
     }
 }
 

@@ -1,6 +1,6 @@
 //! The national ruleset: the questions, the routes, the contacts and the calendar data.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 use super::{Condition, Text};
 use crate::dates::{self, Date};
@@ -9,7 +9,7 @@ use crate::dates::{self, Date};
 pub const RESULTS: &str = "results";
 
 /// The whole ruleset, as in `rules.json`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ruleset {
@@ -51,7 +51,7 @@ pub struct Ruleset {
 }
 
 /// Whose right it is (docs/contract.md, section 7.4, `rights_holder`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rights {
@@ -66,7 +66,7 @@ pub struct Rights {
 }
 
 /// The council's clock: the time limits the law gives the council, by step.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Clock {
@@ -87,7 +87,7 @@ pub struct Clock {
 }
 
 /// One step the council must take in time.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ClockStep {
@@ -116,7 +116,7 @@ pub struct ClockStep {
 }
 
 /// A step on the way to the council's last day, with its own time limit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
@@ -128,7 +128,7 @@ pub struct Milestone {
 }
 
 /// How the council's last day is worked out.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ClockRule {
@@ -150,7 +150,7 @@ pub enum ClockRule {
 }
 
 /// The start screen of the widget.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StartScreen {
@@ -165,7 +165,7 @@ pub struct StartScreen {
 }
 
 /// What kind of answer a question takes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -179,7 +179,7 @@ pub enum Kind {
 }
 
 /// One question, asked on a page of its own.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Question {
@@ -216,7 +216,7 @@ pub struct Question {
 }
 
 /// One choice of a question.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
@@ -239,7 +239,7 @@ pub struct Choice {
 }
 
 /// A step from one question to the next.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Next {
@@ -251,7 +251,7 @@ pub struct Next {
 }
 
 /// A heading the results are grouped under.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Group {
@@ -264,7 +264,7 @@ pub struct Group {
 }
 
 /// A route: something the family can do.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Route {
@@ -315,7 +315,7 @@ pub struct Route {
 /// `{clock_due}`, `{clock_duty}`, `{clock_source}` the council's last day, its duty and the
 /// law. Square brackets mark what the family fills in themselves, for example
 /// `[what happened, with dates]`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Letter {
@@ -331,7 +331,7 @@ pub struct Letter {
 }
 
 /// One reason a route is shown.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct When {
@@ -346,7 +346,7 @@ pub struct When {
 }
 
 /// How a route's last day is worked out (docs/contract.md, section 3).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
 pub enum DeadlineRule {
@@ -421,7 +421,7 @@ impl DeadlineRule {
 }
 
 /// A person or service to contact.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
@@ -453,7 +453,7 @@ pub struct Contact {
 }
 
 /// Bank holidays kept as data.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HolidayData {
@@ -468,7 +468,7 @@ pub struct HolidayData {
 }
 
 /// One bank holiday kept as data.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OneOffHoliday {
@@ -508,17 +508,6 @@ impl Default for IsoDate {
 impl Serialize for IsoDate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&dates::format_iso(self.0))
-    }
-}
-
-impl<'de> Deserialize<'de> for IsoDate {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<IsoDate, D::Error> {
-        let s = String::deserialize(d)?;
-        dates::parse_iso_date(&s).map(IsoDate).map_err(|e| {
-            serde::de::Error::custom(format!(
-                "{e} (write dates as YYYY-MM-DD, for example 2026-11-23)"
-            ))
-        })
     }
 }
 

@@ -1,7 +1,7 @@
 //! Texts that follow the person using the tool: "your child" for a parent, "you" for a
 //! young person.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Who is using the tool. Chosen by the first question, `role`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -33,7 +33,7 @@ impl Role {
 
 /// A text in the ruleset: the same words for everyone, or one version for a parent and
 /// one for a young person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Text {
@@ -50,7 +50,7 @@ impl Default for Text {
 }
 
 /// The two versions of a text that follows the person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ByRole {

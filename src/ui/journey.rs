@@ -637,7 +637,7 @@ mod tests {
 
     fn journey() -> Journey {
         let text = include_str!("../../rules.json");
-        let rules = crate::model::load_ruleset(text).expect("rules.json loads");
+        let rules = crate::read::parse_ruleset(text).expect("rules.json loads");
         Journey::new(
             Rc::new(rules),
             None,

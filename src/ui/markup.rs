@@ -657,7 +657,8 @@ fn unescape(s: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::engine::{evaluate, report, Answers};
-    use crate::model::{apply_overlay, load_overlay, load_ruleset};
+    use crate::model::apply_overlay;
+    use crate::read::{parse_overlay as load_overlay, parse_ruleset as load_ruleset};
 
     /// Every scenario of tests/scenarios/*.json, with its council's overlay: its report, rules
     /// and role.

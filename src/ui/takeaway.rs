@@ -444,7 +444,7 @@ fn fold(out: &mut String, name: &str, value: &str) {
 mod tests {
     use super::*;
     use crate::engine::{evaluate, report, Answers};
-    use crate::model::parse_ruleset;
+    use crate::read::parse_ruleset;
 
     fn decision_report() -> Report {
         let rules = parse_ruleset(include_str!("../../rules.json")).expect("rules");
