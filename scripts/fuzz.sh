@@ -15,7 +15,8 @@
 #   cargo +nightly fuzz tmin <target> fuzz/artifacts/<target>/crash-...
 # and save it as tests/fuzz_regressions/<target>-<n>.json (run by tests/fuzz_regressions.rs).
 # Built as cargo-fuzz builds by default (optimized, with debug assertions and overflow checks)
-# but without AddressSanitizer unless FUZZ_SANITIZER says so: the crate has no `unsafe` code,
+# but without AddressSanitizer unless FUZZ_SANITIZER says so: the native crate has no `unsafe` code
+# (the widget's allocator, src/heap.rs, is built for wasm only),
 # and the sanitizer cuts the executions a second about five times.
 # Needs the nightly toolchain (cargo +nightly); installs cargo-fuzz when it is missing.
 set -euo pipefail

@@ -101,7 +101,7 @@ node tests/web/safety.mjs dist
 step "The benchmark's SurveyJS converter asks what our engine asks"
 node --test bench/surveyjs.test.mjs
 
-step "Fuzzing: the readers, checks and engine, 60 seconds a target (cargo-fuzz, nightly)"
+step "Fuzzing: the reader, checks and engine, 60 seconds a target (cargo-fuzz, nightly)"
 FUZZ_SECONDS=60 bash scripts/fuzz.sh
 
 step "All tests passed"

@@ -10,6 +10,7 @@
 use super::{flow, overlay, rules, NoPlaces, Reporter, Severity};
 use crate::model::Ruleset;
 use crate::read::json::{self, Document, Json};
+use crate::read::path::At;
 use crate::read::{decode, Problem};
 
 /// The largest ruleset or overlay the widget reads: rules.json is about 75 KB.
@@ -67,8 +68,11 @@ fn read<T>(
             at.line, at.column
         )]
     })?;
-    let mut problems = Vec::new();
-    tree_problems(&doc.value, &mut String::from("$"), what, &mut problems);
+    let mut problems: Vec<String> = json::duplicate_keys(&doc.value)
+        .iter()
+        .map(|d| format!("{what}: at {}: {TWICE}", d.path))
+        .collect();
+    empty_texts(&doc.value, &At::Root, what, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -80,35 +84,24 @@ fn read<T>(
     })
 }
 
-/// Texts that are empty or only spaces, and keys written twice in one object, anywhere.
-fn tree_problems(value: &Json, at: &mut String, what: &str, out: &mut Vec<String>) {
+const TWICE: &str = "this key is written twice; only one can count";
+
+/// Texts that are empty or only spaces, anywhere (for a key written twice, the one that counts).
+fn empty_texts(value: &Json, at: &At, what: &str, out: &mut Vec<String>) {
     match value {
         Json::String(s) if s.trim().is_empty() => {
-            out.push(format!("{what}: at {at}: this text is empty"))
+            out.push(format!("{what}: at {}: this text is empty", at.path()))
         }
         Json::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let len = at.len();
-                at.push('[');
-                at.push_str(&i.to_string());
-                at.push(']');
-                tree_problems(&item.value, at, what, out);
-                at.truncate(len);
+                empty_texts(&item.value, &At::Index(at, i), what, out);
             }
         }
         Json::Object(members) => {
             for (i, m) in members.iter().enumerate() {
-                let (key, item) = (&m.key, &m.value);
-                let len = at.len();
-                at.push('.');
-                at.push_str(key);
-                if members[..i].iter().any(|earlier| &earlier.key == key) {
-                    out.push(format!(
-                        "{what}: at {at}: this key is written twice; only one can count"
-                    ));
+                if !members[i + 1..].iter().any(|later| later.key == m.key) {
+                    empty_texts(&m.value, &At::Key(at, &m.key), what, out);
                 }
-                tree_problems(item, at, what, out);
-                at.truncate(len);
             }
         }
         _ => {}
@@ -124,14 +117,18 @@ mod tests {
         let doc =
             json::parse(r#"{"a": [" ", "x"], "b": {"c": 1, "c": 2}, "d": ""}"#).expect("json");
         let mut out = Vec::new();
-        tree_problems(&doc.value, &mut String::from("$"), "the ruleset", &mut out);
+        empty_texts(&doc.value, &At::Root, "the ruleset", &mut out);
         assert_eq!(
             out,
             [
-                "the ruleset: at $.a[0]: this text is empty",
-                "the ruleset: at $.b.c: this key is written twice; only one can count",
-                "the ruleset: at $.d: this text is empty",
+                "the ruleset: at a[0]: this text is empty",
+                "the ruleset: at d: this text is empty",
             ]
+        );
+        let e = usable(r#"{"b": {"c": 1, "c": 2}}"#, None).expect_err("refused");
+        assert_eq!(
+            e,
+            ["the ruleset: at b.c: this key is written twice; only one can count"]
         );
     }
 

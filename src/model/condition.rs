@@ -25,7 +25,7 @@ use serde::Serialize;
 
 /// A condition on the answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(try_from = "RawCondition", into = "RawCondition")]
+#[serde(into = "RawCondition")]
 pub enum Condition {
     /// Every one of these holds.
     All(Vec<Condition>),
@@ -132,7 +132,8 @@ impl Condition {
 }
 
 /// A condition as written in the file: exactly one of `all`, `any`, `not`, or `answer`
-/// with exactly one test.
+/// with exactly one test. The form a [`Condition`] is written in (and the JSON Schema's);
+/// `read::decode` reads conditions and holds the rule on their shape.
 #[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(title = "Condition"))]
@@ -183,92 +184,6 @@ impl schemars::JsonSchema for Condition {
     }
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         RawCondition::json_schema(generator)
-    }
-}
-
-const SHAPES: &str = "a condition must be one of: {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}}, \
-{\"clock\": \"late\"}, {\"rights_holder\": \"parent\"}, \
-or {\"answer\": \"<question id>\"} with one of \"is\", \"in\", \"has\", \"has_any\", \"only\", \"known\"";
-
-impl TryFrom<RawCondition> for Condition {
-    type Error = String;
-
-    fn try_from(raw: RawCondition) -> Result<Condition, String> {
-        let tests = [
-            raw.is.is_some(),
-            raw.in_.is_some(),
-            raw.has.is_some(),
-            raw.has_any.is_some(),
-            raw.only.is_some(),
-            raw.known.is_some(),
-        ]
-        .iter()
-        .filter(|b| **b)
-        .count();
-        let groups = [
-            raw.all.is_some(),
-            raw.any.is_some(),
-            raw.not.is_some(),
-            raw.answer.is_some(),
-            raw.clock.is_some(),
-            raw.rights_holder.is_some(),
-        ]
-        .iter()
-        .filter(|b| **b)
-        .count();
-        if groups != 1 {
-            return Err(format!(
-                "{SHAPES}; this one has {groups} of all/any/not/answer/clock/rights_holder"
-            ));
-        }
-        if let Some(state) = raw.clock {
-            return no_tests(tests).map(|_| Condition::Clock(state));
-        }
-        if let Some(holder) = raw.rights_holder {
-            return no_tests(tests).map(|_| Condition::RightsHolder(holder));
-        }
-        if let Some(all) = raw.all {
-            return no_tests(tests).map(|_| Condition::All(all));
-        }
-        if let Some(any) = raw.any {
-            return no_tests(tests).map(|_| Condition::Any(any));
-        }
-        if let Some(not) = raw.not {
-            return no_tests(tests).map(|_| Condition::Not(not));
-        }
-        let answer = raw.answer.unwrap_or_default();
-        if tests != 1 {
-            return Err(format!(
-                "the test of \"{answer}\" must have exactly one of \"is\", \"in\", \"has\", \"has_any\", \"only\", \"known\"; it has {tests}"
-            ));
-        }
-        let test = if let Some(value) = raw.is {
-            AnswerTest::Is { answer, value }
-        } else if let Some(values) = raw.in_ {
-            AnswerTest::In { answer, values }
-        } else if let Some(value) = raw.has {
-            AnswerTest::Has { answer, value }
-        } else if let Some(values) = raw.has_any {
-            AnswerTest::HasAny { answer, values }
-        } else if let Some(values) = raw.only {
-            AnswerTest::Only { answer, values }
-        } else {
-            AnswerTest::Known {
-                answer,
-                known: raw.known.unwrap_or(true),
-            }
-        };
-        Ok(Condition::Test(test))
-    }
-}
-
-fn no_tests(tests: usize) -> Result<(), String> {
-    if tests == 0 {
-        Ok(())
-    } else {
-        Err(format!(
-            "{SHAPES}; \"all\", \"any\" and \"not\" cannot carry a test as well"
-        ))
     }
 }
 

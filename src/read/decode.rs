@@ -18,11 +18,11 @@
 #![allow(clippy::field_reassign_with_default)]
 
 use super::json::{Document, Json, Member};
-use super::path::{JsonPath, Seg};
+use super::path::{At, JsonPath};
 use crate::dates;
 use crate::model::{
-    Choice, Clock, ClockRule, ClockStep, Condition, Contact, DeadlineRule, Group, HolidayData,
-    IsoDate, Kind, Letter, Milestone, Next, OneOffHoliday, Overlay, Question, RawCondition, Rights,
+    AnswerTest, Choice, Clock, ClockRule, ClockStep, Condition, Contact, DeadlineRule, Group,
+    HolidayData, IsoDate, Kind, Letter, Milestone, Next, OneOffHoliday, Overlay, Question, Rights,
     Route, RouteTexts, Ruleset, StartScreen, Text, When,
 };
 
@@ -39,37 +39,6 @@ pub struct Problem {
 /// A problem is boxed: a small error value keeps every read's `Result` small, which keeps the
 /// widget's code small.
 type Result<T> = std::result::Result<T, Box<Problem>>;
-
-/// Where a value is, as a chain of steps up to the document, made into a [`JsonPath`] only
-/// when there is a problem.
-#[derive(Clone, Copy)]
-pub(crate) enum At<'a> {
-    Root,
-    Key(&'a At<'a>, &'a str),
-    Index(&'a At<'a>, usize),
-}
-
-impl At<'_> {
-    fn path(&self) -> JsonPath {
-        let mut segs = Vec::new();
-        self.push(&mut segs);
-        JsonPath(segs)
-    }
-
-    fn push(&self, segs: &mut Vec<Seg>) {
-        match self {
-            At::Root => {}
-            At::Key(up, k) => {
-                up.push(segs);
-                segs.push(Seg::Key((*k).to_owned()));
-            }
-            At::Index(up, i) => {
-                up.push(segs);
-                segs.push(Seg::Index(*i));
-            }
-        }
-    }
-}
 
 #[inline(never)]
 fn problem(at: &At, message: String) -> Box<Problem> {
@@ -329,7 +298,9 @@ impl Parts {
         }
     }
 
+    /// Problems arrive boxed (see [`Result`]); one place unboxes them.
     #[inline(never)]
+    #[allow(clippy::boxed_local)]
     fn push(&mut self, p: Box<Problem>) {
         self.problems.push(*p);
     }
@@ -881,8 +852,12 @@ fn one_off(v: &Json, at: &At) -> Result<OneOffHoliday> {
     })
 }
 
-/// A condition: its fields read as written, then its shape checked by the model's one rule
-/// (`Condition::try_from`).
+const SHAPES: &str = "a condition must be one of: {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}}, \
+{\"clock\": \"late\"}, {\"rights_holder\": \"parent\"}, \
+or {\"answer\": \"<question id>\"} with one of \"is\", \"in\", \"has\", \"has_any\", \"only\", \"known\"";
+
+/// A condition, and the one rule on its shape: exactly one of `all`, `any`, `not`, `clock`,
+/// `rights_holder` or `answer`, and `answer` with exactly one test.
 fn condition(v: &Json, at: &At) -> Result<Condition> {
     let o = Obj::new(
         v,
@@ -903,26 +878,55 @@ fn condition(v: &Json, at: &At) -> Result<Condition> {
         ],
         CONDITION,
     )?;
-    let mut raw = RawCondition::default();
-    raw.all = o.opt_with("all", conditions)?;
-    raw.any = o.opt_with("any", conditions)?;
-    raw.not = o.opt_with("not", condition)?.map(Box::new);
-    raw.answer = o.opt_string("answer")?;
-    raw.is = o.opt_string("is")?;
-    raw.in_ = o.opt_with("in", strings)?;
-    raw.has = o.opt_string("has")?;
-    raw.has_any = o.opt_with("has_any", strings)?;
-    raw.only = o.opt_with("only", strings)?;
-    raw.known = match o.opt("known") {
-        None => None,
-        Some(Json::Bool(b)) => Some(*b),
-        Some(v) => return Err(wrong(v, &o.at("known"), BOOL)),
-    };
-    raw.clock = o.opt_string("clock")?;
-    raw.rights_holder = o.opt_string("rights_holder")?;
-    Condition::try_from(raw).map_err(|m| problem(at, m))
-}
-
-fn conditions(v: &Json, at: &At) -> Result<Vec<Condition>> {
-    list(v, at, condition)
+    let count = |keys: [&str; 6]| keys.iter().filter(|k| o.opt(k).is_some()).count();
+    let groups = count(["all", "any", "not", "answer", "clock", "rights_holder"]);
+    let tests = count(["is", "in", "has", "has_any", "only", "known"]);
+    if groups != 1 {
+        return Err(problem(
+            at,
+            format!("{SHAPES}; this one has {groups} of all/any/not/answer/clock/rights_holder"),
+        ));
+    }
+    if o.opt("answer").is_none() {
+        if tests > 0 {
+            return Err(problem(
+                at,
+                format!("{SHAPES}; \"all\", \"any\" and \"not\" cannot carry a test as well"),
+            ));
+        }
+        return Ok(if o.opt("clock").is_some() {
+            Condition::Clock(o.string("clock")?)
+        } else if o.opt("rights_holder").is_some() {
+            Condition::RightsHolder(o.string("rights_holder")?)
+        } else if o.opt("all").is_some() {
+            Condition::All(o.list("all", true, condition)?)
+        } else if o.opt("any").is_some() {
+            Condition::Any(o.list("any", true, condition)?)
+        } else {
+            Condition::Not(Box::new(condition(o.req("not")?, &o.at("not"))?))
+        });
+    }
+    let answer = o.string("answer")?;
+    if tests != 1 {
+        return Err(problem(
+            at,
+            format!("the test of \"{answer}\" must have exactly one of \"is\", \"in\", \"has\", \"has_any\", \"only\", \"known\"; it has {tests}"),
+        ));
+    }
+    let values = |key: &str| o.opt_with(key, strings);
+    Ok(Condition::Test(if let Some(value) = o.opt_string("is")? {
+        AnswerTest::Is { answer, value }
+    } else if let Some(values) = values("in")? {
+        AnswerTest::In { answer, values }
+    } else if let Some(value) = o.opt_string("has")? {
+        AnswerTest::Has { answer, value }
+    } else if let Some(values) = values("has_any")? {
+        AnswerTest::HasAny { answer, values }
+    } else if let Some(values) = values("only")? {
+        AnswerTest::Only { answer, values }
+    } else {
+        let v = o.req("known")?;
+        let known = v.as_bool().ok_or_else(|| wrong(v, &o.at("known"), BOOL))?;
+        AnswerTest::Known { answer, known }
+    }))
 }

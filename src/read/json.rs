@@ -19,7 +19,7 @@
 //! `super::syntax`) are built only when they are shown: the widget never shows them, so it
 //! does not carry them.
 
-use super::path::JsonPath;
+use super::path::{At, JsonPath};
 
 /// The deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 127;
@@ -175,28 +175,23 @@ pub struct DuplicateKey {
     pub again: u32,
 }
 
-/// Every key written twice in the same object, anywhere in the value, in the order of the
-/// repeats in the text.
+/// Every key written twice in the same object, anywhere in the value: object by object, in
+/// the order written, and in one object by key.
 pub fn duplicate_keys(value: &Json) -> Vec<DuplicateKey> {
     let mut out = Vec::new();
-    let mut path = JsonPath::root();
-    find_duplicates(value, &mut path, &mut out);
-    out.sort_by_key(|d| d.again);
+    find_duplicates(value, &At::Root, &mut out);
     out
 }
 
-fn find_duplicates(value: &Json, path: &mut JsonPath, out: &mut Vec<DuplicateKey>) {
+fn find_duplicates(value: &Json, at: &At, out: &mut Vec<DuplicateKey>) {
     match value {
         Json::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                path.0.push(super::path::Seg::Index(i));
-                find_duplicates(&item.value, path, out);
-                path.0.pop();
+                find_duplicates(&item.value, &At::Index(at, i), out);
             }
         }
         Json::Object(members) => {
-            let mut order: Vec<usize> = (0..members.len()).collect();
-            order.sort_by(|&a, &b| members[a].key.cmp(&members[b].key));
+            let order = by_key(members);
             for pair in order.windows(2) {
                 let (first, again) = (&members[pair[0]], &members[pair[1]]);
                 if first.key == again.key {
@@ -206,20 +201,49 @@ fn find_duplicates(value: &Json, path: &mut JsonPath, out: &mut Vec<DuplicateKey
                         .find(|m| m.key == first.key)
                         .map_or(first.key_at, |m| m.key_at);
                     out.push(DuplicateKey {
-                        path: path.key(&again.key),
+                        path: At::Key(at, &again.key).path(),
                         first: head,
                         again: again.key_at,
                     });
                 }
             }
             for m in members {
-                path.0.push(super::path::Seg::Key(m.key.clone()));
-                find_duplicates(&m.value, path, out);
-                path.0.pop();
+                find_duplicates(&m.value, &At::Key(at, &m.key), out);
             }
         }
         _ => {}
     }
+}
+
+/// The members' indices ordered by key, members with the same key in the order written.
+/// A heap sort of its own: the standard library's sorts would add kilobytes to the widget,
+/// which sorts nothing else.
+fn by_key(members: &[Member]) -> Vec<usize> {
+    let before = |a: usize, b: usize| (&members[a].key, a) < (&members[b].key, b);
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    let sift = |order: &mut [usize], mut root: usize, end: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            break;
+        }
+        if child + 1 < end && before(order[child], order[child + 1]) {
+            child += 1;
+        }
+        if !before(order[root], order[child]) {
+            break;
+        }
+        order.swap(root, child);
+        root = child;
+    };
+    let n = order.len();
+    for root in (0..n / 2).rev() {
+        sift(&mut order, root, n);
+    }
+    for end in (1..n).rev() {
+        order.swap(0, end);
+        sift(&mut order, 0, end);
+    }
+    order
 }
 
 /// Why a text is not JSON: what (see `super::syntax` for the words) and where.
@@ -1012,15 +1036,18 @@ mod tests {
             }
             out
         }
+        /// In the order of the repeats in the text.
         fn duplicate_keys(&self) -> Vec<DuplicateKey> {
-            duplicate_keys(&self.doc.value)
+            let mut found: Vec<DuplicateKey> = duplicate_keys(&self.doc.value)
                 .into_iter()
                 .map(|d| DuplicateKey {
                     path: d.path,
                     first: self.lines.pos(d.first as usize),
                     second: self.lines.pos(d.again as usize),
                 })
-                .collect()
+                .collect();
+            found.sort_by_key(|d| d.second);
+            found
         }
     }
 
@@ -1726,6 +1753,17 @@ mod tests {
                 i += 1;
             }
         }
+    }
+
+    #[test]
+    fn orders_members_by_key_then_as_written() {
+        let doc =
+            parse(r#"{"b": 1, "a": 2, "c": 3, "a": 4, "b": 5, "": 6, "a": 7}"#).expect("json");
+        let Json::Object(members) = &doc.value else {
+            panic!("an object")
+        };
+        assert_eq!(by_key(members), [5, 1, 3, 6, 0, 4, 2]);
+        assert_eq!(by_key(&[]), Vec::<usize>::new());
     }
 
     #[test]

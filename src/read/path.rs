@@ -56,6 +56,38 @@ impl JsonPath {
     }
 }
 
+/// Where a value is, as a chain of steps up to the document, made into a [`JsonPath`] only
+/// when there is a problem: walking or reading a good file makes no path.
+#[derive(Clone, Copy)]
+pub(crate) enum At<'a> {
+    Root,
+    Key(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    /// The path, made only when it is needed.
+    pub(crate) fn path(&self) -> JsonPath {
+        let mut segs = Vec::new();
+        self.push(&mut segs);
+        JsonPath(segs)
+    }
+
+    fn push(&self, segs: &mut Vec<Seg>) {
+        match self {
+            At::Root => {}
+            At::Key(up, k) => {
+                up.push(segs);
+                segs.push(Seg::Key((*k).to_owned()));
+            }
+            At::Index(up, i) => {
+                up.push(segs);
+                segs.push(Seg::Index(*i));
+            }
+        }
+    }
+}
+
 /// Whether a key can be written after a `.`: `[A-Za-z_][A-Za-z0-9_]*`.
 fn is_identifier(k: &str) -> bool {
     let mut b = k.bytes();
