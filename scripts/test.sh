@@ -48,7 +48,7 @@ bash tests/render/run.sh target/release/route-finder
 
 step "The widget: release build with Trunk and wasm-opt, and its size budget"
 trunk build --release
-node tests/web/size.mjs dist --ceiling 149
+node tests/web/size.mjs dist --ceiling 150
 node tests/web/councils.mjs dist
 
 step "The release a council takes as it is: v<version>/ with SRI, latest/ without, the zip and SHA256SUMS, the guide's file list"
