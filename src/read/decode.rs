@@ -77,12 +77,19 @@ fn wrong(v: &Json, at: &At, expected: &str) -> Box<Problem> {
 
 /// `"a"`, `"a" or "b"`, or `one of "a", "b", "c"`.
 fn one_of(names: &[&str]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-    match quoted.as_slice() {
-        [one] => one.clone(),
-        [a, b] => format!("{a} or {b}"),
-        _ => format!("one of {}", quoted.join(", ")),
+    let mut out = String::new();
+    if names.len() > 2 {
+        out.push_str("one of ");
     }
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if names.len() == 2 { " or " } else { ", " });
+        }
+        out.push('"');
+        out.push_str(name);
+        out.push('"');
+    }
+    out
 }
 
 /// An object being read: its members, and where it is.
