@@ -131,9 +131,10 @@ impl Condition {
     }
 }
 
+// The form a `Condition` is written in, and the JSON Schema's; `read::decode` reads conditions
+// and holds the rule on their shape. (The doc comment below is the schema's description.)
 /// A condition as written in the file: exactly one of `all`, `any`, `not`, or `answer`
-/// with exactly one test. The form a [`Condition`] is written in (and the JSON Schema's);
-/// `read::decode` reads conditions and holds the rule on their shape.
+/// with exactly one test.
 #[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(title = "Condition"))]
