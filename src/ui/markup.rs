@@ -607,8 +607,8 @@ pub(crate) fn tokens(markup: &str) -> Option<Vec<Token<'_>>> {
                     tail = t;
                     break;
                 }
-                let (name, t) = tail.split_once("=\"")?;
-                let (value, t) = t.split_once('"')?;
+                let (name, t) = tail.split_once('=')?;
+                let (value, t) = t.strip_prefix('"')?.split_once('"')?;
                 attrs.push((name, unescape(value)?));
                 tail = t;
             }
