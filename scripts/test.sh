@@ -83,6 +83,9 @@ node tests/web/summary.mjs dist
 step "Page translation, simulated as browsers do it: every public scenario, Back, errors and Change (Playwright)"
 node tests/web/translate.mjs dist
 
+step "Every interface word from the table of interface texts: every key overridden by a marker, every public scenario walked, no interface English left (Playwright)"
+node tests/web/interface-texts.mjs dist
+
 step "Read-aloud and reader modes: Readability and innerText read every screen, screen readers hear nothing twice (Playwright)"
 node tests/web/reader.mjs dist
 

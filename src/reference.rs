@@ -107,6 +107,20 @@ pub fn markdown(rules: &Ruleset) -> String {
     for g in &rules.groups {
         let _ = writeln!(m, "| `{}` | {} |", g.id, cell(&g.heading));
     }
+
+    let _ = writeln!(m, "\n## Interface texts\n");
+    let _ = writeln!(
+        m,
+        "The widget's own words, by key. A ruleset or an overlay changes one under\n\
+         `interface_texts`: `{{\"start_now\": \"Begin\"}}`. A word in curly brackets, such as\n\
+         `{{day}}`, is filled in by the widget: keep it. A national text carries the law: only the\n\
+         national ruleset can change it, and `route-finder check` refuses an overlay that tries.\n"
+    );
+    let _ = writeln!(m, "| Key | National | English |\n|---|---|---|");
+    for e in crate::model::interface::texts() {
+        let national = if e.national { "yes" } else { "" };
+        let _ = writeln!(m, "| `{}` | {national} | {} |", e.key, cell(e.default));
+    }
     m
 }
 

@@ -10,6 +10,7 @@
 //! 4. the flow: cycles, questions nobody can reach, paths that end without results ([`flow`]).
 
 pub mod flow;
+mod interface;
 pub(crate) mod overlay;
 pub(crate) mod rules;
 mod spelling;
@@ -234,6 +235,7 @@ pub fn check_with(
         let mut report = Reporter::new(rules.name, &map, &mut diagnostics);
         texts::check_texts(&map.doc.value, &mut report);
         rules::check_ruleset(&ruleset, &mut report);
+        interface::check_interface_texts(&ruleset.interface_texts, false, &mut report);
         if let Some(today) = today {
             check_review_date(ruleset.last_reviewed.0, today, &mut report);
         }
@@ -252,6 +254,7 @@ pub fn check_with(
             if let Some(national) = &national {
                 let mut report = Reporter::new(source.name, &map, &mut diagnostics);
                 texts::check_texts(&map.doc.value, &mut report);
+                interface::check_interface_texts(&overlay.interface_texts, true, &mut report);
                 let result = overlay::check_overlay(overlay.clone(), national.clone(), &mut report);
                 if let Some(today) = today {
                     check_review_date(overlay.last_reviewed.0, today, &mut report);

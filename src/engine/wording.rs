@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{Answer, Answers, DeadlineOutcome, Evaluation};
 use crate::dates;
 use crate::model::placeholder::{self, Piece, Placeholder};
-use crate::model::{Contact, Letter, Question, Role, Ruleset, Text};
+use crate::model::{Contact, InterfaceTexts, Letter, Question, Role, Ruleset, Text, Ui};
 
 /// The results, ready to show or print as JSON.
 #[derive(Debug, Clone, Serialize)]
@@ -149,12 +149,12 @@ impl RouteReport {
     /// Monday 14 December 2026", "The last day was Monday 14 December 2026", or "Last day not
     /// known: see below" when the route has a time limit but a date it counts from is not
     /// known. `None` when the route has no time limit to show.
-    pub fn by_when(&self) -> Option<String> {
+    pub fn by_when(&self, texts: &InterfaceTexts) -> Option<String> {
         match (&self.deadline_in_words, self.passed) {
-            (Some(day), false) => Some(format!("By {day}")),
-            (Some(day), true) => Some(format!("The last day was {day}")),
+            (Some(day), false) => Some(texts.fill(Ui::ByDay, &[("day", day)])),
+            (Some(day), true) => Some(texts.fill(Ui::LastDayWas, &[("day", day)])),
             (None, _) if self.deadline_note.is_some() => {
-                Some("Last day not known: see below".to_string())
+                Some(texts.get(Ui::LastDayUnknown).to_string())
             }
             (None, _) => None,
         }
@@ -208,6 +208,7 @@ pub struct ContactReport {
 /// Put an evaluation into words for the person it is for.
 pub fn report(rules: &Ruleset, council: Option<&str>, evaluation: &Evaluation) -> Report {
     let role = evaluation.role;
+    let texts = &rules.interface_texts;
     let say = |t: &Text| t.for_role(role).to_string();
     let say_opt = |t: &Option<Text>| t.as_ref().map(say);
     let routes: Vec<RouteReport> = evaluation
@@ -231,8 +232,8 @@ pub fn report(rules: &Ruleset, council: Option<&str>, evaluation: &Evaluation) -
                 DeadlineOutcome::Unknown => {
                     match (say_opt(&route.deadline_unknown), &shown.earliest) {
                         (Some(text), Some(w)) => Some(format!(
-                            "{text} Counting from the date you know: {}",
-                            dates::explain(w)
+                            "{text} {}",
+                            texts.fill(Ui::CountingFromKnown, &[("how", &dates::explain(w))])
                         )),
                         (None, Some(w)) => Some(dates::explain(w)),
                         (text, None) => text,
@@ -304,7 +305,7 @@ pub fn report(rules: &Ruleset, council: Option<&str>, evaluation: &Evaluation) -
             .path
             .iter()
             .filter_map(|id| Some((rules.question(id)?, evaluation.answers.get(id)?)))
-            .map(|(q, a)| answer_in_words(q, a, role))
+            .map(|(q, a)| answer_in_words(q, a, role, texts))
             .collect(),
         together: (routes.len() > 1).then(|| say(&rules.together)),
         routes,
@@ -323,27 +324,24 @@ fn timescale(rules: &Ruleset, evaluation: &Evaluation) -> Option<TimescaleReport
     let clock = rules.clock.as_ref()?;
     let step = clock.steps.get(t.rule)?;
     let role = evaluation.role;
+    let texts = &rules.interface_texts;
     let say = |t: &Text| t.for_role(role).to_string();
     let due = t.due.as_ref().map(|w| w.date);
     let headline = match (due, t.days_left) {
-        (Some(due), Some(days)) if days < 0 => format!(
-            "The council had to do this by {}. It is {} late.",
-            dates::long_date(due),
-            plural(-days, "day")
+        (Some(due), Some(days)) if days < 0 => texts.fill(
+            Ui::ClockLate,
+            &[
+                ("day", &dates::long_date(due)),
+                ("days", &texts.days(-days)),
+            ],
         ),
-        (Some(due), Some(0)) => format!(
-            "The council has to do this by {}: that is today.",
-            dates::long_date(due)
+        (Some(due), Some(0)) => texts.fill(Ui::ClockToday, &[("day", &dates::long_date(due))]),
+        (Some(due), Some(days)) => texts.fill(
+            Ui::ClockStill,
+            &[("day", &dates::long_date(due)), ("days", &texts.days(days))],
         ),
-        (Some(due), Some(days)) => format!(
-            "The council has to do this by {}. It still has {}.",
-            dates::long_date(due),
-            plural(days, "day")
-        ),
-                _ if step.due.is_none() => {
-            "The council's last day depends on which time limit applies, and your answers do not say.".to_string()
-        }
-        _ => "The council's last day cannot be worked out without the date its time started.".to_string(),
+        _ if step.due.is_none() => texts.get(Ui::ClockWhich).to_string(),
+        _ => texts.get(Ui::ClockNoStart).to_string(),
     };
     let milestones: Vec<(String, bool)> = t
         .milestones
@@ -351,19 +349,12 @@ fn timescale(rules: &Ruleset, evaluation: &Evaluation) -> Option<TimescaleReport
         .filter_map(|(i, date)| {
             let what = step.milestones.get(*i)?.what.for_role(role);
             let passed = *date < evaluation.today;
+            let day = dates::long_date(*date);
+            let args = [("what", what), ("day", day.as_str())];
             Some(if passed {
-                (
-                    format!(
-                        "The council had to {what} by {}. That day has passed.",
-                        dates::long_date(*date)
-                    ),
-                    true,
-                )
+                (texts.fill(Ui::MilestonePassed, &args), true)
             } else {
-                (
-                    format!("The council must {what} by {}.", dates::long_date(*date)),
-                    false,
-                )
+                (texts.fill(Ui::MilestoneDue, &args), false)
             })
         })
         .collect();
@@ -373,19 +364,17 @@ fn timescale(rules: &Ruleset, evaluation: &Evaluation) -> Option<TimescaleReport
     };
     let mut reason = match &t.due {
         Some(worked) => dates::explain(worked),
-                None if step.due.is_none() => {
-            "Your answers do not say which time limit applies, so the council's last day is not known.".to_string()
-        }
-        None => "The date the council's time started is not known, so its last day is not known.".to_string(),
+        None if step.due.is_none() => texts.get(Ui::ClockReasonWhich).to_string(),
+        None => texts.get(Ui::ClockReasonNoStart).to_string(),
     };
     if let (Some(worked), true) = (&t.due, dates::month_number(evaluation.today.month()) >= 9) {
         if let Some(dates::Step::DayBefore { limit, .. }) = worked.steps.first() {
             let last_year = limit.replace_year(limit.year() - 1).ok();
             if let Some(earlier) = last_year.and_then(|d| d.previous_day()) {
-                reason.push_str(&format!(
-                    " For a move that happened this September, the time limit was {}. If no school or college is named yet, the council is already late.",
-                    dates::long_date(earlier)
-                ));
+                reason.push(' ');
+                reason.push_str(
+                    &texts.fill(Ui::ClockSeptember, &[("day", &dates::long_date(earlier))]),
+                );
             }
         }
     }
@@ -413,14 +402,6 @@ fn timescale(rules: &Ruleset, evaluation: &Evaluation) -> Option<TimescaleReport
     })
 }
 
-fn plural(n: i64, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 /// Fill in a letter's placeholders: `{today}`, `{reply_by}` (`reply_days` working days on),
 /// `{council}`, `{clock_due}`, `{clock_duty}`, `{clock_source}` and `{answer:<question id>}`;
 /// a value not known becomes a bracket to fill in. A letter for the rights holder is in the
@@ -439,6 +420,7 @@ fn letter(
     let reply_by = dates::reply_by(today, l.reply_days, &rules.holidays.calendar());
     let clock = evaluation.timescale.as_ref();
     let clock_step = clock.and_then(|t| rules.clock.as_ref()?.steps.get(t.rule));
+    let texts = &rules.interface_texts;
     let fill = |t: &Text| -> String {
         let mut out = String::new();
         for piece in placeholder::pieces(t.for_role(role)) {
@@ -453,24 +435,26 @@ fn letter(
             match p {
                 Placeholder::Today => out.push_str(&dates::long_date(today)),
                 Placeholder::ReplyBy => out.push_str(&dates::long_date(reply_by)),
-                Placeholder::Council => out.push_str(council.unwrap_or("[name of the council]")),
+                Placeholder::Council => {
+                    out.push_str(council.unwrap_or(texts.get(Ui::LetterCouncil)))
+                }
                 Placeholder::ClockDue => match clock.and_then(|t| t.due.as_ref()) {
                     Some(w) => out.push_str(&dates::long_date(w.date)),
-                    None => out.push_str("[the date it was due]"),
+                    None => out.push_str(texts.get(Ui::LetterClockDue)),
                 },
                 Placeholder::ClockDuty => match clock_step {
                     Some(step) => out.push_str(step.duty.for_role(role)),
-                    None => out.push_str("[what the council had to do]"),
+                    None => out.push_str(texts.get(Ui::LetterClockDuty)),
                 },
                 Placeholder::ClockSource => match clock_step {
                     Some(step) => out.push_str(&step.source),
-                    None => out.push_str("[the law that sets the time limit]"),
+                    None => out.push_str(texts.get(Ui::LetterClockSource)),
                 },
                 Placeholder::Answer(q) => match (rules.question(q), evaluation.answers.get(q)) {
                     (Some(question), Some(a)) => {
-                        out.push_str(&answer_in_words(question, a, role).value.join(", "))
+                        out.push_str(&answer_in_words(question, a, role, texts).value.join(", "))
                     }
-                    _ => out.push_str("[...]"),
+                    _ => out.push_str(texts.get(Ui::LetterAnswer)),
                 },
                 // Not a placeholder (the check refuses it): kept as written.
                 Placeholder::Unknown(name) => {
@@ -483,7 +467,7 @@ fn letter(
         out
     };
     let subject = fill(&l.subject);
-    let mut text = format!("Subject: {subject}");
+    let mut text = texts.fill(Ui::LetterSubject, &[("subject", &subject)]);
     for p in &l.paragraphs {
         text.push_str("\n\n");
         text.push_str(&fill(p));
@@ -497,7 +481,12 @@ fn letter(
 
 /// An answer as the person would say it: the choices' labels, a date in words, or the
 /// question's "I do not know" label.
-pub(crate) fn answer_in_words(q: &Question, a: &Answer, role: Role) -> AnswerReport {
+pub(crate) fn answer_in_words(
+    q: &Question,
+    a: &Answer,
+    role: Role,
+    texts: &InterfaceTexts,
+) -> AnswerReport {
     let label = |v: &str| {
         q.options
             .iter()
@@ -513,7 +502,7 @@ pub(crate) fn answer_in_words(q: &Question, a: &Answer, role: Role) -> AnswerRep
             .unknown_label
             .as_ref()
             .map(|l| l.for_role(role).to_string())
-            .unwrap_or_else(|| "Not known".into())],
+            .unwrap_or_else(|| texts.get(Ui::NotKnown).to_string())],
     };
     AnswerReport {
         question: q.id.clone(),

@@ -11,6 +11,7 @@
 //! filled in by the engine).
 
 mod condition;
+pub mod interface;
 pub(crate) mod links;
 mod overlay;
 pub(crate) mod placeholder;
@@ -18,6 +19,7 @@ mod ruleset;
 pub(crate) mod text;
 
 pub use condition::{AnswerTest, Condition, RawCondition, CLOCK_STATES, RIGHTS_HOLDERS};
+pub use interface::{InterfaceTexts, Ui};
 pub use overlay::{
     add_texts, apply_overlay, lay_over, Council, Laid, Overlay, OverlayProblem, RouteTexts,
     TextsById,

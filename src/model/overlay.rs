@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::interface::{self, InterfaceTexts};
 use super::{Contact, IsoDate, Route, Ruleset, Text};
 
 /// A council overlay, as in `www/councils/<id>.json`.
@@ -37,6 +38,11 @@ pub struct Overlay {
     /// route the law gives them. Kept as a field so that `check` can say so plainly.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub remove_routes: Vec<String>,
+    /// The interface's fixed words changed by key for this council (see
+    /// [`super::interface`]); they win over the ruleset's. Not the national texts that carry
+    /// the law: `check` refuses those, and [`add_texts`] leaves them out.
+    #[serde(default, skip_serializing_if = "InterfaceTexts::is_empty")]
+    pub interface_texts: InterfaceTexts,
 }
 
 /// The council an overlay is for.
@@ -144,6 +150,8 @@ pub enum OverlayProblem {
     Removes(String),
     /// Local texts for a route that does not exist.
     TextsForUnknownRoute(String),
+    /// An interface text that is not one, or a national one, which an overlay cannot change.
+    InterfaceText(String),
 }
 
 /// The national ruleset with the overlay laid over it, and what was left out.
@@ -240,6 +248,12 @@ pub fn lay_over(national: Ruleset, overlay: &Overlay, routes: Vec<Route>) -> Lai
 
 /// The rest of [`apply_overlay`]: the overlay's local texts added to their routes.
 pub fn add_texts(merged: &mut Ruleset, overlay: &Overlay, problems: &mut Vec<OverlayProblem>) {
+    for (key, text) in overlay.interface_texts.iter() {
+        match interface::national(key) {
+            Some(false) => merged.interface_texts.insert(key.clone(), text.clone()),
+            _ => problems.push(OverlayProblem::InterfaceText(key.clone())),
+        }
+    }
     for (id, texts) in &overlay.texts {
         match merged.routes.iter_mut().find(|r| &r.id == id) {
             Some(route) => {

@@ -2,7 +2,7 @@
 
 use serde::{Serialize, Serializer};
 
-use super::{Condition, Text};
+use super::{Condition, InterfaceTexts, Text};
 use crate::dates::{self, Date};
 
 /// The `to` of a question's last step: show the results.
@@ -48,6 +48,10 @@ pub struct Ruleset {
     /// dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clock: Option<Clock>,
+    /// The interface's fixed words changed by key (see [`super::interface`]): for a second
+    /// language, or plainer words. The English defaults are used for any key left out.
+    #[serde(default, skip_serializing_if = "InterfaceTexts::is_empty")]
+    pub interface_texts: InterfaceTexts,
 }
 
 /// Whose right it is (docs/contract.md, section 7.4, `rights_holder`).

@@ -22,8 +22,8 @@ use super::path::{At, JsonPath};
 use crate::dates;
 use crate::model::{
     AnswerTest, Choice, Clock, ClockRule, ClockStep, Condition, Contact, DeadlineRule, Group,
-    HolidayData, IsoDate, Kind, Letter, Milestone, Next, OneOffHoliday, Overlay, Question, Rights,
-    Route, RouteTexts, Ruleset, StartScreen, Text, When,
+    HolidayData, InterfaceTexts, IsoDate, Kind, Letter, Milestone, Next, OneOffHoliday, Overlay,
+    Question, Rights, Route, RouteTexts, Ruleset, StartScreen, Text, When,
 };
 
 /// A problem with a field or a value: where, and what is wrong in words a council officer
@@ -396,6 +396,7 @@ const RULESET: &[&str] = &[
     "holidays",
     "rights",
     "clock",
+    "interface_texts",
 ];
 
 /// Read a ruleset, with every problem found.
@@ -428,6 +429,10 @@ pub fn ruleset(doc: &Document) -> std::result::Result<Ruleset, Vec<Problem>> {
     );
     out.rights = p.keep(o.opt_with("rights", rights));
     out.clock = p.keep(o.opt_with("clock", clock));
+    out.interface_texts = p.keep(
+        o.opt_with("interface_texts", interface_texts)
+            .map(Option::unwrap_or_default),
+    );
     p.done(out)
 }
 
@@ -439,6 +444,7 @@ const OVERLAY: &[&str] = &[
     "routes",
     "texts",
     "remove_routes",
+    "interface_texts",
 ];
 
 /// Read a council overlay, with every problem found.
@@ -481,7 +487,22 @@ pub fn overlay(doc: &Document) -> std::result::Result<Overlay, Vec<Problem>> {
         }
     }
     out.remove_routes = p.list(&o, "remove_routes", false, string);
+    out.interface_texts = p.keep(
+        o.opt_with("interface_texts", interface_texts)
+            .map(Option::unwrap_or_default),
+    );
     p.done(out)
+}
+
+/// The `interface_texts` of a ruleset or an overlay: an object of key to text. Which keys are
+/// known is `check`'s business: the widget uses the ones it knows.
+fn interface_texts(v: &Json, at: &At) -> Result<InterfaceTexts> {
+    let members = v.as_object().ok_or_else(|| wrong(v, at, OBJECT))?;
+    let mut out = InterfaceTexts::default();
+    for m in members {
+        out.insert(m.key.clone(), string(&m.value, &At::Key(at, &m.key))?);
+    }
+    Ok(out)
 }
 
 fn route_texts(v: &Json, at: &At) -> Result<RouteTexts> {

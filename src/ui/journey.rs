@@ -10,7 +10,7 @@ use std::rc::Rc;
 use crate::dates::{self, Date};
 use crate::engine::condition::{holds, Asked, Lookup};
 use crate::engine::{self, walk, Answer, Answers, Report, Stop};
-use crate::model::{Choice, Kind, Question, Role, Ruleset};
+use crate::model::{Choice, InterfaceTexts, Kind, Question, Role, Ruleset, Ui};
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -368,7 +368,13 @@ impl Journey {
                 .position(|q| *q == question.id)
                 .unwrap_or(path.len())],
         };
-        match read_draft(question, &self.draft, self.today, self.role(), &before) {
+        match read_draft(
+            question,
+            &self.draft,
+            (self.today, self.role()),
+            &before,
+            &self.rules.interface_texts,
+        ) {
             Err(error) => {
                 self.errors = vec![error];
                 self.moved(Focus::Errors);
@@ -394,7 +400,7 @@ impl Journey {
                     (None, Err(())) => {
                         self.errors = vec![FieldError {
                             target: input_id(&question.id, None),
-                            message: "Sorry, this tool cannot go on from here. Ask your local SENDIASS for help.".into(),
+                            message: self.rules.interface_texts.get(Ui::CannotGoOn).into(),
                             parts: vec![],
                         }];
                         self.moved(Focus::Errors);
@@ -487,9 +493,9 @@ fn draft_for(question: &Question, answer: Option<&Answer>, offered: &[&str]) -> 
 pub(crate) fn read_draft(
     question: &Question,
     draft: &Draft,
-    today: Date,
-    role: Role,
+    (today, role): (Date, Role),
     before: &dyn Lookup,
+    texts: &InterfaceTexts,
 ) -> Result<Answer, FieldError> {
     let own = question
         .error
@@ -516,12 +522,15 @@ pub(crate) fn read_draft(
     };
     match draft {
         Draft::One(Some(v)) if offers(v) => Ok(Answer::One(v.clone())),
-        Draft::One(_) => Err(error(own.as_deref().unwrap_or("Select one answer"), vec![])),
+        Draft::One(_) => Err(error(
+            own.as_deref().unwrap_or(texts.get(Ui::SelectOne)),
+            vec![],
+        )),
         Draft::Many(vs) if !vs.is_empty() && vs.iter().all(|v| offers(v)) => {
             Ok(Answer::Many(vs.clone()))
         }
         Draft::Many(_) => Err(error(
-            own.as_deref().unwrap_or("Select at least one answer"),
+            own.as_deref().unwrap_or(texts.get(Ui::SelectMany)),
             vec![],
         )),
         Draft::Date {
@@ -531,17 +540,14 @@ pub(crate) fn read_draft(
             year,
         } => {
             if [day, month, year].iter().any(|s| !s.trim().is_empty()) {
-                Err(error(
-                    "Enter a date, or tick the box if you do not know it – not both",
-                    vec![],
-                ))
+                Err(error(texts.get(Ui::DateAndUnknown), vec![]))
             } else {
                 Ok(Answer::Date(None))
             }
         }
         Draft::Date {
             day, month, year, ..
-        } => read_date(day, month, year, today, own.as_deref())
+        } => read_date([day, month, year], today, own.as_deref(), texts)
             .map(|d| Answer::Date(Some(d)))
             .map_err(|(m, parts)| {
                 let target = match parts.first() {
@@ -555,16 +561,15 @@ pub(crate) fn read_draft(
                     parts,
                 }
             }),
-        Draft::Empty => Err(error("Select one answer", vec![])),
+        Draft::Empty => Err(error(texts.get(Ui::SelectOne), vec![])),
     }
 }
 
 fn read_date(
-    day: &str,
-    month: &str,
-    year: &str,
+    [day, month, year]: [&str; 3],
     today: Date,
     empty: Option<&str>,
+    texts: &InterfaceTexts,
 ) -> Result<Date, (String, Vec<DatePart>)> {
     let (day, month, year) = (day.trim(), month.trim(), year.trim());
     let missing: Vec<DatePart> = [
@@ -577,26 +582,23 @@ fn read_date(
     .map(|(p, _)| *p)
     .collect();
     if missing.len() == 3 {
-        return Err((
-            empty
-                .unwrap_or("Enter the date, or tick the box if you do not know it")
-                .into(),
-            missing,
-        ));
+        return Err((empty.unwrap_or(texts.get(Ui::DateEmpty)).into(), missing));
     }
     if !missing.is_empty() {
-        let mut message = String::from("The date must include ");
+        let mut parts = String::new();
         for (i, p) in missing.iter().enumerate() {
             if i > 0 {
-                message.push_str(" and ");
+                parts.push(' ');
+                parts.push_str(texts.get(Ui::And));
+                parts.push(' ');
             }
-            message.push_str(match p {
-                DatePart::Day => "a day",
-                DatePart::Month => "a month",
-                DatePart::Year => "a year",
-            });
+            parts.push_str(texts.get(match p {
+                DatePart::Day => Ui::PartDay,
+                DatePart::Month => Ui::PartMonth,
+                DatePart::Year => Ui::PartYear,
+            }));
         }
-        return Err((message, missing));
+        return Err((texts.fill(Ui::DateMissing, &[("parts", &parts)]), missing));
     }
     let number = |s: &str| {
         s.parse::<u32>()
@@ -604,27 +606,24 @@ fn read_date(
             .filter(|_| s.chars().all(|c| c.is_ascii_digit()))
     };
     if year.len() != 4 || number(year).is_none() {
-        return Err((
-            "The year must include 4 numbers, for example 2026".into(),
-            vec![DatePart::Year],
-        ));
+        return Err((texts.get(Ui::YearDigits).into(), vec![DatePart::Year]));
     }
     let (Some(d), Some(m), Some(y)) = (number(day), number(month), number(year)) else {
         return Err((
-            "The date must be a real date".into(),
+            texts.get(Ui::DateReal).into(),
             vec![DatePart::Day, DatePart::Month, DatePart::Year],
         ));
     };
     let iso = format!("{y:04}-{m:02}-{d:02}");
     let date = dates::parse_iso_date(&iso).map_err(|_| {
         (
-            "The date must be a real date".to_string(),
+            texts.get(Ui::DateReal).to_string(),
             vec![DatePart::Day, DatePart::Month, DatePart::Year],
         )
     })?;
     if date > today {
         return Err((
-            "The date must be today or in the past".into(),
+            texts.get(Ui::DateFuture).into(),
             vec![DatePart::Day, DatePart::Month, DatePart::Year],
         ));
     }
@@ -915,17 +914,17 @@ mod tests {
         assert!(read_draft(
             &q,
             &Draft::One(Some("under_16".into())),
-            j.today,
-            Role::Parent,
-            &before
+            (j.today, Role::Parent),
+            &before,
+            &InterfaceTexts::default()
         )
         .is_err());
         assert!(read_draft(
             &q,
             &Draft::One(Some("16_to_17".into())),
-            j.today,
-            Role::Parent,
-            &before
+            (j.today, Role::Parent),
+            &before,
+            &InterfaceTexts::default()
         )
         .is_ok());
     }

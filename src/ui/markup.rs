@@ -16,7 +16,7 @@
 
 use crate::dates;
 use crate::engine::wording::{ContactReport, Report, RouteReport, TimescaleReport};
-use crate::model::{links, Role, Ruleset};
+use crate::model::{links, InterfaceTexts, Role, Ruleset, Ui};
 
 /// Text made safe inside HTML elements and attribute values.
 pub(crate) fn esc(h: &mut String, s: &str) {
@@ -49,17 +49,24 @@ pub(crate) struct ResultsPage<'a> {
 /// free help, "Your answers", "Keep your results" and the rules' version.
 pub(crate) fn results_page(p: &ResultsPage<'_>) -> String {
     let report = p.report;
+    let t = &p.rules.interface_texts;
     let mut h = String::with_capacity(32 * 1024);
     let h = &mut h;
     if report.routes.is_empty() {
         // Only a faulty ruleset gets here (`route-finder check` finds it).
         h.push_str("<div class=\"srf-error-summary\" role=\"alert\">");
-        body(h, "Sorry, this tool found no route for these answers. That is a fault in the tool, not in your answers. Ask your local SENDIASS for help.");
+        body(h, t.get(Ui::NoRoute));
         h.push_str("</div>");
     } else {
         let n = report.routes.len();
-        let are = if n == 1 { "route is" } else { "routes are" };
-        body(h, &format!("{n} {are} open to you, based on your answers."));
+        body(
+            h,
+            &if n == 1 {
+                t.get(Ui::RouteOpen).to_string()
+            } else {
+                t.fill_n(Ui::RoutesOpen, n as i64)
+            },
+        );
     }
     if let Some(note) = &report.rights_note {
         h.push_str("<div class=\"srf-inset srf-rights\">");
@@ -76,13 +83,13 @@ pub(crate) fn results_page(p: &ResultsPage<'_>) -> String {
             (p.level, 1),
             "srf-heading-m",
             Some("srf-glance-title"),
-            "In short",
+            t.get(Ui::InShort),
         );
-        if let Some(t) = &report.timescale {
+        if let Some(clock) = &report.timescale {
             h.push_str("<p class=\"srf-body srf-glance__clock\">");
-            jump_link(h, "srf-clock", "The council's time limit");
+            jump_link(h, "srf-clock", t.get(Ui::ClockTitle));
             h.push_str(": ");
-            esc(h, &t.headline);
+            esc(h, &clock.headline);
             h.push_str("</p>");
         }
         for g in &groups {
@@ -94,14 +101,14 @@ pub(crate) fn results_page(p: &ResultsPage<'_>) -> String {
             esc(h, g.id);
             h.push_str("\">");
             for r in g.routes.iter().filter_map(|i| report.routes.get(*i)) {
-                glance_line(h, r);
+                glance_line(h, r, t);
             }
             h.push_str("</ul></div>");
         }
         h.push_str("</section>");
     }
-    if let Some(t) = &report.timescale {
-        clock(h, t, p.level);
+    if let Some(clock_report) = &report.timescale {
+        clock(h, clock_report, p.level, t);
     }
     if let Some(together) = &report.together {
         h.push_str("<div class=\"srf-inset srf-together\">");
@@ -116,17 +123,17 @@ pub(crate) fn results_page(p: &ResultsPage<'_>) -> String {
         let intro = p.rules.group(g.id).map(|x| x.intro.for_role(p.role));
         text_p(h, "srf-body srf-group__intro", intro.unwrap_or_default());
         for r in g.routes.iter().filter_map(|i| report.routes.get(*i)) {
-            route(h, r, p.level);
+            route(h, r, p.level, t);
         }
         h.push_str("</section>");
     }
-    section(h, "srf-help", "Free, independent help", p.level);
+    section(h, "srf-help", t.get(Ui::HelpTitle), p.level);
     h.push_str("<ul class=\"srf-list srf-contacts\">");
     for c in &report.help {
-        contact(h, c);
+        contact(h, c, t);
     }
     h.push_str("</ul></section>");
-    section(h, "srf-answers", "Your answers", p.level);
+    section(h, "srf-answers", t.get(Ui::AnswersTitle), p.level);
     h.push_str("<dl class=\"srf-summary-list\">");
     for a in &report.answered {
         h.push_str("<div class=\"srf-summary-list__row\"><dt class=\"srf-summary-list__key\">");
@@ -137,52 +144,58 @@ pub(crate) fn results_page(p: &ResultsPage<'_>) -> String {
             many => list(h, "ul", "srf-list", many),
         }
         // The Change buttons: the view knows each by its row (report.answered, in order).
-        h.push_str("</dd><dd class=\"srf-summary-list__actions\"><button type=\"button\" class=\"srf-link-button\">Change<span class=\"srf-visually-hidden\"> ");
+        h.push_str("</dd><dd class=\"srf-summary-list__actions\"><button type=\"button\" class=\"srf-link-button\">");
+        say(h, t, Ui::Change);
+        h.push_str("<span class=\"srf-visually-hidden\"> ");
         esc(h, &a.label.to_ascii_lowercase());
         h.push_str("</span></button></dd></div>");
     }
     h.push_str("</dl></section>");
-    section(h, "srf-keep", "Keep your results", p.level);
-    body(h, "Save a page with your answers, your options, the last days and who to contact. It stays on your device. You can print it or show it to an adviser.");
+    section(h, "srf-keep", t.get(Ui::KeepTitle), p.level);
+    body(h, t.get(Ui::KeepBody));
     button(
         h,
         "srf-button srf-button--secondary srf-save",
-        "Save your results (HTML file)",
+        t.get(Ui::SaveResults),
     );
-    heading(h, (p.level, 2), "srf-heading-s", None, "Come back later");
-    if p.saved {
-        h.push_str("<p class=\"srf-body srf-saved\" role=\"status\">Your answers are saved in this browser on this device. They open here next time. Start again or Delete saved answers removes them.</p>");
-        button(
-            h,
-            "srf-button srf-button--secondary srf-delete-saved",
-            "Delete saved answers",
-        );
-    } else {
-        body(h, "You can keep your answers in this browser on this device, to come back to them. Anyone who uses this device could see them.");
-        button(
-            h,
-            "srf-button srf-button--secondary srf-keep-answers",
-            "Save my answers on this device",
-        );
-    }
     heading(
         h,
         (p.level, 2),
         "srf-heading-s",
         None,
-        "Send these results to an adviser",
+        t.get(Ui::ComeBackTitle),
     );
-    body(h, "This link opens these results. It holds your answers, so anyone with it can see them. Send it only to someone you trust, such as your SENDIASS adviser.");
-    h.push_str("<label class=\"srf-label\" for=\"srf-link\">Link to these results</label><input class=\"srf-input srf-link\" id=\"srf-link\" type=\"text\" readonly=\"readonly\" value=\"");
+    if p.saved {
+        h.push_str("<p class=\"srf-body srf-saved\" role=\"status\">");
+        say(h, t, Ui::SavedNote);
+        h.push_str("</p>");
+        button(
+            h,
+            "srf-button srf-button--secondary srf-delete-saved",
+            t.get(Ui::DeleteSaved),
+        );
+    } else {
+        body(h, t.get(Ui::KeepAnswersBody));
+        button(
+            h,
+            "srf-button srf-button--secondary srf-keep-answers",
+            t.get(Ui::KeepAnswers),
+        );
+    }
+    heading(h, (p.level, 2), "srf-heading-s", None, t.get(Ui::SendTitle));
+    body(h, t.get(Ui::SendBody));
+    h.push_str("<label class=\"srf-label\" for=\"srf-link\">");
+    say(h, t, Ui::LinkLabel);
+    h.push_str("</label><input class=\"srf-input srf-link\" id=\"srf-link\" type=\"text\" readonly=\"readonly\" value=\"");
     esc(h, p.link);
     h.push_str("\">");
     button(
         h,
         "srf-button srf-button--secondary srf-copy-link",
-        "Copy the link",
+        t.get(Ui::CopyLink),
     );
     h.push_str("<p class=\"srf-body\">");
-    button(h, "srf-button srf-start-again", "Start again");
+    button(h, "srf-button srf-start-again", t.get(Ui::StartAgain));
     h.push_str("</p></section>");
     let reviewed = &report.ruleset.last_reviewed;
     let reviewed = dates::parse_iso_date(reviewed)
@@ -191,9 +204,12 @@ pub(crate) fn results_page(p: &ResultsPage<'_>) -> String {
     text_p(
         h,
         "srf-body srf-small srf-version",
-        &format!(
-            "Rules version {}, last checked {reviewed}. This is not legal advice.",
-            report.ruleset.version
+        &t.fill(
+            Ui::VersionLine,
+            &[
+                ("version", &report.ruleset.version),
+                ("reviewed", &reviewed),
+            ],
         ),
     );
     std::mem::take(h)
@@ -212,6 +228,12 @@ fn element(h: &mut String, tag: &str, class: &str, text: &str) {
     h.push('>');
 }
 
+/// An interface text, escaped. One function for every such text.
+#[inline(never)]
+pub(crate) fn say(h: &mut String, texts: &InterfaceTexts, text: Ui) {
+    esc(h, texts.get(text));
+}
+
 /// A paragraph with its classes.
 fn text_p(h: &mut String, class: &str, text: &str) {
     element(h, "p", class, text);
@@ -226,7 +248,7 @@ fn body(h: &mut String, text: &str) {
 fn labelled(h: &mut String, label: &str, text: &str) {
     h.push_str("<p class=\"srf-body\"><strong>");
     esc(h, label);
-    h.push_str("</strong>");
+    h.push_str(" </strong>");
     esc(h, text);
     h.push_str("</p>");
 }
@@ -293,10 +315,10 @@ fn jump_link(h: &mut String, id: &str, text: &str) {
 }
 
 /// One route in "In short": its name as a link to its detail, its last day, its first step.
-fn glance_line(h: &mut String, r: &RouteReport) {
+fn glance_line(h: &mut String, r: &RouteReport, t: &InterfaceTexts) {
     h.push_str("<li class=\"srf-glance__item\">");
     jump_link(h, &r.anchor(), &r.title);
-    if let Some(when) = r.by_when() {
+    if let Some(when) = r.by_when(t) {
         let class = if r.passed {
             "srf-body srf-glance__passed"
         } else {
@@ -316,7 +338,7 @@ fn glance_line(h: &mut String, r: &RouteReport) {
 
 /// One route: why it applies, its last day and how it was worked out, the first steps, who to
 /// contact, its first letter, and the law. The view knows its buttons by the route's article.
-fn route(h: &mut String, r: &RouteReport, level: u8) {
+fn route(h: &mut String, r: &RouteReport, level: u8, t: &InterfaceTexts) {
     let anchor = r.anchor();
     h.push_str("<article class=\"srf-route");
     if r.passed {
@@ -339,25 +361,28 @@ fn route(h: &mut String, r: &RouteReport, level: u8) {
             h.push_str(" srf-deadline--passed");
         }
         h.push_str("\"><p class=\"srf-body srf-deadline__date\"><strong>");
-        h.push_str(if r.passed {
-            "The last day was "
+        let said = if r.passed {
+            Ui::LastDayWas
         } else {
-            "Last day: "
-        });
-        esc(h, deadline);
+            Ui::LastDay
+        };
+        esc(h, &t.fill(said, &[("day", deadline)]));
         h.push_str("</strong>");
-        h.push_str(&days_left(r.days_left));
+        esc(h, &days_left(r.days_left, t));
         h.push_str("</p>");
         if let Some(reason) = &r.deadline_reason {
-            worked_out(h, reason);
+            worked_out(h, reason, t);
         }
         if let Some(note) = &r.deadline_note {
             body(h, note);
         }
         if r.deadline.is_some() && !r.passed {
-            h.push_str("<button type=\"button\" class=\"srf-link-button srf-calendar\">Add the last day to your calendar");
+            h.push_str("<button type=\"button\" class=\"srf-link-button srf-calendar\">");
+            say(h, t, Ui::CalendarButton);
             hidden(h, ": ", &r.title);
-            h.push_str(" (.ics file, with a reminder a week before)</button>");
+            h.push(' ');
+            say(h, t, Ui::CalendarButtonEnd);
+            h.push_str("</button>");
         }
         h.push_str("</div>");
     } else if let Some(note) = &r.deadline_note {
@@ -365,18 +390,24 @@ fn route(h: &mut String, r: &RouteReport, level: u8) {
         body(h, note);
         h.push_str("</div>");
     }
-    heading(h, (level, 3), "srf-heading-xs", None, "Why this applies");
+    heading(h, (level, 3), "srf-heading-xs", None, t.get(Ui::WhyTitle));
     list(h, "ul", "srf-list srf-list--bullet", &r.why);
-    heading(h, (level, 3), "srf-heading-xs", None, "What to do first");
+    heading(h, (level, 3), "srf-heading-xs", None, t.get(Ui::FirstTitle));
     list(h, "ol", "srf-list srf-list--number", &r.steps);
     if let Some(limit) = &r.time_limit {
-        labelled(h, "Time limit: ", limit);
+        labelled(h, t.get(Ui::TimeLimit), limit);
     }
     if !r.contacts.is_empty() {
-        heading(h, (level, 3), "srf-heading-xs", None, "Who to contact");
+        heading(
+            h,
+            (level, 3),
+            "srf-heading-xs",
+            None,
+            t.get(Ui::ContactsTitle),
+        );
         h.push_str("<ul class=\"srf-list srf-contacts\">");
         for c in &r.contacts {
-            contact(h, c);
+            contact(h, c, t);
         }
         h.push_str("</ul>");
     }
@@ -387,11 +418,17 @@ fn route(h: &mut String, r: &RouteReport, level: u8) {
         let by = dates::parse_iso_date(&letter.reply_by)
             .map(dates::long_date)
             .unwrap_or_default();
-        h.push_str("<details class=\"srf-details srf-letter\"><summary class=\"srf-details__summary\">A first letter you can change</summary>");
-        body(h, "This is a starting point, not legal advice. Put it in your own words, and fill in the parts in [square brackets]. Keep a copy of what you send.");
+        h.push_str(
+            "<details class=\"srf-details srf-letter\"><summary class=\"srf-details__summary\">",
+        );
+        say(h, t, Ui::LetterSummary);
+        h.push_str("</summary>");
+        body(h, t.get(Ui::LetterBody));
         h.push_str("<label class=\"srf-label\" for=\"");
         esc(h, &id);
-        h.push_str("\">Your letter</label><textarea class=\"srf-textarea\" id=\"");
+        h.push_str("\">");
+        say(h, t, Ui::LetterLabel);
+        h.push_str("</label><textarea class=\"srf-textarea\" id=\"");
         esc(h, &id);
         // The parser drops one line break straight after <textarea>: this one.
         h.push_str("\" rows=\"16\" spellcheck=\"true\">\n");
@@ -400,15 +437,18 @@ fn route(h: &mut String, r: &RouteReport, level: u8) {
         button(
             h,
             "srf-button srf-button--secondary srf-copy-letter",
-            "Copy the letter",
+            t.get(Ui::CopyLetter),
         );
-        h.push_str("<p class=\"srf-body\"><button type=\"button\" class=\"srf-link-button srf-calendar-reply\">Add the reply-by date to your calendar");
+        h.push_str("<p class=\"srf-body\"><button type=\"button\" class=\"srf-link-button srf-calendar-reply\">");
+        say(h, t, Ui::ReplyCalendar);
         hidden(h, ": ", &r.title);
-        h.push_str(" (");
-        esc(h, &by);
-        h.push_str(", .ics file)</button></p></details>");
+        h.push(' ');
+        esc(h, &t.fill(Ui::ReplyCalendarEnd, &[("day", &by)]));
+        h.push_str("</button></p></details>");
     }
-    h.push_str("<details class=\"srf-details\"><summary class=\"srf-details__summary\">The law behind this</summary>");
+    h.push_str("<details class=\"srf-details\"><summary class=\"srf-details__summary\">");
+    say(h, t, Ui::LawBehind);
+    h.push_str("</summary>");
     text_p(h, "srf-body srf-small", &r.source);
     h.push_str("</details></article>");
 }
@@ -428,16 +468,16 @@ fn hidden(h: &mut String, before: &str, text: &str) {
 
 /// The council's own time limit: the day it had to act by, what it had to do, how the day was
 /// worked out, when it may have more time, and what the family can do now.
-fn clock(h: &mut String, t: &TimescaleReport, level: u8) {
-    h.push_str(
-        "<section class=\"srf-clock\" id=\"srf-clock\" aria-label=\"The council&#39;s time limit\">",
-    );
+fn clock(h: &mut String, t: &TimescaleReport, level: u8, words: &InterfaceTexts) {
+    h.push_str("<section class=\"srf-clock\" id=\"srf-clock\" aria-label=\"");
+    say(h, words, Ui::ClockTitle);
+    h.push_str("\">");
     heading(
         h,
         (level, 1),
         "srf-heading-m",
         Some("srf-clock-title"),
-        "The council's time limit",
+        words.get(Ui::ClockTitle),
     );
     h.push_str(if t.late == Some(true) {
         "<div class=\"srf-deadline srf-deadline--passed\">"
@@ -449,50 +489,68 @@ fn clock(h: &mut String, t: &TimescaleReport, level: u8) {
     h.push_str("<p class=\"srf-body srf-clock__headline\"><strong>");
     esc(h, &t.headline);
     h.push_str("</strong></p>");
-    labelled(h, "What the council has to do: ", &t.duty);
-    worked_out(h, &t.reason);
+    labelled(h, words.get(Ui::ClockDuty), &t.duty);
+    worked_out(h, &t.reason, words);
     if t.due.is_some() {
         button(
             h,
             "srf-link-button srf-calendar-clock",
-            "Add the council's last day to your calendar (.ics file)",
+            words.get(Ui::ClockCalendar),
         );
     }
     h.push_str("</div>");
     if let Some(e) = &t.exceptions {
-        labelled(h, "When the council can have more time: ", e);
+        labelled(h, words.get(Ui::ClockMoreTime), e);
     }
     if let Some(note) = &t.note {
         body(h, note);
     }
-    heading(h, (level, 2), "srf-heading-s", None, "What you can do now");
+    heading(
+        h,
+        (level, 2),
+        "srf-heading-s",
+        None,
+        words.get(Ui::ClockNow),
+    );
     text_p(h, "srf-body srf-clock__advice", &t.advice);
-    text_p(h, "srf-body srf-small", &format!("The law: {}", t.source));
+    text_p(
+        h,
+        "srf-body srf-small",
+        &words.fill(Ui::LawIs, &[("law", &t.source)]),
+    );
     h.push_str("</section>");
 }
 
 /// How a last day was worked out, folded away for those who want to check it.
-fn worked_out(h: &mut String, reason: &str) {
-    h.push_str("<details class=\"srf-details srf-reason\"><summary class=\"srf-details__summary\">How this date was worked out</summary>");
+fn worked_out(h: &mut String, reason: &str, t: &InterfaceTexts) {
+    h.push_str(
+        "<details class=\"srf-details srf-reason\"><summary class=\"srf-details__summary\">",
+    );
+    say(h, t, Ui::WorkedOut);
+    h.push_str("</summary>");
     body(h, reason);
     h.push_str("</details>");
 }
 
-fn days_left(days: Option<i64>) -> String {
-    match days {
-        Some(0) => " (today)".into(),
-        Some(1) => " (1 day left)".into(),
-        Some(d) if d > 1 => format!(" ({d} days left)"),
-        Some(-1) => " (1 day ago)".into(),
-        Some(d) => format!(" ({} days ago)", -d),
-        None => String::new(),
-    }
+/// " (3 days left)", " (today)" or " (1 day ago)", after a last day; empty when not known.
+fn days_left(days: Option<i64>, t: &InterfaceTexts) -> String {
+    let words = match days {
+        Some(0) => t.get(Ui::Today).to_string(),
+        Some(1) => t.get(Ui::DayLeft).to_string(),
+        Some(d) if d > 1 => t.fill_n(Ui::DaysLeft, d),
+        Some(-1) => t.get(Ui::DayAgo).to_string(),
+        Some(d) => t.fill_n(Ui::DaysAgo, -d),
+        None => return String::new(),
+    };
+    let mut out = String::from(" ");
+    out.push_str(&words);
+    out
 }
 
 /// A contact. Its details carry `translate="no"`: a browser's page translation must not
 /// change a number, an address or a web address a family copies. Only an https address, an
 /// email address and a phone number that look like one become links.
-fn contact(h: &mut String, c: &ContactReport) {
+fn contact(h: &mut String, c: &ContactReport, t: &InterfaceTexts) {
     h.push_str("<li class=\"srf-contact\"><p class=\"srf-body srf-contact__name\"><strong>");
     esc(h, &c.name);
     h.push_str("</strong></p>");
@@ -500,7 +558,7 @@ fn contact(h: &mut String, c: &ContactReport) {
         body(h, about);
     }
     if let Some(phone) = &c.phone {
-        h.push_str("<p class=\"srf-body\">Phone: ");
+        label(h, t.get(Ui::Phone));
         if links::is_phone(phone) {
             let digits: String = phone
                 .chars()
@@ -513,7 +571,7 @@ fn contact(h: &mut String, c: &ContactReport) {
         h.push_str("</p>");
     }
     if let Some(email) = &c.email {
-        h.push_str("<p class=\"srf-body\">Email: ");
+        label(h, t.get(Ui::Email));
         if links::is_email(email) {
             link(h, &format!("mailto:{email}"), email);
         } else {
@@ -522,20 +580,21 @@ fn contact(h: &mut String, c: &ContactReport) {
         h.push_str("</p>");
     }
     if let Some(web) = &c.web {
-        h.push_str("<p class=\"srf-body\">Website: ");
+        label(h, t.get(Ui::Website));
         if links::is_https_link(web) {
             h.push_str("<a href=\"");
             esc(h, web);
             h.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");
             exact(h, without_scheme(web));
-            h.push_str("<span class=\"srf-visually-hidden\"> (opens in a new tab)</span></a>");
+            hidden(h, " ", t.get(Ui::NewTab));
+            h.push_str("</a>");
         } else {
             exact(h, web);
         }
         h.push_str("</p>");
     }
     if let Some(address) = &c.address {
-        h.push_str("<p class=\"srf-body\">Address: ");
+        label(h, t.get(Ui::Address));
         exact(h, address);
         h.push_str("</p>");
     }
@@ -543,6 +602,13 @@ fn contact(h: &mut String, c: &ContactReport) {
         text_p(h, "srf-body srf-contact__unknown", nk);
     }
     h.push_str("</li>");
+}
+
+/// A contact detail's paragraph, opened with its label ("Phone: ").
+fn label(h: &mut String, label: &str) {
+    h.push_str("<p class=\"srf-body\">");
+    esc(h, label);
+    h.push(' ');
 }
 
 /// A tel: or mailto: link, kept as it is by page translation.

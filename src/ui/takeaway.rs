@@ -11,9 +11,10 @@
 //! [`journey`](super::journey), it is built without the `web` feature too and its tests run
 //! natively.
 
-use super::markup::esc;
+use super::markup::{esc, say};
 use crate::dates;
 use crate::engine::wording::{ContactReport, Report, RouteReport};
+use crate::model::{InterfaceTexts, Ui};
 
 /// The file name of the summary, for example `send-options-2026-11-24.html`.
 pub(crate) fn summary_file_name(report: &Report) -> String {
@@ -51,11 +52,11 @@ fn file_name(prefix: &str, route: &RouteReport) -> String {
 /// The results as one printable page: the answers, each route with why it applies, its first
 /// steps, its last day and its contacts, free help, and the ruleset's version and date. A
 /// whole HTML document with its own small stylesheet, so it reads the same offline, years on.
-pub(crate) fn summary_html(report: &Report) -> String {
+pub(crate) fn summary_html(report: &Report, words: &InterfaceTexts) -> String {
     let mut h = String::with_capacity(16 * 1024);
     let title = match &report.council {
-        Some(c) => format!("Your options if you disagree about SEND help, with contacts from {c}"),
-        None => "Your options if you disagree about SEND help".to_string(),
+        Some(c) => words.fill(Ui::SummaryTitleCouncil, &[("council", c)]),
+        None => words.get(Ui::SummaryTitle).to_string(),
     };
     h.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
@@ -64,43 +65,50 @@ pub(crate) fn summary_html(report: &Report) -> String {
     h.push_str(STYLE);
     h.push_str("</style>\n</head>\n<body>\n<main>\n<h1>");
     esc(&mut h, &title);
-    h.push_str("</h1>\n<p class=\"meta\">Made on ");
-    esc(&mut h, &in_words(&report.today));
-    h.push_str(" by SEND Route Finder. It is a guide, not legal advice. Check each time limit with SENDIASS or the contacts below.</p>\n");
+    h.push_str("</h1>\n<p class=\"meta\">");
+    esc(
+        &mut h,
+        &words.fill(Ui::SummaryMade, &[("day", &in_words(&report.today))]),
+    );
+    h.push_str("</p>\n");
     if let Some(note) = &report.rights_note {
         h.push_str("<p class=\"note\">");
         esc(&mut h, note);
         h.push_str("</p>\n");
     }
-    glance_html(&mut h, report);
+    glance_html(&mut h, report, words);
     if let Some(t) = &report.timescale {
-        h.push_str("<h2>The council's time limit</h2>\n<p class=\"deadline\"><strong>");
+        h.push_str("<h2>");
+        say(&mut h, words, Ui::ClockTitle);
+        h.push_str("</h2>\n<p class=\"deadline\"><strong>");
         esc(&mut h, &t.headline);
         h.push_str("</strong></p>\n");
         for (label, text) in [
-            ("What the council has to do: ", Some(&t.duty)),
-            ("How this date was worked out: ", Some(&t.reason)),
-            (
-                "When the council can have more time: ",
-                t.exceptions.as_ref(),
-            ),
+            (words.get(Ui::ClockDuty), Some(&t.duty)),
+            (words.get(Ui::WorkedOutLabel), Some(&t.reason)),
+            (words.get(Ui::ClockMoreTime), t.exceptions.as_ref()),
             ("", t.note.as_ref()),
-            ("What you can do now: ", Some(&t.advice)),
+            (words.get(Ui::ClockNowLabel), Some(&t.advice)),
         ] {
             if let Some(text) = text {
                 h.push_str("<p><strong>");
-                esc(&mut h, label);
+                if !label.is_empty() {
+                    esc(&mut h, label);
+                    h.push(' ');
+                }
                 h.push_str("</strong>");
                 esc(&mut h, text);
                 h.push_str("</p>\n");
             }
         }
-        h.push_str("<p class=\"meta\">The law: ");
-        esc(&mut h, &t.source);
+        h.push_str("<p class=\"meta\">");
+        esc(&mut h, &words.fill(Ui::LawIs, &[("law", &t.source)]));
         h.push_str("</p>\n");
     }
 
-    h.push_str("<h2>Your answers</h2>\n<dl>\n");
+    h.push_str("<h2>");
+    say(&mut h, words, Ui::AnswersTitle);
+    h.push_str("</h2>\n<dl>\n");
     for a in &report.answered {
         h.push_str("<dt>");
         esc(&mut h, &a.label);
@@ -120,33 +128,46 @@ pub(crate) fn summary_html(report: &Report) -> String {
         esc(&mut h, g.heading);
         h.push_str("</h2>\n");
         for r in g.routes.iter().filter_map(|i| report.routes.get(*i)) {
-            route_html(&mut h, r);
+            route_html(&mut h, r, words);
         }
     }
     if !report.help.is_empty() {
-        h.push_str("<h2>Free, independent help</h2>\n<ul class=\"contacts\">\n");
+        h.push_str("<h2>");
+        say(&mut h, words, Ui::HelpTitle);
+        h.push_str("</h2>\n<ul class=\"contacts\">\n");
         for c in &report.help {
-            contact_html(&mut h, c);
+            contact_html(&mut h, c, words);
         }
         h.push_str("</ul>\n");
     }
-    h.push_str("<p class=\"meta\">Ruleset version ");
-    esc(&mut h, &report.ruleset.version);
-    h.push_str(", last reviewed ");
-    esc(&mut h, &in_words(&report.ruleset.last_reviewed));
-    h.push_str(".</p>\n</main>\n</body>\n</html>\n");
+    h.push_str("<p class=\"meta\">");
+    esc(
+        &mut h,
+        &words.fill(
+            Ui::SummaryVersion,
+            &[
+                ("version", &report.ruleset.version),
+                ("reviewed", &in_words(&report.ruleset.last_reviewed)),
+            ],
+        ),
+    );
+    h.push_str("</p>\n</main>\n</body>\n</html>\n");
     h
 }
 
 /// "In short", as the results page opens: the council's time limit in one line, then one line
 /// a route under its group (its name, its last day, the one thing to do first).
-fn glance_html(h: &mut String, report: &Report) {
+fn glance_html(h: &mut String, report: &Report, words: &InterfaceTexts) {
     if report.routes.is_empty() {
         return;
     }
-    h.push_str("<section class=\"glance\">\n<h2>In short</h2>\n");
+    h.push_str("<section class=\"glance\">\n<h2>");
+    say(h, words, Ui::InShort);
+    h.push_str("</h2>\n");
     if let Some(t) = &report.timescale {
-        h.push_str("<p><strong>The council's time limit:</strong> ");
+        h.push_str("<p><strong>");
+        say(h, words, Ui::ClockTitle);
+        h.push_str(":</strong> ");
         esc(h, &t.headline);
         h.push_str("</p>\n");
     }
@@ -160,7 +181,7 @@ fn glance_html(h: &mut String, report: &Report) {
             h.push_str("\">");
             esc(h, &r.title);
             h.push_str("</a>");
-            if let Some(when) = r.by_when() {
+            if let Some(when) = r.by_when(words) {
                 h.push_str("<br><strong>");
                 esc(h, &when);
                 h.push_str("</strong>");
@@ -176,7 +197,16 @@ fn glance_html(h: &mut String, report: &Report) {
     h.push_str("</section>\n");
 }
 
-fn route_html(h: &mut String, r: &RouteReport) {
+/// `<p><strong>{label}</strong> {text}</p>`.
+fn labelled(h: &mut String, label: &str, text: &str) {
+    h.push_str("<p><strong>");
+    esc(h, label);
+    h.push_str("</strong> ");
+    esc(h, text);
+    h.push_str("</p>\n");
+}
+
+fn route_html(h: &mut String, r: &RouteReport, words: &InterfaceTexts) {
     h.push_str("<section class=\"route\" id=\"");
     esc(h, &r.anchor());
     h.push_str("\">\n<h3>");
@@ -185,40 +215,32 @@ fn route_html(h: &mut String, r: &RouteReport) {
     esc(h, &r.summary);
     h.push_str("</p>\n");
     for why in &r.why {
-        h.push_str("<p><strong>Why this applies:</strong> ");
-        esc(h, why);
-        h.push_str("</p>\n");
+        labelled(h, words.get(Ui::WhyLabel), why);
     }
     match (&r.deadline_in_words, r.passed) {
-        (Some(day), false) => {
-            h.push_str("<p class=\"deadline\"><strong>Last day: ");
-            esc(h, day);
-            h.push_str("</strong></p>\n");
-        }
-        (Some(day), true) => {
-            h.push_str("<p class=\"deadline\"><strong>The last day was ");
-            esc(h, day);
+        (Some(day), passed) => {
+            let said = if passed { Ui::LastDayWas } else { Ui::LastDay };
+            h.push_str("<p class=\"deadline\"><strong>");
+            esc(h, &words.fill(said, &[("day", day)]));
             h.push_str("</strong></p>\n");
         }
         (None, _) => {
             if let Some(limit) = &r.time_limit {
-                h.push_str("<p><strong>Time limit:</strong> ");
-                esc(h, limit);
-                h.push_str("</p>\n");
+                labelled(h, words.get(Ui::TimeLimit), limit);
             }
         }
     }
     if let Some(reason) = &r.deadline_reason {
-        h.push_str("<p><strong>How this date was worked out:</strong> ");
-        esc(h, reason);
-        h.push_str("</p>\n");
+        labelled(h, words.get(Ui::WorkedOutLabel), reason);
     }
     if let Some(note) = &r.deadline_note {
         h.push_str("<p>");
         esc(h, note);
         h.push_str("</p>\n");
     }
-    h.push_str("<p><strong>What to do first</strong></p>\n<ol>\n");
+    h.push_str("<p><strong>");
+    say(h, words, Ui::FirstTitle);
+    h.push_str("</strong></p>\n<ol>\n");
     for s in &r.steps {
         h.push_str("<li>");
         esc(h, s);
@@ -226,32 +248,37 @@ fn route_html(h: &mut String, r: &RouteReport) {
     }
     h.push_str("</ol>\n");
     if !r.contacts.is_empty() {
-        h.push_str("<p><strong>Who to contact</strong></p>\n<ul class=\"contacts\">\n");
+        h.push_str("<p><strong>");
+        say(h, words, Ui::ContactsTitle);
+        h.push_str("</strong></p>\n<ul class=\"contacts\">\n");
         for c in &r.contacts {
-            contact_html(h, c);
+            contact_html(h, c, words);
         }
         h.push_str("</ul>\n");
     }
-    h.push_str("<p class=\"meta\">The law: ");
-    esc(h, &r.source);
+    h.push_str("<p class=\"meta\">");
+    esc(h, &words.fill(Ui::LawIs, &[("law", &r.source)]));
     h.push_str("</p>\n</section>\n");
 }
 
-fn contact_html(h: &mut String, c: &ContactReport) {
+fn contact_html(h: &mut String, c: &ContactReport, words: &InterfaceTexts) {
     h.push_str("<li><strong>");
     esc(h, &c.name);
     h.push_str("</strong>");
     for (label, value) in [
         ("", &c.about),
-        ("Phone: ", &c.phone),
-        ("Email: ", &c.email),
-        ("Website: ", &c.web),
-        ("Address: ", &c.address),
+        (words.get(Ui::Phone), &c.phone),
+        (words.get(Ui::Email), &c.email),
+        (words.get(Ui::Website), &c.web),
+        (words.get(Ui::Address), &c.address),
         ("", &c.not_known),
     ] {
         if let Some(v) = value {
             h.push_str("<br>");
             esc(h, label);
+            if !label.is_empty() {
+                h.push(' ');
+            }
             // Contact details are copied exactly: page translation must leave them alone.
             if label.is_empty() {
                 esc(h, v);
@@ -283,15 +310,19 @@ dt{font-weight:bold}dd{margin:0 0 8px}section{break-inside:avoid;margin-bottom:2
 /// A route's last day as an all-day calendar event with a reminder a week before, or `None`
 /// when the route has no date or the date has passed. `stamp` is when the file is made, as
 /// `YYYYMMDDTHHMMSSZ` (UTC).
-pub(crate) fn calendar_file(report: &Report, route: &RouteReport, stamp: &str) -> Option<String> {
+pub(crate) fn calendar_file(
+    (report, words): (&Report, &InterfaceTexts),
+    route: &RouteReport,
+    stamp: &str,
+) -> Option<String> {
     let day = dates::parse_iso_date(route.deadline.as_deref()?).ok()?;
     if route.passed {
         return None;
     }
-    let mut description = format!("The last day for: {}. ", route.title);
+    let mut description = words.fill(Ui::CalLastDayFor, &[("title", &route.title)]);
+    description.push(' ');
     if let Some(first) = route.steps.first() {
-        description.push_str("What to do first: ");
-        description.push_str(first);
+        description.push_str(&words.fill(Ui::CalFirst, &[("step", first)]));
         description.push(' ');
     }
     if let Some(note) = &route.deadline_note {
@@ -299,65 +330,79 @@ pub(crate) fn calendar_file(report: &Report, route: &RouteReport, stamp: &str) -
         description.push(' ');
     }
     Some(event(
-        report,
+        (report, words),
         stamp,
         &route.id,
         day,
-        &format!("Last day: {}", route.title),
+        &words.fill(Ui::CalSummary, &[("title", &route.title)]),
         description,
-        ("-P7D", &format!("One week left: {}", route.title)),
+        (
+            "-P7D",
+            &words.fill(Ui::CalWeekLeft, &[("title", &route.title)]),
+        ),
     ))
 }
 
 /// The council's last day (its clock) as an all-day calendar event, or `None` when it is not
 /// known. While the council still has time, a reminder comes at 9 am the day after, when it
 /// is late if nothing has come; once it is late, there is no reminder.
-pub(crate) fn clock_calendar_file(report: &Report, stamp: &str) -> Option<String> {
+pub(crate) fn clock_calendar_file(
+    (report, words): (&Report, &InterfaceTexts),
+    stamp: &str,
+) -> Option<String> {
     let t = report.timescale.as_ref()?;
     let day = dates::parse_iso_date(t.due.as_deref()?).ok()?;
     let description = format!(
-        "{} What the council has to do: {}. {} The law: {}. ",
-        t.headline, t.duty, t.advice, t.source
+        "{} {} {}. {} {}. ",
+        t.headline,
+        words.get(Ui::ClockDuty),
+        t.duty,
+        t.advice,
+        words.fill(Ui::LawIs, &[("law", &t.source)])
     );
     let alarm = if t.late == Some(false) { "P1DT9H" } else { "" };
     Some(event(
-        report,
+        (report, words),
         stamp,
         &format!("clock-{}", t.step),
         day,
-        &format!("The council's last day: {}", t.duty),
+        &words.fill(Ui::CalClockSummary, &[("duty", &t.duty)]),
         description,
-        (alarm, "If the council has not done it, it is now late. See your saved results for what to do."),
+        (alarm, words.get(Ui::CalClockAlarm)),
     ))
 }
 
 /// The day a route's letter asks for a reply by, as an all-day calendar event with a
 /// reminder at 9 am that day, or `None` when the route has no letter.
 pub(crate) fn reply_calendar_file(
-    report: &Report,
+    (report, words): (&Report, &InterfaceTexts),
     route: &RouteReport,
     stamp: &str,
 ) -> Option<String> {
     let letter = route.letter.as_ref()?;
     let day = dates::parse_iso_date(&letter.reply_by).ok()?;
-    let description = format!(
-        "Your letter asked for a reply by today: {}. If no reply has come, see your saved results for what to do next ({}). ",
-        letter.subject, route.title
+    let mut description = words.fill(
+        Ui::CalReply,
+        &[("subject", &letter.subject), ("title", &route.title)],
     );
+    description.push(' ');
     Some(event(
-        report,
+        (report, words),
         stamp,
         &format!("reply-{}", route.id),
         day,
-        &format!("Reply due: {}", letter.subject),
+        &words.fill(Ui::CalReplySummary, &[("subject", &letter.subject)]),
         description,
-        ("PT9H", &format!("Reply due today: {}", letter.subject)),
+        (
+            "PT9H",
+            &words.fill(Ui::CalReplyAlarm, &[("subject", &letter.subject)]),
+        ),
     ))
 }
 
 /// One all-day event on `day`, with a display alarm at `trigger` (none when empty).
 fn event(
-    report: &Report,
+    (report, words): (&Report, &InterfaceTexts),
     stamp: &str,
     uid: &str,
     day: dates::Date,
@@ -366,10 +411,7 @@ fn event(
     (trigger, alarm): (&str, &str),
 ) -> String {
     let compact = |d: dates::Date| dates::format_iso(d).replace('-', "");
-    description.push_str("Worked out by SEND Route Finder on ");
-    description.push_str(&in_words(&report.today));
-    description
-        .push_str(" from your answers. It is a guide, not legal advice: check it with SENDIASS.");
+    description.push_str(&words.fill(Ui::CalWorked, &[("day", &in_words(&report.today))]));
     let mut out = String::new();
     for l in [
         "BEGIN:VCALENDAR",
@@ -446,6 +488,11 @@ mod tests {
     use crate::engine::{evaluate, report, Answers};
     use crate::read::parse_ruleset;
 
+    /// No interface texts overridden: the English defaults.
+    fn en() -> InterfaceTexts {
+        InterfaceTexts::default()
+    }
+
     fn decision_report() -> Report {
         let rules = parse_ruleset(include_str!("../../rules.json")).expect("rules");
         let mut answers = Answers::new();
@@ -460,7 +507,7 @@ mod tests {
     #[test]
     fn the_summary_file_opens_with_one_line_a_route_before_any_detail() {
         let r = decision_report();
-        let html = summary_html(&r);
+        let html = summary_html(&r, &en());
         let glance = html.find("<section class=\"glance\">").expect("a summary");
         let first_route = html.find("<section class=\"route\"").expect("routes");
         let answers = html.find("<h2>Your answers</h2>").expect("answers");
@@ -492,6 +539,130 @@ mod tests {
         }
     }
 
+    /// Every interface text overridden by a marker, `⟪key⟫`, followed by its placeholders.
+    fn marked() -> crate::model::InterfaceTexts {
+        let mut texts = crate::model::InterfaceTexts::default();
+        for e in crate::model::interface::texts() {
+            let mut text = format!("⟪{}⟫", e.key);
+            for p in crate::model::interface::placeholders(e.default) {
+                text.push_str(&format!(" {{{p}}}"));
+            }
+            texts.insert(e.key.to_string(), text);
+        }
+        texts
+    }
+
+    /// The English words of every interface text: its default without its placeholders, in
+    /// pieces of two words or more.
+    fn english() -> Vec<String> {
+        let mut out = Vec::new();
+        for e in crate::model::interface::texts() {
+            let mut rest = e.default;
+            loop {
+                let (piece, next) = match rest.find('{') {
+                    Some(i) => (&rest[..i], rest[i..].find('}').map(|j| &rest[i + j + 1..])),
+                    None => (rest, None),
+                };
+                let piece = piece.trim_matches(|c: char| c == ' ' || c == '.' || c == ':');
+                // Pieces the ruleset's own content also says ("The council must") prove
+                // nothing either way.
+                let content = include_str!("../../rules.json");
+                if piece.contains(' ') && piece.len() > 8 && !content.contains(piece) {
+                    out.push(piece.to_string());
+                }
+                match next {
+                    Some(n) => rest = n,
+                    None => break,
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_interface_text_on_the_results_and_in_the_files_comes_from_the_table() {
+        let mut rules = parse_ruleset(include_str!("../../rules.json")).expect("rules");
+        rules.interface_texts = marked();
+        let english = english();
+        let mut seen = std::collections::BTreeSet::new();
+        for file in [
+            include_str!("../../tests/scenarios/public.json"),
+            include_str!("../../tests/scenarios/public-2.json"),
+        ] {
+            let doc: serde_json::Value = serde_json::from_str(file).expect("scenarios");
+            for s in doc["scenarios"].as_array().expect("a list") {
+                let Ok(answers) = Answers::from_text(&s["answers"].to_string(), &rules) else {
+                    continue;
+                };
+                let today =
+                    dates::parse_iso_date(s["today"].as_str().unwrap_or("")).expect("today");
+                let Ok(evaluation) = evaluate(&rules, &answers, today) else {
+                    continue;
+                };
+                for council in [None, Some("Testshire")] {
+                    let r = report(&rules, council, &evaluation);
+                    let mut all =
+                        crate::ui::markup::results_page(&crate::ui::markup::ResultsPage {
+                            report: &r,
+                            rules: &rules,
+                            role: evaluation.role,
+                            level: 2,
+                            saved: council.is_some(),
+                            link: "https://example.org/#a",
+                        });
+                    all.push_str(&summary_html(&r, &rules.interface_texts));
+                    for route in &r.routes {
+                        all.push_str(
+                            &calendar_file((&r, &rules.interface_texts), route, "20261124T090000Z")
+                                .unwrap_or_default(),
+                        );
+                        all.push_str(
+                            &reply_calendar_file(
+                                (&r, &rules.interface_texts),
+                                route,
+                                "20261124T090000Z",
+                            )
+                            .unwrap_or_default(),
+                        );
+                        all.push_str(&serde_json::to_string(route).unwrap_or_default());
+                    }
+                    all.push_str(
+                        &clock_calendar_file((&r, &rules.interface_texts), "20261124T090000Z")
+                            .unwrap_or_default(),
+                    );
+                    all.push_str(&serde_json::to_string(&r.timescale).unwrap_or_default());
+                    // Calendar files fold long lines and escape commas.
+                    let all = all.replace("\r\n ", "").replace("\\,", ",");
+                    for words in &english {
+                        let mut escaped = String::new();
+                        esc(&mut escaped, words);
+                        assert!(
+                            !all.contains(words.as_str()) && !all.contains(&escaped),
+                            "{}: \"{words}\" is still in English",
+                            s["id"]
+                        );
+                    }
+                    for e in crate::model::interface::texts() {
+                        if all.contains(&format!("⟪{}⟫", e.key)) {
+                            seen.insert(e.key);
+                        }
+                    }
+                }
+            }
+        }
+        for key in [
+            "in_short",
+            "by_day",
+            "version_line",
+            "summary_made",
+            "cal_worked",
+            "clock_late",
+            "letter_subject",
+        ] {
+            assert!(seen.contains(key), "{key} is never shown");
+        }
+    }
+
     #[test]
     fn a_route_s_last_day_in_one_phrase() {
         let r = decision_report();
@@ -501,33 +672,33 @@ mod tests {
             .find(|x| x.id == "tribunal_appeal")
             .expect("appeal");
         assert_eq!(
-            appeal.by_when().as_deref(),
+            appeal.by_when(&en()).as_deref(),
             Some("By Monday 14 December 2026")
         );
         let mut passed = appeal.clone();
         passed.passed = true;
         assert_eq!(
-            passed.by_when().as_deref(),
+            passed.by_when(&en()).as_deref(),
             Some("The last day was Monday 14 December 2026")
         );
         let mut unknown = appeal.clone();
         unknown.deadline_in_words = None;
         unknown.deadline = None;
         assert_eq!(
-            unknown.by_when().as_deref(),
+            unknown.by_when(&en()).as_deref(),
             Some("Last day not known: see below")
         );
         unknown.deadline_note = None;
-        assert_eq!(unknown.by_when(), None);
+        assert_eq!(unknown.by_when(&en()), None);
         let iass = r.routes.iter().find(|x| x.id == "iass").expect("iass");
-        assert_eq!(iass.by_when(), None);
+        assert_eq!(iass.by_when(&en()), None);
         assert_eq!(iass.anchor(), "srf-route-iass");
     }
 
     #[test]
     fn the_summary_holds_answers_routes_deadlines_contacts_and_version() {
         let r = decision_report();
-        let html = summary_html(&r);
+        let html = summary_html(&r, &en());
         assert!(html.starts_with("<!doctype html>"));
         assert!(
             html.contains("Luton &lt;Council&gt; &amp; &quot;friends&quot;"),
@@ -566,7 +737,7 @@ mod tests {
             .iter()
             .find(|x| x.id == "tribunal_appeal")
             .expect("appeal shown");
-        let ics = calendar_file(&r, appeal, "20261124T090000Z").expect("a file");
+        let ics = calendar_file((&r, &en()), appeal, "20261124T090000Z").expect("a file");
         let day = appeal.deadline.as_deref().expect("a date").replace('-', "");
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(ics.contains(&format!("DTSTART;VALUE=DATE:{day}\r\n")));
@@ -586,7 +757,7 @@ mod tests {
             .iter()
             .find(|x| x.deadline.is_none())
             .expect("a route with no date");
-        assert!(calendar_file(&r, without, "20261124T090000Z").is_none());
+        assert!(calendar_file((&r, &en()), without, "20261124T090000Z").is_none());
         let mut passed = r
             .routes
             .iter()
@@ -594,7 +765,7 @@ mod tests {
             .expect("dated")
             .clone();
         passed.passed = true;
-        assert!(calendar_file(&r, &passed, "20261124T090000Z").is_none());
+        assert!(calendar_file((&r, &en()), &passed, "20261124T090000Z").is_none());
     }
 
     #[test]
@@ -681,7 +852,7 @@ mod tests {
     fn the_summary_carries_the_clock_the_rights_note_and_how_each_date_was_worked_out() {
         let r = late_council("2026-09-01");
         let t = r.timescale.as_ref().expect("a clock");
-        let html = unescaped(&summary_html(&r));
+        let html = unescaped(&summary_html(&r, &en()));
         assert!(html.contains("The council's time limit"));
         for part in [&t.headline, &t.duty, &t.reason, &t.advice, &t.source] {
             assert!(html.contains(part.as_str()), "{part}");
@@ -691,7 +862,7 @@ mod tests {
         }
         assert!(r.rights_note.is_none());
         let decision = decision_report();
-        let html = unescaped(&summary_html(&decision));
+        let html = unescaped(&summary_html(&decision, &en()));
         let reasons: Vec<&String> = decision
             .routes
             .iter()
@@ -708,13 +879,13 @@ mod tests {
         let parent_of_adult = report_for(serde_json::json!({"role": "parent", "age": "18_to_25",
             "ehcp": "yes", "about": "health"}));
         let note = parent_of_adult.rights_note.as_ref().expect("a rights note");
-        assert!(unescaped(&summary_html(&parent_of_adult)).contains(note.as_str()));
+        assert!(unescaped(&summary_html(&parent_of_adult, &en())).contains(note.as_str()));
     }
 
     #[test]
     fn the_council_s_last_day_is_a_calendar_file_with_a_reminder_only_while_it_has_time() {
         let late = late_council("2026-09-01");
-        let ics = clock_calendar_file(&late, "20261124T090000Z").expect("a file");
+        let ics = clock_calendar_file((&late, &en()), "20261124T090000Z").expect("a file");
         assert!(ics.contains("DTSTART;VALUE=DATE:20261013\r\n"), "{ics}");
         assert!(ics.contains("DTEND;VALUE=DATE:20261014\r\n"));
         assert!(ics.contains("SUMMARY:The council's last day: decide whether"));
@@ -725,7 +896,7 @@ mod tests {
         let early = late_council("2026-11-02");
         let t = early.timescale.as_ref().expect("a clock");
         assert_eq!(t.late, Some(false));
-        let ics = clock_calendar_file(&early, "20261124T090000Z").expect("a file");
+        let ics = clock_calendar_file((&early, &en()), "20261124T090000Z").expect("a file");
         let day = t.due.as_deref().expect("due").replace('-', "");
         assert!(ics.contains(&format!("DTSTART;VALUE=DATE:{day}\r\n")));
         assert!(
@@ -734,12 +905,12 @@ mod tests {
         );
         assert_eq!(CLOCK_FILE_NAME, "council-last-day.ics");
         // No clock, or no known date: no file.
-        assert!(clock_calendar_file(&decision_report(), "20261124T090000Z").is_none());
+        assert!(clock_calendar_file((&decision_report(), &en()), "20261124T090000Z").is_none());
         let unknown = report_for(serde_json::json!({"role": "parent", "age": "under_16",
             "ehcp": "in_progress", "about": "la_handling", "steps_taken": ["none"],
             "missing_education": "no", "late_step": "assessment_decision", "clock_date": "unknown"}));
         assert!(unknown.timescale.is_some());
-        assert!(clock_calendar_file(&unknown, "20261124T090000Z").is_none());
+        assert!(clock_calendar_file((&unknown, &en()), "20261124T090000Z").is_none());
     }
 
     #[test]
@@ -751,7 +922,7 @@ mod tests {
             .find(|x| x.letter.is_some())
             .expect("a route with a letter");
         let letter = route.letter.as_ref().expect("letter");
-        let ics = reply_calendar_file(&r, route, "20261124T090000Z").expect("a file");
+        let ics = reply_calendar_file((&r, &en()), route, "20261124T090000Z").expect("a file");
         let day = letter.reply_by.replace('-', "");
         assert!(
             ics.contains(&format!("DTSTART;VALUE=DATE:{day}\r\n")),
@@ -766,6 +937,6 @@ mod tests {
             .iter()
             .find(|x| x.letter.is_none())
             .expect("a route without a letter");
-        assert!(reply_calendar_file(&r, without, "20261124T090000Z").is_none());
+        assert!(reply_calendar_file((&r, &en()), without, "20261124T090000Z").is_none());
     }
 }

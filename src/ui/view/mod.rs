@@ -17,7 +17,7 @@ use super::browser;
 use super::journey::{Action, Focus, Journey, Screen};
 use crate::dates::Date;
 use crate::engine::Answers;
-use crate::model::Ruleset;
+use crate::model::{Ruleset, Ui};
 
 /// What the widget tells the page around it (never an answer's content).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,14 +172,20 @@ pub(crate) fn App(props: &AppProps) -> Html {
         });
     }
     let levels = Levels(props.heading_level);
+    let texts = &journey.rules.interface_texts;
     let announce = match (&journey.screen, journey.errors.is_empty()) {
-        (_, false) if journey.moves > 0 => "There is a problem. Check the question.".to_string(),
+        (_, false) if journey.moves > 0 => texts.get(Ui::AnnounceProblem).to_string(),
         (Screen::Question(_), _) => journey
             .question()
-            .map(|q| format!("Question: {}", q.text.for_role(journey.role())))
+            .map(|q| {
+                texts.fill(
+                    Ui::AnnounceQuestion,
+                    &[("question", q.text.for_role(journey.role()))],
+                )
+            })
             .unwrap_or_default(),
-        (Screen::Results, _) => "Your options are shown.".to_string(),
-        (Screen::Start, _) if journey.moves > 0 => "Start page.".to_string(),
+        (Screen::Results, _) => texts.get(Ui::AnnounceResults).to_string(),
+        (Screen::Start, _) if journey.moves > 0 => texts.get(Ui::AnnounceStart).to_string(),
         (Screen::Start, _) => String::new(),
     };
     let on_start = {

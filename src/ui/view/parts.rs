@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::Levels;
+use crate::model::{InterfaceTexts, Ui};
 use crate::ui::browser;
 use crate::ui::journey::FieldError;
 
@@ -31,20 +32,25 @@ pub(crate) fn body(text: &str) -> Html {
 }
 
 /// "Back", as a button that looks like the GOV.UK back link.
-pub(crate) fn back_link(on_back: Callback<()>) -> Html {
+pub(crate) fn back_link(on_back: Callback<()>, texts: &InterfaceTexts) -> Html {
     html! {
-        <button type="button" class="srf-back-link" onclick={move |_| on_back.emit(())}>{"Back"}</button>
+        <button type="button" class="srf-back-link" onclick={move |_| on_back.emit(())}>{texts.get(Ui::Back)}</button>
     }
 }
 
 /// The error summary: a list of the problems, each a link to its field. It takes focus.
-pub(crate) fn error_summary(errors: &[FieldError], node: &NodeRef, levels: Levels) -> Html {
+pub(crate) fn error_summary(
+    errors: &[FieldError],
+    node: &NodeRef,
+    levels: Levels,
+    texts: &InterfaceTexts,
+) -> Html {
     if errors.is_empty() {
         return html! {};
     }
     html! {
         <div class="srf-error-summary" role="group" tabindex="-1" ref={node.clone()} aria-labelledby="srf-error-summary-title">
-            { heading(levels, 0, "srf-error-summary__title", None, html! { <span id="srf-error-summary-title">{"There is a problem"}</span> }) }
+            { heading(levels, 0, "srf-error-summary__title", None, html! { <span id="srf-error-summary-title">{texts.get(Ui::Problem)}</span> }) }
             <ul class="srf-list srf-error-summary__list">
                 { for errors.iter().map(|e| {
                     let target = e.target.clone();

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::parts::{back_link, body, error_summary, heading};
 use super::Levels;
-use crate::model::{Kind, Question, Role};
+use crate::model::{InterfaceTexts, Kind, Question, Role, Ui};
 use crate::ui::browser;
 use crate::ui::journey::{input_id, Action, DatePart, Draft, FieldError, Journey};
 
@@ -27,6 +27,7 @@ pub(crate) fn question_screen(props: &QuestionProps<'_>) -> Html {
         return html! {};
     };
     let role = journey.role();
+    let texts = &journey.rules.interface_texts;
     let error = journey.errors.first();
     let hint_id = format!("srf-{}-hint", question.id);
     let error_id = format!("srf-{}-error", question.id);
@@ -49,12 +50,18 @@ pub(crate) fn question_screen(props: &QuestionProps<'_>) -> Html {
     let inputs = match question.kind {
         Kind::One => choices(journey, question, role, &props.dispatch, false),
         Kind::Many => choices(journey, question, role, &props.dispatch, true),
-        Kind::Date => date_input(question, role, &journey.draft, error, &props.dispatch),
+        Kind::Date => date_input(
+            question,
+            (role, texts),
+            &journey.draft,
+            error,
+            &props.dispatch,
+        ),
     };
     html! {
         <div class="srf-screen">
-            { back_link(back) }
-            { error_summary(&journey.errors, &props.summary, props.levels) }
+            { back_link(back, texts) }
+            { error_summary(&journey.errors, &props.summary, props.levels, texts) }
             <form class="srf-form" novalidate=true {onsubmit}>
                 <div class={classes!("srf-form-group", error.map(|_| "srf-form-group--error"))}>
                     <fieldset class="srf-fieldset" aria-describedby={(!described.is_empty()).then(|| described.join(" "))}>
@@ -66,19 +73,19 @@ pub(crate) fn question_screen(props: &QuestionProps<'_>) -> Html {
                         }
                         if let Some(help) = &question.help {
                             <details class="srf-details srf-help">
-                                <summary class="srf-details__summary">{"Help with this question"}</summary>
+                                <summary class="srf-details__summary">{texts.get(Ui::HelpQuestion)}</summary>
                                 <div class="srf-details__text">{ body(help.for_role(role)) }</div>
                             </details>
                         }
                         if let Some(e) = error {
                             <p id={error_id.clone()} class="srf-error-message">
-                                <span class="srf-visually-hidden">{"Error: "}</span>{&e.message}
+                                <span class="srf-visually-hidden">{texts.get(Ui::ErrorPrefix)}{" "}</span>{&e.message}
                             </p>
                         }
                         {inputs}
                     </fieldset>
                 </div>
-                <button type="submit" class="srf-button">{"Continue"}</button>
+                <button type="submit" class="srf-button">{texts.get(Ui::Continue)}</button>
             </form>
         </div>
     }
@@ -99,6 +106,7 @@ fn choices(
         _ => false,
     };
     let class = if many { "srf-checkboxes" } else { "srf-radios" };
+    let or = journey.rules.interface_texts.get(Ui::Or);
     html! {
         <div class={class}>
             { for journey.offered(question).into_iter().map(|o| {
@@ -112,7 +120,7 @@ fn choices(
                 html! {
                     <>
                         if o.exclusive {
-                            <div class="srf-checkboxes__divider">{"or"}</div>
+                            <div class="srf-checkboxes__divider">{or}</div>
                         }
                         <div class="srf-choice">
                             <input class="srf-choice__input" id={id.clone()} name={question.id.clone()}
@@ -134,7 +142,7 @@ fn choices(
 /// The GOV.UK date input: day, month and year boxes, then "I do not know".
 fn date_input(
     question: &Question,
-    role: Role,
+    (role, texts): (Role, &InterfaceTexts),
     draft: &Draft,
     error: Option<&FieldError>,
     dispatch: &Callback<Action>,
@@ -178,9 +186,9 @@ fn date_input(
     html! {
         <>
             <div class="srf-date-input">
-                { field(DatePart::Day, "day", "Day", day, "srf-input--width-2") }
-                { field(DatePart::Month, "month", "Month", month, "srf-input--width-2") }
-                { field(DatePart::Year, "year", "Year", year, "srf-input--width-4") }
+                { field(DatePart::Day, "day", texts.get(Ui::Day), day, "srf-input--width-2") }
+                { field(DatePart::Month, "month", texts.get(Ui::Month), month, "srf-input--width-2") }
+                { field(DatePart::Year, "year", texts.get(Ui::Year), year, "srf-input--width-4") }
             </div>
             if let Some(label) = &question.unknown_label {
                 <div class="srf-checkboxes srf-date-unknown">

@@ -19,6 +19,7 @@ use yew::prelude::*;
 use super::parts::{back_link, heading};
 use super::{Keep, Levels};
 use crate::engine::wording::Report;
+use crate::model::{Ruleset, Ui};
 use crate::ui::browser::{
     copy_field, copy_text, download, focus_in_same_root, forget, link_to, parse_markup, store,
     utc_stamp,
@@ -59,13 +60,15 @@ pub(crate) fn results_screen(props: &ResultsProps<'_>) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::Back))
     };
+    let texts = &journey.rules.interface_texts;
     let title = match &report.council {
-        Some(c) => format!("Your options, with contacts from {c}"),
-        None => "Your options".to_string(),
+        Some(c) => texts.fill(Ui::ResultsTitleCouncil, &[("council", c)]),
+        None => texts.get(Ui::ResultsTitle).to_string(),
     };
     let onclick = {
         let on = On {
             report,
+            rules: journey.rules.clone(),
             dispatch: props.dispatch.clone(),
             store: props.keep.store.clone(),
             answers,
@@ -75,7 +78,7 @@ pub(crate) fn results_screen(props: &ResultsProps<'_>) -> Html {
     };
     html! {
         <div class="srf-screen srf-results" {onclick}>
-            { back_link(back) }
+            { back_link(back, texts) }
             { heading(props.levels, 0, "srf-heading-l", Some(props.heading.clone()), html! { {title} }) }
             { for nodes.into_iter().map(Html::VRef) }
         </div>
@@ -85,6 +88,8 @@ pub(crate) fn results_screen(props: &ResultsProps<'_>) -> Html {
 /// What the results' buttons and links act on.
 struct On {
     report: Rc<Report>,
+    /// The ruleset, for its interface texts.
+    rules: Rc<Ruleset>,
     dispatch: Callback<Action>,
     /// Where the answers are kept on this device.
     store: Rc<str>,
@@ -116,6 +121,7 @@ impl On {
         };
         let is = |class: &str| button.matches(class).unwrap_or(false);
         let report = &self.report;
+        let with = (&**report, &self.rules.interface_texts);
         let route = || {
             let article = button.closest("article").ok().flatten()?;
             let id = article.id();
@@ -123,13 +129,13 @@ impl On {
         };
         if is(".srf-calendar") {
             if let Some(r) = route() {
-                if let Some(ics) = takeaway::calendar_file(report, r, &utc_stamp()) {
+                if let Some(ics) = takeaway::calendar_file(with, r, &utc_stamp()) {
                     download(&takeaway::calendar_file_name(r), "text/calendar", &ics);
                 }
             }
         } else if is(".srf-calendar-reply") {
             if let Some(r) = route() {
-                if let Some(ics) = takeaway::reply_calendar_file(report, r, &utc_stamp()) {
+                if let Some(ics) = takeaway::reply_calendar_file(with, r, &utc_stamp()) {
                     download(&takeaway::reply_file_name(r), "text/calendar", &ics);
                 }
             }
@@ -138,14 +144,14 @@ impl On {
                 copy_field(ev, &letter_id(r));
             }
         } else if is(".srf-calendar-clock") {
-            if let Some(ics) = takeaway::clock_calendar_file(report, &utc_stamp()) {
+            if let Some(ics) = takeaway::clock_calendar_file(with, &utc_stamp()) {
                 download(takeaway::CLOCK_FILE_NAME, "text/calendar", &ics);
             }
         } else if is(".srf-save") {
             download(
                 &takeaway::summary_file_name(report),
                 "text/html",
-                &takeaway::summary_html(report),
+                &takeaway::summary_html(report, &self.rules.interface_texts),
             );
         } else if is(".srf-keep-answers") {
             let saved = store(&self.store, &self.answers);

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::parts::heading;
 use super::Levels;
-use crate::model::Ruleset;
+use crate::model::{Ruleset, Ui};
 
 /// What the start screen needs from the app.
 pub(crate) struct StartProps<'a> {
@@ -26,7 +26,7 @@ pub(crate) fn start_screen(props: &StartProps<'_>) -> Html {
             <p class="srf-body">{&screen.time_needed}</p>
             <p class="srf-body srf-inset">{&screen.privacy}</p>
             <button type="button" class="srf-button srf-button--start" onclick={move |_| on_start.emit(())}>
-                {"Start now"}
+                {props.rules.interface_texts.get(Ui::StartNow)}
                 <svg class="srf-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
                     <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
                 </svg>

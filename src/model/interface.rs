@@ -1,0 +1,432 @@
+//! The interface texts: every fixed word of the widget and of the engine's wording that is not
+//! the ruleset's own content, each with a key and its English default, as GOV.UK Frontend's
+//! i18n parameters do.
+//!
+//! A ruleset (`rules.json`) and a council overlay can override a text by its key, in the field
+//! `interface_texts` (an object of key to text); the overlay's words win over the ruleset's,
+//! the ruleset's over the defaults here. `route-finder check` refuses a key that is not in
+//! [`texts`], and refuses an overlay that overrides a national text: the words that carry the
+//! law (deadlines and how they were worked out, the council's clock). Translating the
+//! interface is writing data, not Rust.
+//!
+//! A text can hold placeholders, one syntax for all: a name in curly brackets, such as
+//! `{day}`, filled in by [`fill`] and nowhere else.
+
+use serde::Serialize;
+
+/// One interface text: its key in `interface_texts`, whether only the national ruleset may
+/// change it (it carries the law), and its English default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// The key, for example `"start_now"`.
+    pub key: &'static str,
+    /// True for a text that carries the law: an overlay cannot override it.
+    pub national: bool,
+    /// The English words, with their `{name}` placeholders.
+    pub default: &'static str,
+}
+
+macro_rules! texts {
+    ($($name:ident $key:literal $national:literal $default:literal,)*) => {
+        /// An interface text, by name: its place in the table ([`texts`]).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[allow(missing_docs)]
+        pub enum Ui { $($name,)* }
+
+        /// The English default of every interface text, in the order of [`Ui`], one a line.
+        /// One text rather than a list of structs: the widget then carries no table of
+        /// pointers (1 KB, gzipped).
+        const TABLE: &str = concat!($($default, "\n",)*);
+
+        /// The key of every interface text, in the order of [`Ui`], one a line. Only the
+        /// command line's check, the reference and the tests use it: the widget finds a key
+        /// by its [`HASHES`] (0.3 KB less, gzipped).
+        const KEYS: &str = concat!($($key, "\n",)*);
+
+        /// The hash of every key ([`hash`]), in the order of [`Ui`]. A test checks that no
+        /// two are the same.
+        const HASHES: &[u16] = &[$(hash($key),)*];
+
+        /// Whether each text, in the order of [`Ui`], is national.
+        const NATIONAL: &[bool] = &[$($national,)*];
+    };
+}
+
+// Name, key, national (carries the law), English default. Keep the keys in alphabetical order.
+texts! {
+    Address "address" false "Address:",
+    And "and" false "and",
+    AnnounceProblem "announce_problem" false "There is a problem. Check the question.",
+    AnnounceQuestion "announce_question" false "Question: {question}",
+    AnnounceResults "announce_results" false "Your options are shown.",
+    AnnounceStart "announce_start" false "Start page.",
+    AnswersTitle "answers_title" false "Your answers",
+    Back "back" false "Back",
+    ByDay "by_day" true "By {day}",
+    CalClockAlarm "cal_clock_alarm" true "If the council has not done it, it is now late. See your saved results for what to do.",
+    CalClockSummary "cal_clock_summary" true "The council's last day: {duty}",
+    CalFirst "cal_first" false "What to do first: {step}",
+    CalLastDayFor "cal_last_day_for" true "The last day for: {title}.",
+    CalReply "cal_reply" false "Your letter asked for a reply by today: {subject}. If no reply has come, see your saved results for what to do next ({title}).",
+    CalReplyAlarm "cal_reply_alarm" false "Reply due today: {subject}",
+    CalReplySummary "cal_reply_summary" false "Reply due: {subject}",
+    CalSummary "cal_summary" true "Last day: {title}",
+    CalWeekLeft "cal_week_left" true "One week left: {title}",
+    CalWorked "cal_worked" false "Worked out by SEND Route Finder on {day} from your answers. It is a guide, not legal advice: check it with SENDIASS.",
+    CalendarButton "calendar_button" false "Add the last day to your calendar",
+    CalendarButtonEnd "calendar_button_end" false "(.ics file, with a reminder a week before)",
+    CannotGoOn "cannot_go_on" false "Sorry, this tool cannot go on from here. Ask your local SENDIASS for help.",
+    Change "change" false "Change",
+    ClockCalendar "clock_calendar" false "Add the council's last day to your calendar (.ics file)",
+    ClockDuty "clock_duty" true "What the council has to do:",
+    ClockLate "clock_late" true "The council had to do this by {day}. It is {days} late.",
+    ClockMoreTime "clock_more_time" true "When the council can have more time:",
+    ClockNoStart "clock_no_start" true "The council's last day cannot be worked out without the date its time started.",
+    ClockNow "clock_now" false "What you can do now",
+    ClockNowLabel "clock_now_label" false "What you can do now:",
+    ClockReasonNoStart "clock_reason_no_start" true "The date the council's time started is not known, so its last day is not known.",
+    ClockReasonWhich "clock_reason_which" true "Your answers do not say which time limit applies, so the council's last day is not known.",
+    ClockSeptember "clock_september" true "For a move that happened this September, the time limit was {day}. If no school or college is named yet, the council is already late.",
+    ClockStill "clock_still" true "The council has to do this by {day}. It still has {days}.",
+    ClockTitle "clock_title" true "The council's time limit",
+    ClockToday "clock_today" true "The council has to do this by {day}: that is today.",
+    ClockWhich "clock_which" true "The council's last day depends on which time limit applies, and your answers do not say.",
+    ComeBackTitle "come_back_title" false "Come back later",
+    ContactsTitle "contacts_title" false "Who to contact",
+    Continue "continue" false "Continue",
+    CopyLetter "copy_letter" false "Copy the letter",
+    CopyLink "copy_link" false "Copy the link",
+    CountingFromKnown "counting_from_known" true "Counting from the date you know: {how}",
+    DateAndUnknown "date_and_unknown" false "Enter a date, or tick the box if you do not know it – not both",
+    DateEmpty "date_empty" false "Enter the date, or tick the box if you do not know it",
+    DateFuture "date_future" false "The date must be today or in the past",
+    DateMissing "date_missing" false "The date must include {parts}",
+    DateReal "date_real" false "The date must be a real date",
+    Day "day" false "Day",
+    DayAgo "day_ago" true "(1 day ago)",
+    DayLeft "day_left" true "(1 day left)",
+    DayOne "day_one" true "1 day",
+    Days "days" true "{n} days",
+    DaysAgo "days_ago" true "({n} days ago)",
+    DaysLeft "days_left" true "({n} days left)",
+    DeleteSaved "delete_saved" false "Delete saved answers",
+    Email "email" false "Email:",
+    ErrorPrefix "error_prefix" false "Error:",
+    FirstTitle "first_title" false "What to do first",
+    HelpQuestion "help_question" false "Help with this question",
+    HelpTitle "help_title" false "Free, independent help",
+    InShort "in_short" false "In short",
+    KeepAnswers "keep_answers" false "Save my answers on this device",
+    KeepAnswersBody "keep_answers_body" false "You can keep your answers in this browser on this device, to come back to them. Anyone who uses this device could see them.",
+    KeepBody "keep_body" false "Save a page with your answers, your options, the last days and who to contact. It stays on your device. You can print it or show it to an adviser.",
+    KeepTitle "keep_title" false "Keep your results",
+    LastDay "last_day" true "Last day: {day}",
+    LastDayUnknown "last_day_unknown" true "Last day not known: see below",
+    LastDayWas "last_day_was" true "The last day was {day}",
+    LawBehind "law_behind" false "The law behind this",
+    LawIs "law_is" false "The law: {law}",
+    LetterAnswer "letter_answer" false "[...]",
+    LetterBody "letter_body" false "This is a starting point, not legal advice. Put it in your own words, and fill in the parts in [square brackets]. Keep a copy of what you send.",
+    LetterClockDue "letter_clock_due" false "[the date it was due]",
+    LetterClockDuty "letter_clock_duty" false "[what the council had to do]",
+    LetterClockSource "letter_clock_source" false "[the law that sets the time limit]",
+    LetterCouncil "letter_council" false "[name of the council]",
+    LetterLabel "letter_label" false "Your letter",
+    LetterSubject "letter_subject" false "Subject: {subject}",
+    LetterSummary "letter_summary" false "A first letter you can change",
+    LinkLabel "link_label" false "Link to these results",
+    MilestoneDue "milestone_due" true "The council must {what} by {day}.",
+    MilestonePassed "milestone_passed" true "The council had to {what} by {day}. That day has passed.",
+    Month "month" false "Month",
+    NewTab "new_tab" false "(opens in a new tab)",
+    NoRoute "no_route" false "Sorry, this tool found no route for these answers. That is a fault in the tool, not in your answers. Ask your local SENDIASS for help.",
+    NotKnown "not_known" false "Not known",
+    Or "or" false "or",
+    PartDay "part_day" false "a day",
+    PartMonth "part_month" false "a month",
+    PartYear "part_year" false "a year",
+    Phone "phone" false "Phone:",
+    Problem "problem" false "There is a problem",
+    ReplyCalendar "reply_calendar" false "Add the reply-by date to your calendar",
+    ReplyCalendarEnd "reply_calendar_end" false "({day}, .ics file)",
+    ResultsTitle "results_title" false "Your options",
+    ResultsTitleCouncil "results_title_council" false "Your options, with contacts from {council}",
+    RouteOpen "route_open" false "1 route is open to you, based on your answers.",
+    RoutesOpen "routes_open" false "{n} routes are open to you, based on your answers.",
+    SaveResults "save_results" false "Save your results (HTML file)",
+    SavedNote "saved_note" false "Your answers are saved in this browser on this device. They open here next time. Start again or Delete saved answers removes them.",
+    SelectMany "select_many" false "Select at least one answer",
+    SelectOne "select_one" false "Select one answer",
+    SendBody "send_body" false "This link opens these results. It holds your answers, so anyone with it can see them. Send it only to someone you trust, such as your SENDIASS adviser.",
+    SendTitle "send_title" false "Send these results to an adviser",
+    StartAgain "start_again" false "Start again",
+    StartNow "start_now" false "Start now",
+    SummaryMade "summary_made" false "Made on {day} by SEND Route Finder. It is a guide, not legal advice. Check each time limit with SENDIASS or the contacts below.",
+    SummaryTitle "summary_title" false "Your options if you disagree about SEND help",
+    SummaryTitleCouncil "summary_title_council" false "Your options if you disagree about SEND help, with contacts from {council}",
+    SummaryVersion "summary_version" false "Ruleset version {version}, last reviewed {reviewed}.",
+    TimeLimit "time_limit" true "Time limit:",
+    Today "today" true "(today)",
+    VersionLine "version_line" false "Rules version {version}, last checked {reviewed}. This is not legal advice.",
+    Website "website" false "Website:",
+    WhyLabel "why_label" false "Why this applies:",
+    WhyTitle "why_title" false "Why this applies",
+    WorkedOut "worked_out" true "How this date was worked out",
+    WorkedOutLabel "worked_out_label" true "How this date was worked out:",
+    Year "year" false "Year",
+    YearDigits "year_digits" false "The year must include 4 numbers, for example 2026",
+}
+
+/// Every interface text, in the order of [`Ui`]. The keys are in alphabetical order (a test
+/// says so).
+pub fn texts() -> impl Iterator<Item = Entry> {
+    (0..NATIONAL.len()).map(nth)
+}
+
+/// The entry of a key, if it is one.
+pub fn entry(key: &str) -> Option<Entry> {
+    (0..NATIONAL.len()).map(nth).find(|e| e.key == key)
+}
+
+/// Whether a key is national; `None` when it is not a key. For the widget: by its hash.
+pub fn national(key: &str) -> Option<bool> {
+    let h = hash(key);
+    let i = HASHES.iter().position(|x| *x == h)?;
+    NATIONAL.get(i).copied()
+}
+
+/// The entry in place `n` of the table.
+fn nth(n: usize) -> Entry {
+    Entry {
+        key: line(KEYS, n),
+        national: NATIONAL.get(n).copied().unwrap_or(true),
+        default: line(TABLE, n),
+    }
+}
+
+/// Line `n` of `text` (empty past its end).
+#[inline(never)]
+fn line(text: &'static str, n: usize) -> &'static str {
+    let (mut i, mut start) = (0, 0);
+    for (at, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            if i == n {
+                return text.get(start..at).unwrap_or_default();
+            }
+            i += 1;
+            start = at + 1;
+        }
+    }
+    ""
+}
+
+/// The FNV-1a hash of a key, folded to 16 bits. Two keys never share one (a test says so);
+/// a key that is not one may, 1 time in 500 (`check` refuses it first, and the widget then
+/// uses it for the text that has its hash, or leaves it out if that text is national).
+const fn hash(key: &str) -> u16 {
+    let bytes = key.as_bytes();
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    (h ^ (h >> 16)) as u16
+}
+
+/// `template` with each `{name}` filled in from `args` (a name, its value); a `{name}` not in
+/// `args` is kept as written. The one place placeholders are filled in.
+#[inline(never)]
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(rest.get(..open).unwrap_or_default());
+        let after = rest.get(open..).unwrap_or_default();
+        let close = after.find('}');
+        let found = close.and_then(|c| {
+            let name = after.get(1..c)?;
+            args.iter().find(|(n, _)| *n == name).map(|(_, v)| (c, *v))
+        });
+        match found {
+            Some((c, value)) => {
+                out.push_str(value);
+                rest = after.get(c + 1..).unwrap_or_default();
+            }
+            None => {
+                out.push('{');
+                rest = after.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The names of the `{name}` placeholders of a text, in order.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = rest.get(open + 1..).unwrap_or_default();
+        match after.find('}') {
+            Some(close) => {
+                out.push(after.get(..close).unwrap_or_default());
+                rest = after.get(close + 1..).unwrap_or_default();
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// The interface texts a file overrides, by key: in the file an object `{"<key>": "<text>"}`,
+/// kept as a list rather than a map (see [`super::TextsById`]).
+///
+/// Kept in the order read, and looked up one by one: a file overrides a few texts, or a
+/// hundred for a translation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InterfaceTexts(Vec<(String, String)>);
+
+impl InterfaceTexts {
+    /// Set the text of a key: it wins over any text it had (which stays in the list, unused).
+    pub fn insert(&mut self, key: String, text: String) {
+        self.0.push((key, text));
+    }
+
+    /// Whether nothing is overridden.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The keys and their texts, in the order read (a key given again after an overlay is
+    /// laid over comes twice: the last wins).
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// The texts of `over` laid over these: its words win.
+    pub fn lay_over(&mut self, over: &InterfaceTexts) {
+        for (k, v) in over.iter() {
+            self.insert(k.clone(), v.clone());
+        }
+    }
+
+    /// The words of a text: its override, or its English default.
+    pub fn get(&self, text: Ui) -> &str {
+        let h = HASHES.get(text as usize).copied();
+        match self.0.iter().rev().find(|(k, _)| Some(hash(k)) == h) {
+            Some((_, v)) => v,
+            None => line(TABLE, text as usize),
+        }
+    }
+
+    /// The words of a text with its placeholders filled in (see [`fill`]).
+    pub fn fill(&self, text: Ui, args: &[(&str, &str)]) -> String {
+        fill(self.get(text), args)
+    }
+
+    /// The words of a text with its `{n}` filled in with a number.
+    pub fn fill_n(&self, text: Ui, n: i64) -> String {
+        let mut digits = String::new();
+        crate::dates::push_number(&mut digits, n);
+        self.fill(text, &[("n", &digits)])
+    }
+
+    /// "1 day" or "{n} days".
+    pub fn days(&self, n: i64) -> String {
+        if n == 1 {
+            self.get(Ui::DayOne).to_string()
+        } else {
+            self.fill_n(Ui::Days, n)
+        }
+    }
+}
+
+impl Serialize for InterfaceTexts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for InterfaceTexts {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "InterfaceTexts".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let keys: serde_json::Map<String, serde_json::Value> = texts()
+            .map(|e| {
+                (
+                    e.key.to_string(),
+                    serde_json::json!({
+                        "type": "string",
+                        "description": format!(
+                            "{}Default: \"{}\"",
+                            if e.national { "National: an overlay cannot change it. " } else { "" },
+                            e.default
+                        )
+                    }),
+                )
+            })
+            .collect();
+        schemars::json_schema!({
+            "type": "object",
+            "properties": keys,
+            "additionalProperties": false
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_sorted_and_unique() {
+        let all: Vec<Entry> = texts().collect();
+        for pair in all.windows(2) {
+            assert!(
+                pair[0].key < pair[1].key,
+                "{} before {}",
+                pair[0].key,
+                pair[1].key
+            );
+        }
+        assert!(all
+            .iter()
+            .all(|e| !e.default.is_empty() && !e.default.contains('\t')));
+        assert_eq!(entry("start_now").map(|e| e.default), Some("Start now"));
+        assert_eq!(entry("by_day").map(|e| e.national), Some(true));
+        assert_eq!(entry("nope"), None);
+        assert_eq!(nth(Ui::Year as usize).key, "year");
+        assert_eq!(nth(Ui::Address as usize).key, "address");
+        assert_eq!(all.len(), Ui::YearDigits as usize + 1);
+        let mut hashes = HASHES.to_vec();
+        hashes.sort_unstable();
+        hashes.dedup();
+        assert_eq!(hashes.len(), all.len(), "two keys have the same hash");
+        assert_eq!(national("by_day"), Some(true));
+        assert_eq!(national("start_now"), Some(false));
+        assert_eq!(national("strat_now"), None);
+    }
+
+    #[test]
+    fn overrides_and_placeholders() {
+        let mut t = InterfaceTexts::default();
+        assert_eq!(t.get(Ui::StartNow), "Start now");
+        assert_eq!(t.fill(Ui::ByDay, &[("day", "Monday")]), "By Monday");
+        t.insert("by_day".into(), "Erbyn {day} {x} {".into());
+        assert_eq!(
+            t.fill(Ui::ByDay, &[("day", "Monday")]),
+            "Erbyn Monday {x} {"
+        );
+        assert_eq!(t.days(1), "1 day");
+        assert_eq!(t.days(3), "3 days");
+        assert_eq!(placeholders("a {b} c {d}"), vec!["b", "d"]);
+    }
+}

@@ -1,0 +1,211 @@
+// Every fixed interface word comes from the table of interface texts (issue 13, point 3), in
+// the built widget in headless Chromium:
+//   a. a rules.json with EVERY interface text overridden by a marker, "⟪key⟫" (and the
+//      placeholders its English has), walked through every public scenario: the start
+//      screen, every question (each kind), a question's error, a date question's errors
+//      (not a real date, a part missing, nothing given), the results with every part
+//      (In short, deadlines, the council's clock, contacts, letters, take-away buttons, Change)
+//      and "Save my answers on this device". On every screen, once every marker, every text
+//      of the ruleset's own content and every date in words is taken out, no word is left but
+//      those of the date explanations ("2 months from ... is ..."), which are not yet in the
+//      table (docs/authoring.md, section 10);
+//   b. overridden texts appear in the widget: the start button, In short, an error;
+//   c. the English defaults give the English words (the same rules.json without overrides).
+//
+//   node tests/web/interface-texts.mjs dist      (ONLY=marked,english for some checks)
+//
+// One line per check, "ok" or "FAIL" with figures; the last line is
+// "interface-texts: N passed, M failed".
+
+import { readFileSync, readdirSync } from "node:fs";
+import {
+  fill,
+  inWidget,
+  open,
+  publicScenarios,
+  submit,
+  suite,
+  walkScenario,
+} from "./lib.mjs";
+
+const root = new URL("../../", import.meta.url);
+const read = (path) => readFileSync(new URL(path, root), "utf8");
+
+// The keys and English defaults, from the table itself (src/model/interface.rs).
+const TABLE = [...read("src/model/interface.rs").matchAll(/^\s+[A-Z]\w* "([a-z_]+)" (true|false) "((?:[^"\\]|\\.)*)",$/gm)].map(
+  (m) => ({ key: m[1], national: m[2] === "true", english: JSON.parse(`"${m[3]}"`) }),
+);
+const placeholders = (text) => [...text.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]);
+
+const national = JSON.parse(read("rules.json"));
+const marked = structuredClone(national);
+marked.interface_texts = Object.fromEntries(
+  TABLE.map((e) => [e.key, [`⟪${e.key}⟫`, ...placeholders(e.english).map((p) => `{${p}}`)].join(" ")]),
+);
+
+// The ruleset's own content: every text in it but the interface texts, cut at its
+// placeholders ({today}, {council}), as written and in lower case (a Change button's hidden
+// words), a web address also as shown (without https:// and a last /).
+const content = new Set();
+(function walk(v, key) {
+  if (key === "interface_texts") return;
+  if (typeof v === "string") {
+    for (const piece of v.split(/\{[^}]*\}/)) {
+      const p = piece.trim();
+      if (!p) continue;
+      content.add(p);
+      content.add(p.toLowerCase());
+      if (p.startsWith("https://")) content.add(p.replace(/^(https:\/\/)+/, "").replace(/\/+$/, ""));
+    }
+  } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+  else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, k);
+})(national);
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// Longest first, each only as whole words: "day" is not taken out of "holidays".
+const CONTENT = [...content]
+  .sort((a, b) => b.length - a.length)
+  .map((c) => {
+    const word = /^[\p{L}\p{N}]/u.test(c) ? "(?<![\\p{L}\\p{N}])" : "";
+    const end = /[\p{L}\p{N}]$/u.test(c) ? "(?![\\p{L}\\p{N}])" : "";
+    return [c, new RegExp(`${word}${escape(c)}${end}`, "gu")];
+  });
+
+// The words the date layer writes (src/dates/*.rs: month and day names, bank holidays, how a
+// last day was worked out), not yet interface texts.
+const DATE_WORDS = new Set();
+for (const file of readdirSync(new URL("src/dates/", root))) {
+  // Every word of the code but its comments: the words of its texts are among them.
+  const src = read(`src/dates/${file}`).replace(/^\s*\/\/.*$/gm, "");
+  for (const w of src.match(/\p{L}+/gu) || []) DATE_WORDS.add(w);
+}
+const DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+const LONG_DATE = new RegExp(`(?:(?:${DAYS}) )?\\d{1,2} (?:${MONTHS}) \\d{4}`, "g");
+
+/** What is left of a screen's words once markers, content and dates are taken out. */
+function leftOver(text) {
+  let rest = text.replace(/⟪[a-z_]+⟫/g, " ");
+  for (const [c, whole] of CONTENT) if (rest.includes(c)) rest = rest.replace(whole, " ");
+  return rest.replace(LONG_DATE, " ");
+}
+
+/** Every word in the widget's shadow root: text (hidden or not, closed details too) and
+ *  aria-labels, one piece a line. */
+function allText(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector("send-route-finder").shadowRoot;
+    const parts = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement && node.parentElement.closest("style, script")) continue;
+      if (node.nodeValue.trim()) parts.push(node.nodeValue.trim());
+    }
+    for (const el of root.querySelectorAll("[aria-label]")) parts.push(el.getAttribute("aria-label"));
+    return parts.join("\n");
+  });
+}
+
+const page = (rules) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Interface texts</title></head>
+<body><main><h1>Interface texts</h1>
+<send-route-finder rules="${rules}" heading-level="2"><p>Find help on GOV.UK.</p></send-route-finder>
+</main><script type="module" src="send-route-finder.js"></script></body></html>`;
+
+// Every public scenario a family can answer (not those the widget must not let through).
+const SCENARIOS = publicScenarios().filter((s) => !s.expect?.invalid);
+
+const { server, withPage, check, t, finish } = await suite("interface-texts", {
+  routes: {
+    "/marked.html": page("marked-rules.json"),
+    "/marked-rules.json": { type: "application/json", body: JSON.stringify(marked) },
+    "/english.html": page("rules.json"),
+  },
+});
+
+await finish(async () => {
+  await check("marked", 600, async () => {
+    await withPage({}, async (p, errors) => {
+      const screens = new Set();
+      const left = new Map(); // word -> where
+      const shown = new Set();
+      let at = "";
+      const look = async (where) => {
+        at = where;
+        const text = await allText(p);
+        for (const m of text.matchAll(/⟪([a-z_]+)⟫/g)) shown.add(m[1]);
+        for (const w of leftOver(text).match(/\p{L}{2,}/gu) || []) {
+          if (!DATE_WORDS.has(w) && !left.has(w)) left.set(w, where);
+        }
+      };
+      try {
+      const tried = new Set();
+      // Each scenario on a fresh load of the marked page.
+      for (const scenario of SCENARIOS) {
+        await open(p, `${server.url}marked.html`);
+        await walkScenario(p, scenario, {
+          each: async (screen) => {
+            screens.add(screen);
+            await look(`${scenario.id}: ${screen}`);
+            if (screen === "start" || screen === "results" || tried.has(screen)) return;
+            // An optional question moves on when left empty: no error to see there.
+            if (marked.questions.find((q) => q.id === screen)?.optional) return;
+            tried.add(screen);
+            const isDate = await inWidget(p, `#srf-${screen}-day`).count();
+            if (isDate) {
+              for (const value of [{ day: "31", month: "2", year: "2026" }, { day: "3", month: "", year: "2026" }, { day: "", month: "", year: "" }]) {
+                await fill(p, screen, value);
+                await submit(p);
+                await inWidget(p, ".srf-error-summary").waitFor({ state: "visible" });
+                await look(`${scenario.id}: ${screen}, error`);
+              }
+            } else {
+              await submit(p);
+              await inWidget(p, ".srf-error-summary").waitFor({ state: "visible" });
+              await look(`${scenario.id}: ${screen}, error`);
+            }
+          },
+        });
+        await p.evaluate(() => {
+          for (const d of document.querySelector("send-route-finder").shadowRoot.querySelectorAll("details")) d.open = true;
+        });
+        await look(`${scenario.id}: results, opened`);
+        if (scenario === SCENARIOS[0]) {
+          await inWidget(p, ".srf-keep-answers").click();
+          await inWidget(p, ".srf-delete-saved").waitFor({ state: "visible" });
+          await look(`${scenario.id}: results, saved`);
+          await inWidget(p, ".srf-delete-saved").click();
+        }
+      }
+      } catch (error) {
+        throw new Error(`after ${at}: ${String(error.message || error).split("\n")[0]}`);
+      }
+      const words = [...left].map(([w, where]) => `"${w}" (${where})`);
+      t.record(
+        words.length === 0 && errors.length === 0,
+        "marked",
+        words.length
+          ? `English left with every interface text overridden: ${words.slice(0, 20).join(", ")}`
+          : `${SCENARIOS.length} scenarios, ${screens.size} different screens: no interface English left; ${shown.size} of ${TABLE.length} keys seen${errors.length ? `; page errors: ${errors.join("; ")}` : ""}`,
+      );
+      const must = ["start_now", "continue", "back", "in_short", "date_real", "date_missing", "problem", "by_day", "version_line", "keep_answers", "saved_note"];
+      const missing = must.filter((k) => !shown.has(k));
+      t.record(missing.length === 0, "marked: overridden texts appear", missing.length ? `not seen: ${missing.join(", ")}` : `seen: ${must.join(", ")}`);
+    });
+  });
+
+  await check("english", 60, async () => {
+    await withPage({}, async (p) => {
+      await open(p, `${server.url}english.html`);
+      const start = await allText(p);
+      await walkScenario(p, publicScenarios()[0]);
+      const results = await allText(p);
+      const want = ["Start now", "In short", "Your answers", "Keep your results", "Save my answers on this device", "This is not legal advice."];
+      const missing = want.filter((w) => !(start + results).includes(w));
+      const markers = (start + results).match(/⟪[a-z_]+⟫/g) || [];
+      t.record(
+        missing.length === 0 && markers.length === 0,
+        "english",
+        missing.length || markers.length ? `missing: ${missing.join(", ")}; markers: ${markers.join(", ")}` : `without overrides, the English defaults: ${want.join(" / ")}`,
+      );
+    });
+  });
+});
