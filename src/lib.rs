@@ -3,6 +3,7 @@
 //! The layers, each using only those above it (the one exception: `check` walks every path
 //! with the engine's path walker):
 //!
+//! - [`placeholder`]: the one reader of `{name}` placeholders in a text.
 //! - [`dates`]: calendar months, working days, England and Wales bank holidays and the
 //!   deadline rules of the law.
 //! - [`model`]: the ruleset and council overlay types.
@@ -36,6 +37,7 @@ pub mod dates;
 pub mod engine;
 pub mod graph;
 pub mod model;
+pub(crate) mod placeholder;
 pub mod read;
 pub mod ui;
 

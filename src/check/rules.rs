@@ -3,11 +3,11 @@
 
 use super::spelling::{closest, did_you_mean};
 use super::Reporter;
-use crate::model::placeholder::{self, Piece, Placeholder};
 use crate::model::{
     AnswerTest, ClockRule, Condition, DeadlineRule, Kind, Letter, Question, Route, Ruleset,
     CLOCK_STATES, RESULTS, RIGHTS_HOLDERS,
 };
+use crate::placeholder::{self, Piece, Placeholder};
 use crate::read::JsonPath;
 
 /// Check the national ruleset.
@@ -415,15 +415,20 @@ fn check_letter(rules: &Ruleset, letter: &Letter, at: &JsonPath, report: &mut Re
     for (place, text) in texts {
         for words in text.versions() {
             for piece in placeholder::pieces(words) {
+                let piece = match piece {
+                    Piece::Name(name) => Ok(Placeholder::named(name)),
+                    Piece::Words(_) => continue,
+                    Piece::Unclosed(_) => Err(()),
+                };
                 let unknown = match piece {
-                    Piece::Unclosed(_) => {
+                    Err(()) => {
                         report.error(&place, "a { has no closing }: write {today}, {reply_by}, {council}, {clock_due} or {answer:<question id>}");
                         continue;
                     }
-                    Piece::Placeholder(Placeholder::Answer(q)) if rules.question(q).is_none() => {
+                    Ok(Placeholder::Answer(q)) if rules.question(q).is_none() => {
                         format!("answer:{q}")
                     }
-                    Piece::Placeholder(Placeholder::Unknown(name)) => name.to_string(),
+                    Ok(Placeholder::Unknown(name)) => name.to_string(),
                     _ => continue,
                 };
                 report.error(&place, format!("{{{unknown}}} is not something a letter can fill in: use {{today}}, {{reply_by}}, {{council}}, {{clock_due}}, {{clock_duty}}, {{clock_source}} or {{answer:<question id>}} with a question of the ruleset"));

@@ -5,6 +5,7 @@
 use super::calendar::{push_long_date, push_number};
 use super::deadline::{Step, Unit, Worked};
 use super::words::weekday_name;
+use crate::placeholder::{pieces, Piece};
 use time::Date;
 
 /// "2 months from 14 October 2026 is Monday 14 December 2026. ..." for a worked last day.
@@ -34,20 +35,18 @@ enum Arg<'a> {
 #[inline(never)]
 fn say(out: &mut String, template: &str, args: &[Arg<'_>]) {
     let mut args = args.iter();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, after) = rest.split_at(open);
-        out.push_str(before);
-        match args.next() {
-            Some(Arg::Date(d)) => push_long_date(out, *d),
-            Some(Arg::Text(t)) => out.push_str(t),
-            Some(Arg::Count(n, unit)) => count(out, *n, *unit),
-            Some(Arg::Ordinal(n)) => ordinal(out, *n),
-            None => {}
+    for piece in pieces(template) {
+        match piece {
+            Piece::Name(_) => match args.next() {
+                Some(Arg::Date(d)) => push_long_date(out, *d),
+                Some(Arg::Text(t)) => out.push_str(t),
+                Some(Arg::Count(n, unit)) => count(out, *n, *unit),
+                Some(Arg::Ordinal(n)) => ordinal(out, *n),
+                None => {}
+            },
+            Piece::Words(words) | Piece::Unclosed(words) => out.push_str(words),
         }
-        rest = after.get(2..).unwrap_or_default();
     }
-    out.push_str(rest);
 }
 
 fn count(out: &mut String, n: u32, unit: Unit) {

@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use super::{Answer, Answers, DeadlineOutcome, Evaluation};
 use crate::dates;
-use crate::model::placeholder::{self, Piece, Placeholder};
 use crate::model::{Contact, InterfaceTexts, Letter, Question, Role, Ruleset, Text, Ui};
+use crate::placeholder::{self, Piece, Placeholder};
 
 /// The results, ready to show or print as JSON.
 #[derive(Debug, Clone, Serialize)]
@@ -425,7 +425,7 @@ fn letter(
         let mut out = String::new();
         for piece in placeholder::pieces(t.for_role(role)) {
             let p = match piece {
-                Piece::Placeholder(p) => p,
+                Piece::Name(name) => Placeholder::named(name),
                 // Words, and a `{` left open (the check refuses it), as written.
                 Piece::Words(words) | Piece::Unclosed(words) => {
                     out.push_str(words);

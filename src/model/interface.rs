@@ -14,6 +14,8 @@
 
 use serde::Serialize;
 
+use crate::placeholder::{pieces, Piece};
+
 /// One interface text: its key in `interface_texts`, whether only the national ruleset may
 /// change it (it carries the law), and its English default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -236,49 +238,34 @@ const fn hash(key: &str) -> u16 {
 }
 
 /// `template` with each `{name}` filled in from `args` (a name, its value); a `{name}` not in
-/// `args` is kept as written. The one place placeholders are filled in.
+/// `args` is kept as written. The one place interface placeholders are filled in.
 #[inline(never)]
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(rest.get(..open).unwrap_or_default());
-        let after = rest.get(open..).unwrap_or_default();
-        let close = after.find('}');
-        let found = close.and_then(|c| {
-            let name = after.get(1..c)?;
-            args.iter().find(|(n, _)| *n == name).map(|(_, v)| (c, *v))
-        });
-        match found {
-            Some((c, value)) => {
-                out.push_str(value);
-                rest = after.get(c + 1..).unwrap_or_default();
-            }
-            None => {
-                out.push('{');
-                rest = after.get(1..).unwrap_or_default();
-            }
+    for piece in pieces(template) {
+        match piece {
+            Piece::Name(name) => match args.iter().find(|(n, _)| *n == name) {
+                Some((_, value)) => out.push_str(value),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+            Piece::Words(words) | Piece::Unclosed(words) => out.push_str(words),
         }
     }
-    out.push_str(rest);
     out
 }
 
 /// The names of the `{name}` placeholders of a text, in order.
 pub fn placeholders(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let after = rest.get(open + 1..).unwrap_or_default();
-        match after.find('}') {
-            Some(close) => {
-                out.push(after.get(..close).unwrap_or_default());
-                rest = after.get(close + 1..).unwrap_or_default();
-            }
-            None => break,
-        }
-    }
-    out
+    pieces(text)
+        .filter_map(|p| match p {
+            Piece::Name(name) => Some(name),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The interface texts a file overrides, by key: in the file an object `{"<key>": "<text>"}`,

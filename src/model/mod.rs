@@ -5,16 +5,14 @@
 //! what a file may hold; the [`crate::check`] layer says whether what it holds makes sense
 //! (references, reachability, cycles), and the [`crate::engine`] layer uses it.
 //!
-//! Two small rules about what the files hold are here too, so that every layer reads them the
-//! same way: `links` (which contact details the widget shows as links, and the check warns
-//! about) and `placeholder` (the `{…}` placeholders of a letter, checked by the check and
-//! filled in by the engine).
+//! A small rule about what the files hold is here too, so that every layer reads it the same
+//! way: `links` (which contact details the widget shows as links, and the check warns about).
+//! The `{…}` placeholders of a text are read by [`crate::placeholder`].
 
 mod condition;
 pub mod interface;
 pub(crate) mod links;
 mod overlay;
-pub(crate) mod placeholder;
 mod ruleset;
 pub(crate) mod text;
 

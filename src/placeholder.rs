@@ -1,17 +1,19 @@
-//! The placeholders of a letter's text: `{today}`, `{reply_by}`, `{council}`, `{clock_due}`,
-//! `{clock_duty}`, `{clock_source}` and `{answer:<question id>}`.
+//! Placeholders in texts: a name in curly brackets, such as `{day}`. The one reader of that
+//! grammar ([`pieces`]), for every text that has them: a letter's (`{today}`, `{reply_by}`,
+//! `{council}`, `{clock_due}`, `{clock_duty}`, `{clock_source}` and `{answer:<question id>}`,
+//! read by [`Placeholder::named`]), the interface texts (`model::interface::fill`) and the
+//! sentences that say how a date was worked out (`{}`, filled in turn).
 //!
-//! The one reader of that grammar. `check` uses it to refuse a placeholder the engine cannot
-//! fill in, and the engine uses it to fill them in, so the two can never read a letter
-//! differently.
+//! `check` uses it to refuse a placeholder the engine cannot fill in, and the engine and the
+//! interface use it to fill them in, so none of them can read a text differently.
 
-/// A part of a letter's text, in order.
+/// A part of a text, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Piece<'a> {
     /// Words, as written.
     Words(&'a str),
-    /// A name between `{` and the first `}` after it.
-    Placeholder(Placeholder<'a>),
+    /// The name between `{` and the first `}` after it (empty for `{}`).
+    Name(&'a str),
     /// A `{` with no `}` after it: the rest of the text, from the `{`. Always the last piece.
     Unclosed(&'a str),
 }
@@ -39,7 +41,8 @@ pub(crate) enum Placeholder<'a> {
 }
 
 impl<'a> Placeholder<'a> {
-    fn named(name: &'a str) -> Self {
+    /// What a name stands for in a letter.
+    pub(crate) fn named(name: &'a str) -> Self {
         match name {
             "today" => Self::Today,
             "reply_by" => Self::ReplyBy,
@@ -55,7 +58,7 @@ impl<'a> Placeholder<'a> {
     }
 }
 
-/// The pieces of a letter's text (its subject or a paragraph), in order.
+/// The pieces of a text, in order.
 pub(crate) fn pieces(text: &str) -> Pieces<'_> {
     Pieces { rest: text }
 }
@@ -75,10 +78,7 @@ impl<'a> Iterator for Pieces<'a> {
         }
         let (piece, after) = match rest.find('{') {
             Some(0) => match rest.find('}') {
-                Some(close) => (
-                    Piece::Placeholder(Placeholder::named(&rest[1..close])),
-                    &rest[close + 1..],
-                ),
+                Some(close) => (Piece::Name(&rest[1..close]), &rest[close + 1..]),
                 None => (Piece::Unclosed(rest), ""),
             },
             Some(open) => (Piece::Words(&rest[..open]), &rest[open..]),
@@ -100,22 +100,47 @@ mod tests {
             got,
             [
                 Piece::Words("By "),
-                Piece::Placeholder(Placeholder::ReplyBy),
+                Piece::Name("reply_by"),
                 Piece::Words(", "),
-                Piece::Placeholder(Placeholder::Council),
+                Piece::Name("council"),
                 Piece::Words(" said "),
-                Piece::Placeholder(Placeholder::Answer("about")),
+                Piece::Name("answer:about"),
                 Piece::Words("."),
-                Piece::Placeholder(Placeholder::Today),
+                Piece::Name("today"),
+            ]
+        );
+        let named: Vec<_> = got
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Name(n) => Some(Placeholder::named(n)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            named,
+            [
+                Placeholder::ReplyBy,
+                Placeholder::Council,
+                Placeholder::Answer("about"),
+                Placeholder::Today
             ]
         );
         assert_eq!(pieces("").count(), 0);
         assert_eq!(
-            pieces("{clock_due}{clock_duty}{clock_source}").collect::<Vec<_>>(),
             [
-                Piece::Placeholder(Placeholder::ClockDue),
-                Piece::Placeholder(Placeholder::ClockDuty),
-                Piece::Placeholder(Placeholder::ClockSource),
+                "clock_due",
+                "clock_duty",
+                "clock_source",
+                "Today",
+                "answer:"
+            ]
+            .map(Placeholder::named),
+            [
+                Placeholder::ClockDue,
+                Placeholder::ClockDuty,
+                Placeholder::ClockSource,
+                Placeholder::Unknown("Today"),
+                Placeholder::Answer(""),
             ]
         );
     }
@@ -126,7 +151,7 @@ mod tests {
             pieces("a {Today} b {").collect::<Vec<_>>(),
             [
                 Piece::Words("a "),
-                Piece::Placeholder(Placeholder::Unknown("Today")),
+                Piece::Name("Today"),
                 Piece::Words(" b "),
                 Piece::Unclosed("{"),
             ]
@@ -136,11 +161,16 @@ mod tests {
             pieces("x} {a{b} {answer:}").collect::<Vec<_>>(),
             [
                 Piece::Words("x} "),
-                Piece::Placeholder(Placeholder::Unknown("a{b")),
+                Piece::Name("a{b"),
                 Piece::Words(" "),
-                Piece::Placeholder(Placeholder::Answer("")),
+                Piece::Name("answer:"),
             ]
         );
         assert_eq!(pieces("{é").collect::<Vec<_>>(), [Piece::Unclosed("{é")]);
+        // `{}`: the sentences of the date layer, filled in turn.
+        assert_eq!(
+            pieces("{} from {}").collect::<Vec<_>>(),
+            [Piece::Name(""), Piece::Words(" from "), Piece::Name("")]
+        );
     }
 }
