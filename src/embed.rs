@@ -121,7 +121,7 @@ pub fn start(options: JsValue) -> Result<Option<String>, String> {
         Err(problems) => return Err(problems_message(RULES_UNUSABLE, &problems)),
     };
     // Answers that no longer fit the ruleset (it changed since) are dropped: start afresh.
-    let restore = answers.and_then(|text| crate::engine::Answers::from_text(&text, &rules).ok());
+    let restore = answers.and_then(|text| crate::engine::Answers::restore(&text, &rules));
     let props = AppProps {
         restore,
         saved,

@@ -142,7 +142,18 @@ impl Answers {
                 message: "the answers must be a JSON object, such as {\"role\": \"parent\"}".into(),
             }]);
         };
-        read_object(members, rules)
+        let mut errors = Vec::new();
+        let answers = read_object(members, rules, &mut |question, problem| {
+            errors.push(AnswerError {
+                question: question.to_string(),
+                message: problem.message(rules.question(question)),
+            })
+        });
+        if errors.is_empty() {
+            Ok(answers)
+        } else {
+            Err(errors)
+        }
     }
 
     /// Read answers from the text of a JSON object (see [`Answers::from_json`]).
@@ -158,6 +169,19 @@ impl Answers {
             }]
         })?;
         Answers::from_json(&doc.value, rules)
+    }
+
+    /// The answers of a text, if every one still fits the ruleset: what [`Answers::from_text`]
+    /// accepts, without words for what it refuses (the widget, restoring saved answers, only
+    /// needs to know, and so does not carry the words).
+    pub fn restore(text: &str, rules: &Ruleset) -> Option<Answers> {
+        let doc = json::parse(text).ok()?;
+        let Json::Object(members) = &doc.value else {
+            return None;
+        };
+        let mut fits = true;
+        let answers = read_object(members, rules, &mut |_, _| fits = false);
+        fits.then_some(answers)
     }
 
     /// The answers as one line of compact JSON with sorted keys, written directly (the
@@ -211,70 +235,114 @@ impl Answers {
     }
 }
 
-fn read_object(object: &[Member], rules: &Ruleset) -> Result<Answers, Vec<AnswerError>> {
+/// The answers of a JSON object; each one that does not fit its question goes to `refused`
+/// (the answer's key, and why).
+fn read_object(
+    object: &[Member],
+    rules: &Ruleset,
+    refused: &mut dyn FnMut(&str, Why<'_>),
+) -> Answers {
     let mut answers = Answers::new();
-    let mut errors = Vec::new();
     for Member { key, value, .. } in object {
         let Some(question) = rules.question(key) else {
-            errors.push(AnswerError {
-                question: key.clone(),
-                message: "there is no question with this id".into(),
-            });
+            refused(key, Why::NoQuestion);
             continue;
         };
         match read_answer(question, value) {
             Ok(answer) => answers.set(key, answer),
-            Err(message) => errors.push(AnswerError {
-                question: key.clone(),
-                message,
-            }),
+            Err(why) => refused(key, why),
         }
     }
-    if errors.is_empty() {
-        Ok(answers)
-    } else {
-        Err(errors)
+    answers
+}
+
+/// Why an answer does not fit its question.
+#[derive(Debug)]
+pub(crate) enum Why<'a> {
+    /// No question has this id.
+    NoQuestion,
+    /// A single choice that is not text.
+    NotText,
+    /// A choice the question does not offer.
+    NotOffered(&'a str),
+    /// A multiple choice that is not a list of texts.
+    NotTexts,
+    /// A multiple choice that is not a list.
+    NotList,
+    /// A choice given twice.
+    Twice(&'a str),
+    /// An empty list.
+    NoneChosen,
+    /// A choice that cannot go with others, with others.
+    NotAlone(&'a str),
+    /// A date that is not a real one, or not written as one.
+    Date(dates::DateError),
+    /// A date that is not text.
+    NotDate,
+}
+
+impl Why<'_> {
+    /// What is wrong, in plain words (the question, when there is one, names the choices).
+    pub(crate) fn message(&self, question: Option<&Question>) -> String {
+        let offered = || {
+            question
+                .map(|q| {
+                    q.options
+                        .iter()
+                        .map(|o| format!("\"{}\"", o.value))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default()
+        };
+        match self {
+            Why::NoQuestion => "there is no question with this id".into(),
+            Why::NotText => format!("must be one of {} in quotes", offered()),
+            Why::NotOffered(s) => format!("\"{s}\" is not one of the choices: {}", offered()),
+            Why::NotTexts => format!("must be a list of choices in quotes, from {}", offered()),
+            Why::NotList => format!(
+                "must be a list such as [\"{}\"]",
+                question
+                    .and_then(|q| q.options.first())
+                    .map(|o| o.value.as_str())
+                    .unwrap_or("value")
+            ),
+            Why::Twice(s) => format!("\"{s}\" is chosen twice"),
+            Why::NoneChosen => "choose at least one".into(),
+            Why::NotAlone(s) => format!("\"{s}\" cannot be chosen with other choices"),
+            Why::Date(e) => e.to_string(),
+            Why::NotDate => "must be a date as \"YYYY-MM-DD\", or \"unknown\"".into(),
+        }
     }
 }
 
 /// Read and check one answer against its question.
-pub(crate) fn read_answer(question: &Question, value: &Json) -> Result<Answer, String> {
-    let offered = || {
-        question
-            .options
-            .iter()
-            .map(|o| format!("\"{}\"", o.value))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+pub(crate) fn read_answer<'a>(question: &'a Question, value: &'a Json) -> Result<Answer, Why<'a>> {
     match (question.kind, value) {
         (Kind::One, Json::String(s)) => {
             if question.offers(s) {
                 Ok(Answer::One(s.clone()))
             } else {
-                Err(format!("\"{s}\" is not one of the choices: {}", offered()))
+                Err(Why::NotOffered(s))
             }
         }
-        (Kind::One, _) => Err(format!("must be one of {} in quotes", offered())),
+        (Kind::One, _) => Err(Why::NotText),
         (Kind::Many, Json::Array(items)) => {
-            let mut chosen = Vec::new();
+            let mut chosen: Vec<String> = Vec::new();
             for item in items {
                 let Json::String(s) = &item.value else {
-                    return Err(format!(
-                        "must be a list of choices in quotes, from {}",
-                        offered()
-                    ));
+                    return Err(Why::NotTexts);
                 };
                 if !question.offers(s) {
-                    return Err(format!("\"{s}\" is not one of the choices: {}", offered()));
+                    return Err(Why::NotOffered(s));
                 }
                 if chosen.contains(s) {
-                    return Err(format!("\"{s}\" is chosen twice"));
+                    return Err(Why::Twice(s));
                 }
                 chosen.push(s.clone());
             }
             if chosen.is_empty() {
-                return Err("choose at least one".into());
+                return Err(Why::NoneChosen);
             }
             if let Some(only) = question
                 .options
@@ -282,10 +350,7 @@ pub(crate) fn read_answer(question: &Question, value: &Json) -> Result<Answer, S
                 .find(|o| o.exclusive && chosen.contains(&o.value))
             {
                 if chosen.len() > 1 {
-                    return Err(format!(
-                        "\"{}\" cannot be chosen with other choices",
-                        only.value
-                    ));
+                    return Err(Why::NotAlone(&only.value));
                 }
             }
             // Keep the question's own order, so equal answers compare equal.
@@ -297,19 +362,12 @@ pub(crate) fn read_answer(question: &Question, value: &Json) -> Result<Answer, S
                 .collect();
             Ok(Answer::Many(ordered))
         }
-        (Kind::Many, _) => Err(format!(
-            "must be a list such as [\"{}\"]",
-            question
-                .options
-                .first()
-                .map(|o| o.value.as_str())
-                .unwrap_or("value")
-        )),
+        (Kind::Many, _) => Err(Why::NotList),
         (Kind::Date, Json::String(s)) if s == "unknown" => Ok(Answer::Date(None)),
         (Kind::Date, Json::String(s)) => dates::parse_iso_date(s)
             .map(|d| Answer::Date(Some(d)))
-            .map_err(|e| e.to_string()),
-        (Kind::Date, _) => Err("must be a date as \"YYYY-MM-DD\", or \"unknown\"".into()),
+            .map_err(Why::Date),
+        (Kind::Date, _) => Err(Why::NotDate),
     }
 }
 
@@ -335,4 +393,46 @@ fn push_json_string(out: &mut String, s: &str) {
         }
     }
     out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The widget's quiet reading of saved answers accepts exactly what the command line's
+    /// reading accepts, and gives the same answers.
+    #[test]
+    fn restore_accepts_what_from_text_accepts() {
+        let rules = crate::read::parse_ruleset(include_str!("../../rules.json")).expect("rules");
+        for text in [
+            "{}",
+            r#"{"role": "parent", "age": "under_16"}"#,
+            r#"{"decision_date": "2026-10-14", "role": "young_person"}"#,
+            r#"{"decision_date": "unknown"}"#,
+            r#"{"role": "nobody"}"#,
+            r#"{"role": 3}"#,
+            r#"{"nope": "x"}"#,
+            r#"{"decision_date": "2026-02-30"}"#,
+            r#"{"decision_date": 2026}"#,
+            r#"["role"]"#,
+            "{",
+        ] {
+            assert_eq!(
+                Answers::restore(text, &rules),
+                Answers::from_text(text, &rules).ok(),
+                "{text}"
+            );
+        }
+        let refused = Answers::from_text(r#"{"role": "nobody", "nope": 1}"#, &rules)
+            .expect_err("refused");
+        assert_eq!(refused.len(), 2);
+        assert!(
+            refused[0]
+                .message
+                .starts_with("\"nobody\" is not one of the choices: \"parent\", "),
+            "{}",
+            refused[0].message
+        );
+        assert_eq!(refused[1].message, "there is no question with this id");
+    }
 }
