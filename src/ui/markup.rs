@@ -20,16 +20,23 @@ use crate::model::{links, InterfaceTexts, Role, Ruleset, Ui};
 
 /// Text made safe inside HTML elements and attribute values.
 pub(crate) fn esc(h: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => h.push_str("&amp;"),
-            '<' => h.push_str("&lt;"),
-            '>' => h.push_str("&gt;"),
-            '"' => h.push_str("&quot;"),
-            '\'' => h.push_str("&#39;"),
-            c => h.push(c),
-        }
+    // Runs of text go in whole: a character at a time was much of the time the results took
+    // to draw on a slow phone.
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        h.push_str(&s[from..i]);
+        h.push_str(entity);
+        from = i + 1;
     }
+    h.push_str(&s[from..]);
 }
 
 /// What the results page shows besides the report: the level of the screen's heading (1 to
