@@ -423,8 +423,8 @@ mod tests {
                 "{text}"
             );
         }
-        let refused = Answers::from_text(r#"{"role": "nobody", "nope": 1}"#, &rules)
-            .expect_err("refused");
+        let refused =
+            Answers::from_text(r#"{"role": "nobody", "nope": 1}"#, &rules).expect_err("refused");
         assert_eq!(refused.len(), 2);
         assert!(
             refused[0]
