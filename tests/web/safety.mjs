@@ -4,7 +4,9 @@
 //   a. bad files: every broken file of tests/broken that `check` refuses, plus truncated,
 //      empty, binary, a web page, 404 and 500 answers, a 10 MB file, deep nesting: each gives
 //      the accessible error state, one clear console line from our code, no panic, and the
-//      host page still works
+//      host page still works; but the two interface texts `check` refuses and the widget
+//      leaves out by itself (an unknown key, an overlay's national text): the widget starts
+//      and shows the national words
 //   b. hostile text: injection payloads in every text of a ruleset and an overlay and in the
 //      element's attributes: none runs, each is shown as plain text, only https/mailto/tel links
 //   c. a strict Content Security Policy, proved to be on by a blocked inline script
@@ -60,13 +62,21 @@ const HOST_JS = `document.getElementById("host-button").addEventListener("click"
 // ---------------------------------------------------------------------------------------------
 // a. Bad files.
 
+/** Interface texts `check` refuses and the widget leaves out by itself (src/check/interface.rs;
+ *  tests/check_corpus.rs THE_WIDGET_LEAVES_OUT): [file, kind, the words that must never show]. */
+const LEFT_OUT = [
+  ["rules-interface-text-unknown-key.json", "rules", null],
+  ["overlay-interface-text-national.json", "overlay", /Before \w+day \d+/],
+];
+
 /** Which corpus files `check` refuses, and as what; the three only a walk of every path finds
- *  are loaded by the widget on purpose (tests/check_corpus.rs) and left out here. */
+ *  and the two interface texts the widget leaves out are loaded by the widget on purpose
+ *  (tests/check_corpus.rs) and left out here (checkWalkOnly, checkLeftOut). */
 function corpus() {
   const manifest = JSON.parse(readFileSync(join(root, "tests/broken/manifest.json"), "utf8"));
   const walkOnly = ["rules-flow-no-answers-reach.json", "rules-flow-dead-end.json", "rules-flow-no-route.json"];
   return manifest
-    .filter((e) => (e.severity || "error") === "error" && !walkOnly.includes(e.file))
+    .filter((e) => (e.severity || "error") === "error" && !walkOnly.includes(e.file) && !LEFT_OUT.some(([f]) => f === e.file))
     .filter((e) => (e.expect || []).length > 0)
     .map((e) => ({ name: e.file, kind: e.kind, body: readFileSync(join(root, "tests/broken", e.file)) }));
 }
@@ -103,6 +113,7 @@ const WALK_ONLY = ["rules-flow-no-answers-reach.json", "rules-flow-dead-end.json
 const badRoutes = Object.fromEntries(
   WALK_ONLY.map((f) => [`/walk/${f}`, { type: MIME[".json"], body: readFileSync(join(root, "tests/broken", f)) }]),
 );
+for (const [f] of LEFT_OUT) badRoutes[`/left-out/${f}`] = { type: MIME[".json"], body: readFileSync(join(root, "tests/broken", f)) };
 const badCases = [];
 for (const c of corpus()) {
   badRoutes[`/bad/${c.name}`] = { type: MIME[".json"], body: c.body };
@@ -262,6 +273,12 @@ const server = await serve(dist, {
     }),
     ...Object.fromEntries(badCases.map((c, i) => [`/case-${i}.html`, badPage(c)])),
     ...Object.fromEntries(WALK_ONLY.map((f) => [`/walk-${f}.html`, page([["rules", `/walk/${f}`], ["heading-level", "2"]])])),
+    ...Object.fromEntries(
+      LEFT_OUT.map(([f, kind]) => [
+        `/left-out-${f}.html`,
+        kind === "rules" ? page([["rules", `/left-out/${f}`], ["heading-level", "2"]]) : page([["rules", "/rules.json"], ["council", `/left-out/${f}`], ["heading-level", "2"]]),
+      ]),
+    ),
   },
 });
 const cspServer = await serve(dist, { headers: { "Content-Security-Policy": CSP }, routes: { "/csp.html": CSP_PAGE, "/host.js": { type: MIME[".js"], body: HOST_JS } } });
@@ -407,6 +424,39 @@ async function checkWalkOnly() {
     });
   }
   t.record(p.ok, "the 3 problems only a walk of every path finds: met as an accessible message where a family would", lines.join("; "), p.text());
+}
+
+/** The two interface-text files the widget uses without the text check refuses: it starts as
+ *  usual (an overlay's local contacts shown), and a journey to a last day shows the national
+ *  words, never the overlay's. */
+async function checkLeftOut() {
+  const journey = [["role", "parent"], ["age", "under_16"], ["ehcp", "in_progress"], ["about", "la_decision"], ["decision", "refuse_plan"], ["decision_date", { day: 14, month: 10, year: 2026 }], ["certificate", "no"]];
+  const lines = [];
+  const p = problems();
+  for (const [file, kind, never] of LEFT_OUT) {
+    await withPage(async (page) => {
+      const errs = consoleOf(page);
+      await page.goto(`${BASE}/left-out-${file}.html`, { waitUntil: "load" });
+      await waitReady(page);
+      p.expect((await inWidget(page, ".srf-load-error").count()) === 0, `${file}: it shows "could not start"`);
+      p.expect((await inWidget(page, ".srf-no-local").count()) === 0, `${file}: local contacts left out`);
+      await inWidget(page, ".srf-button--start").click();
+      for (const [q, v] of journey) {
+        await waitScreen(page, q);
+        await fill(page, q, v);
+        await inWidget(page, 'form button[type="submit"]').click();
+      }
+      const results = inWidget(page, ".srf-results").first();
+      await results.waitFor({ timeout: 10000 });
+      const text = await results.innerText();
+      p.expect(/By \w+day \d+ \w+ \d{4}/.test(text), `${file}: no "By <day>" in the results`);
+      if (never) p.expect(!never.test(text), `${file}: the overlay's national text shows: ${(text.match(never) || [""])[0]}`);
+      if (kind === "overlay") p.expect(text.includes("Testshire"), `${file}: the council's contacts are not in the results`);
+      p.expect(!errs.some((l) => l.type === "pageerror" || /internal error/.test(l.text)), `${file}: ${errs.map((l) => l.text).join(" | ")}`);
+      lines.push(`${file}: started, results with the national "By …"`);
+    });
+  }
+  t.record(p.ok, "interface texts check refuses and the widget leaves out: an unknown key, an overlay's national text; the widget starts and shows the national words", lines.join("; "), p.text());
 }
 
 // b ---------------------------------------------------------------------------------------------
@@ -779,6 +829,7 @@ async function checkRemoval() {
 try {
   await check("bad files", 300, checkBadFiles);
   await check("walk-only files", 90, checkWalkOnly);
+  await check("interface texts left out", 90, checkLeftOut);
   await check("hostile text", 120, checkHostileText);
   await check("strict CSP", 60, checkCsp);
   await check("privacy", 60, checkPrivacy);
