@@ -8,7 +8,9 @@
 //!   back as JSON with the model's serde `Serialize`, reads again to the same value (as
 //!   `tests/decode.rs` checks on the shipped files);
 //! - a file `route-finder check` passes is one the widget (`check::usable`) can use, giving the
-//!   same merged ruleset (and the widget refuses a ruleset whose steps go round in a circle).
+//!   same merged ruleset (and the widget refuses a ruleset whose steps go round in a circle);
+//! - the widget's reading of saved answers (`Answers::restore`) accepts exactly what the
+//!   command line's (`Answers::from_text`) accepts, with the same answers.
 
 use std::sync::OnceLock;
 
@@ -327,7 +329,11 @@ fn structured_answers(rules: &Ruleset, b: &mut Bytes, today: Date) -> Value {
 /// Read answers against a ruleset and, when they are good, evaluate them and put the results
 /// into words.
 fn run_answers(rules: &Ruleset, council: Option<&str>, value: &Value, today: Date) {
-    let Ok(answers) = Answers::from_text(&value.to_string(), rules) else {
+    let text = value.to_string();
+    let read = Answers::from_text(&text, rules);
+    // The widget's quiet reading of saved answers accepts exactly what this one accepts.
+    assert_eq!(Answers::restore(&text, rules).as_ref(), read.as_ref().ok());
+    let Ok(answers) = read else {
         return;
     };
     // The answers write out and read back the same.
