@@ -18,7 +18,7 @@
 
 import { readFileSync, writeFileSync, existsSync, statSync } from "node:fs";
 import { cpus, totalmem, loadavg, type as osType, release as osRelease, arch } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { chromium } from "playwright-core";
@@ -41,7 +41,12 @@ const DIST = resolve(repo, option("dist", "dist"));
 const OUT = resolve(repo, option("out", "bench/results.md"));
 const WRITE = !argv.includes("--no-write");
 const JSON_OUT = argv.includes("--json");
-const COMMAND = ["node", "bench/run.mjs", ...argv].join(" ");
+// A path as the report shows it: relative to the repository, never this machine's own.
+const shown = (p) => {
+  const full = resolve(repo, p);
+  return full.startsWith(repo + "/") ? full.slice(repo.length + 1) : `<${basename(full)}, outside the repository>`;
+};
+const COMMAND = ["node", "bench/run.mjs", ...argv.map((a) => (a.startsWith("/") ? shown(a) : a))].join(" ");
 
 // The phone: CPU 4x slower, slow 4G.
 const CPU_RATE = 4;
@@ -398,7 +403,7 @@ function report({ sizes, runs, steps, browserVersion, started, seconds, load }) 
 
 - Date: ${started.toISOString().replace(/\.\d+Z$/, "Z")}
 - Machine: ${machine}
-- Command: \`${COMMAND}\` (against \`${DIST.replace(repo + "/", "")}/\`, its wasm built ${statSync(join(DIST, "send_route_finder_bg.wasm")).mtime.toISOString().replace(/\.\d+Z$/, "Z")}), ${RUNS} runs per subject, interleaved, ${seconds.toFixed(0)} s in all
+- Command: \`${COMMAND}\` (against \`${shown(DIST)}/\`, its wasm built ${statSync(join(DIST, "send_route_finder_bg.wasm")).mtime.toISOString().replace(/\.\d+Z$/, "Z")}), ${RUNS} runs per subject, interleaved, ${seconds.toFixed(0)} s in all
 - Conditions: headless Chromium (\`${CHROMIUM}\`), CPU throttled ${CPU_RATE}× (\`Emulation.setCPUThrottlingRate\`), network slow 4G (\`Network.emulateNetworkConditions\`: ${NETWORK.latency} ms latency, ${(NETWORK.downloadThroughput * 8) / 1e6} Mbps down, ${(NETWORK.uploadThroughput * 8) / 1e3} kbps up), cache disabled, files gzipped by the server (tests/web/server.mjs, gzip level 6 as it serves), a fresh browser context for each run, 127.0.0.1 only.
 - Subjects: each a bare page with only the thing measured. **ours** = \`/bench/ours.html\` (bench/pages.mjs: the \`<send-route-finder>\` element with rules.json, the Luton overlay and the README's marked fallback, and the one script, served from \`dist/\`); **SurveyJS** = survey-core ${SURVEYJS_VERSION} + survey-js-ui ${SURVEYJS_UI_VERSION} (minified builds, default theme without its Google web font: \`survey-core.fontless.min.css\`) rendering the same questions converted from rules.json by \`bench/surveyjs.mjs\` (one question per page, visibleIf from the \`next\` graph); **floor** = the first question as static HTML, no script.
 - Journey (in the page, no DevTools round trip inside a step): ${steps.map(([q, v]) => `${q} ${typeof v === "object" ? `${v.day}/${v.month}/${v.year}` : v}`).join(" → ")} → results (${steps.length} Continue clicks). Before each click the answer is given and two frames pass; the step time runs from \`button.click()\` to the next question (or results) in the DOM plus two \`requestAnimationFrame\`s (painted).
