@@ -734,18 +734,33 @@ function plain(message) {
 
 // The checker, in its worker. One check runs at a time, and the page only needs the latest
 // text: a check still waiting to run is replaced by a newer one. (A running check is left to
-// finish: a new worker would have to load the checker again, which fails offline.)
-let worker;
+// finish: a new worker would have to load the checker again, which fails offline.) The form's
+// `data-checker` says where the checker is: "loading", "ready" (a check now works offline) or
+// "failed" (it could not load, say offline too early: the next check starts a new worker).
+let worker = null;
 let busy = null; // { text, promise, resolve }
 let waiting = null;
 const checked = new Map(); // text → the checker's answer, for the last few texts
 
 function newWorker() {
   const w = new Worker("builder-worker.js", { type: "module" });
-  w.onmessage = (event) => finished(event.data);
+  form.dataset.checker = "loading";
+  const lost = (error) => {
+    if (worker !== w) return;
+    w.terminate();
+    worker = null;
+    form.dataset.checker = "failed";
+    finished({ overlay: busy?.text, error, unloaded: true });
+  };
+  w.onmessage = ({ data }) => {
+    if (data.ready) form.dataset.checker = "ready";
+    else if (data.failed) lost(data.failed);
+    else finished(data);
+  };
   w.onerror = (event) => {
     event.preventDefault();
-    finished({ overlay: busy?.text, error: event.message || "the checker stopped" });
+    if (form.dataset.checker === "ready") finished({ overlay: busy?.text, error: event.message || "the checker stopped" });
+    else lost(event.message || "the checker did not load");
   };
   w.postMessage({ rules: rulesText });
   return w;
@@ -753,12 +768,13 @@ function newWorker() {
 
 function run(j) {
   busy = j;
+  worker ??= newWorker();
   worker.postMessage({ overlay: j.text, today: today() });
 }
 
-function finished({ overlay, result, error }) {
+function finished({ overlay, result, error, unloaded }) {
   if (!busy || overlay !== busy.text) return;
-  const answer = error ? { error } : JSON.parse(result);
+  const answer = error ? { error, unloaded } : JSON.parse(result);
   if (!error) {
     checked.set(busy.text, answer);
     if (checked.size > 20) checked.delete(checked.keys().next().value);
@@ -796,7 +812,8 @@ async function runChecks() {
   const answer = await checkText(text);
   if (!answer) return null;
   const problems = [...own];
-  if (answer.error) problems.push({ fieldId: "check", message: "Sorry, the file could not be checked. Reload the page and try again" });
+  if (answer.unloaded) problems.push({ fieldId: "check", message: "Sorry, the checker did not load. Check you are online, then check again" });
+  else if (answer.error) problems.push({ fieldId: "check", message: "Sorry, the file could not be checked. Reload the page and try again" });
   const ownFields = new Set(own.map((p) => p.fieldId));
   const blank = [];
   for (const d of answer.problems || []) {

@@ -17,7 +17,9 @@
 //      its results, and the file downloads, with no request leaving the page;
 //   e. the builder as a release ships it (out/v<version>/, made by scripts/package-release.mjs,
 //      which must run first): served from that folder alone, it starts, points out a problem,
-//      and the widget beside it starts.
+//      and the widget beside it starts;
+//   f. when the checker cannot load (offline too early, a file missing), "Check the file" says
+//      so, and the next check after it can load works, with no reload.
 //
 //   node tests/web/builder.mjs dist      (run from the repository's root, after
 //                                         cargo build --release --bin route-finder and
@@ -53,11 +55,13 @@ const { server, t, withPage, check, finish } = await suite("builder", {
 const axe = axeScreens(t);
 const BUILDER = `${server.url}builder.html`;
 
-/** The builder's page, ready: the form shown and the widget beside it started. */
+/** The builder's page, ready: the form shown, the widget beside it started and the checker
+ * loaded in its worker (after which a check works offline). */
 async function openBuilder(page) {
   await page.goto(BUILDER, { waitUntil: "load" });
   await page.locator("#builder:not([hidden])").waitFor({ timeout: 20000 });
   await waitReady(page);
+  await page.locator('#builder[data-checker="ready"]').waitFor({ state: "attached", timeout: 60000 });
 }
 
 /** A canonical text of a JSON value: objects' keys sorted, so key order does not count. */
@@ -290,6 +294,37 @@ async function offline() {
   });
 }
 
+// f. The checker could not load (the officer went offline before it came, or a file was
+// missing): "Check the file" says so at the button, and once it can load, the next check works
+// with no reload. Once with the checker's script missing, once with its wasm missing.
+async function checkerLate() {
+  for (const [what, pattern] of [
+    ["script", "**/preview/check.js"],
+    ["wasm", "**/preview/check_bg.wasm"],
+  ]) {
+    await withPage({}, async (page, errors) => {
+      const p = problems();
+      await page.route(pattern, (route) => route.abort("internetdisconnected"));
+      await page.goto(BUILDER, { waitUntil: "load" });
+      await page.locator("#builder:not([hidden])").waitFor({ timeout: 20000 });
+      const failed = await page.locator('#builder[data-checker="failed"]').waitFor({ state: "attached", timeout: 60000 }).then(() => true, () => false);
+      p.expect(failed, `the page did not notice the checker failed to load: data-checker="${await page.getAttribute("#builder", "data-checker")}"`);
+      await page.fill("#c-iass-phone", BAD_PHONE);
+      await page.click("#check");
+      const said = await page.locator('#error-list a[href="#check"]').textContent({ timeout: 90000 }).catch(() => "");
+      p.expect(/did not load\. Check you are online/.test(said), `the error summary says "${said}"`);
+      await page.unroute(pattern);
+      await page.click("#check");
+      const pointed = await page.locator('#error-list a[href="#c-iass-phone"]').waitFor({ timeout: 90000 }).then(() => true, () => false);
+      p.expect(pointed, "back online, the next check did not point out the bad phone number");
+      p.expect(!(await page.locator('#error-list a[href="#check"]').count()), "back online, the summary still says the checker did not load");
+      const other = errors.filter((e) => !/check(\.js|_bg\.wasm)|Failed to fetch|WebAssembly|dynamically imported/i.test(e));
+      p.expect(other.length === 0, `errors: ${other.join("; ")}`);
+      t.record(p.ok, `the checker's ${what} could not load: the summary says so at the button, and the next check after it can load works`, said.trim(), p.text());
+    });
+  }
+}
+
 async function released() {
   const version = readFileSync("Cargo.toml", "utf8").match(/^version = "([^"]+)"/m)[1];
   const folder = join("out", `v${version}`);
@@ -322,6 +357,7 @@ async function released() {
 await finish(async () => {
   await check("keyboard", 400, keyboardPass);
   await check("offline", 300, offline);
+  await check("checker-late", 300, checkerLate);
   await check("release", 200, released);
   await check("round-trips", 500, roundTrips);
   console.log(`builder ${axe.summary()}`);
