@@ -84,11 +84,15 @@ form.addEventListener("submit", async (e) => {
     rules = (await chosen("preview-rules-file", "preview-rules-text", "pasted ruleset")) || (await ours("rules.json"));
     council = await chosen("preview-council-file", "preview-council-text", "pasted overlay");
     if (!council && select.value) council = await ours(select.value);
+    // A checker that could not load (offline, say) is loaded again by the next check.
     checker ??= import("./preview/check.js").then(async (module) => {
       await module.default();
       return module;
     });
-    const { check_files } = await checker;
+    const { check_files } = await checker.catch(() => {
+      checker = undefined;
+      throw new Error("the checker did not load. Check you are online, then check again");
+    });
     const today = new Date().toISOString().slice(0, 10);
     checked = JSON.parse(check_files(rules.name, rules.text, council?.name, council?.text, today));
   } catch (error) {

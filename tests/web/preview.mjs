@@ -6,7 +6,8 @@
 //     heading, the widget above left as it was;
 //   - a ruleset with a warning only, pasted, and a council's overlay chosen as a file: the
 //     warning is listed and the widget then runs on both files;
-//   - axe on both results.
+//   - axe on both results;
+//   - a checker that could not load (offline) is said, and the next check loads it again.
 // (tests/web/preview-corpus.mjs compares the two checkers on every file of the broken corpus.)
 //
 //   node tests/web/preview.mjs dist      (run from the repository's root)
@@ -87,7 +88,33 @@ async function checkPreview() {
   });
 }
 
+// The checker could not load (offline, say): the preview says so, and the next check, once it
+// can load, works with no reload.
+async function checkerLate() {
+  await withPage({}, async (page, errors) => {
+    const p = problems();
+    const pattern = "**/preview/check_bg.wasm";
+    await page.route(pattern, (route) => route.abort("internetdisconnected"));
+    await open(page, DEMO);
+    await waitReady(page);
+    await page.click("#preview summary");
+    await page.click("#preview-form button[type=submit]");
+    await page.locator("#preview-result h3").waitFor({ timeout: 30000 });
+    const first = await page.locator("#preview-result").innerText();
+    p.expect(/could not be checked: the checker did not load\. Check you are online/.test(first), `with the checker blocked, the preview says: ${first}`);
+    await page.unroute(pattern);
+    await page.click("#preview-form button[type=submit]");
+    await page.locator("#preview-result h3", { hasText: "now uses your files" }).waitFor({ timeout: 30000 }).catch(() => {});
+    const second = await page.locator("#preview-result").innerText();
+    p.expect(/now uses your files/.test(second), `once the checker can load, the preview says: ${second}`);
+    const other = errors.filter((e) => !/check_bg\.wasm|Failed to fetch|WebAssembly/i.test(e));
+    p.expect(other.length === 0, `errors: ${other.join("; ")}`);
+    t.record(p.ok, "preview: a checker that could not load is said, and the next check loads it again", `"${first.split("\n")[0]}"`, p.text());
+  });
+}
+
 await finish(async () => {
   await check("preview", 60, checkPreview);
+  await check("checker-late", 60, checkerLate);
   console.log(axe.summary());
 });
