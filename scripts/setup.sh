@@ -28,7 +28,7 @@ setup_rust_web() {
     cargo install trunk --version 0.21.14 --locked
   fi
   # geckodriver drives Firefox for the WebDriver tests (tests/web/engines.mjs, wasm-bindgen-test).
-  if [ "$(geckodriver --version 2>/dev/null | head -n 1)" != "geckodriver 0.37.1" ]; then
+  if [ "$(geckodriver --version 2>/dev/null | sed -n 1p)" != "geckodriver 0.37.1" ]; then
     echo "Installing geckodriver 0.37.1 from crates.io (a few minutes)"
     cargo install geckodriver --version 0.37.1
   fi

@@ -14,7 +14,7 @@ setup_debian
 setup_python
 setup_npm
 setup_rust_web
-echo "ok: wasm target, rustfmt, clippy, trunk $(trunk --version | cut -d' ' -f2), $(wasm-bindgen --version), $(geckodriver --version | head -n 1), graphviz, chromium, firefox-esr, WebKitWebDriver, xvfb, textstat, jsonschema, npm packages"
+echo "ok: wasm target, rustfmt, clippy, trunk $(trunk --version | cut -d' ' -f2), $(wasm-bindgen --version), $(geckodriver --version | sed -n 1p), graphviz, chromium, firefox-esr, WebKitWebDriver, xvfb, textstat, jsonschema, npm packages"
 
 step "Hygiene: rustfmt, clippy (native and the wasm widget) and rustdoc, warnings as errors"
 cargo fmt --check
