@@ -62,21 +62,22 @@ const HOST_JS = `document.getElementById("host-button").addEventListener("click"
 // ---------------------------------------------------------------------------------------------
 // a. Bad files.
 
-/** Interface texts `check` refuses and the widget leaves out by itself (src/check/interface.rs;
- *  tests/check_corpus.rs THE_WIDGET_LEAVES_OUT): [file, kind, the words that must never show]. */
-const LEFT_OUT = [
-  ["rules-interface-text-unknown-key.json", "rules", null],
-  ["overlay-interface-text-national.json", "overlay", /Before \w+day \d+/],
-];
+// The corpus files `check` refuses that the widget starts with on purpose, as
+// tests/broken/manifest.json marks them ("widget", read by tests/check_corpus.rs too): "walk",
+// a problem only a walk of every path finds (checkWalkOnly); "leaves-out", an interface text
+// the widget leaves out by itself (src/check/interface.rs; checkLeftOut). Each such file needs
+// its case below: a file marked without one fails the check.
+const MANIFEST = JSON.parse(readFileSync(join(root, "tests/broken/manifest.json"), "utf8"));
+const marked = (why) => MANIFEST.filter((e) => e.widget === why);
+const WALK_ONLY = marked("walk").map((e) => e.file);
+/** [file, kind] of the interface-text files the widget leaves out. */
+const LEFT_OUT = marked("leaves-out").map((e) => [e.file, e.kind]);
 
-/** Which corpus files `check` refuses, and as what; the three only a walk of every path finds
- *  and the two interface texts the widget leaves out are loaded by the widget on purpose
- *  (tests/check_corpus.rs) and left out here (checkWalkOnly, checkLeftOut). */
+/** Which corpus files `check` refuses, and as what; the files marked "widget" are left out
+ *  here (above). */
 function corpus() {
-  const manifest = JSON.parse(readFileSync(join(root, "tests/broken/manifest.json"), "utf8"));
-  const walkOnly = ["rules-flow-no-answers-reach.json", "rules-flow-dead-end.json", "rules-flow-no-route.json"];
-  return manifest
-    .filter((e) => (e.severity || "error") === "error" && !walkOnly.includes(e.file) && !LEFT_OUT.some(([f]) => f === e.file))
+  return MANIFEST
+    .filter((e) => (e.severity || "error") === "error" && !e.widget)
     .filter((e) => (e.expect || []).length > 0)
     .map((e) => ({ name: e.file, kind: e.kind, body: readFileSync(join(root, "tests/broken", e.file)) }));
 }
@@ -109,7 +110,6 @@ const EXTRA = [
   ["ruleset: a redirect to a page elsewhere (301)", "rules", { status: 301, type: MIME[".txt"], body: "", headers: { Location: "http://127.0.0.1:9/nowhere.json" } }],
 ];
 
-const WALK_ONLY = ["rules-flow-no-answers-reach.json", "rules-flow-dead-end.json", "rules-flow-no-route.json"];
 const badRoutes = Object.fromEntries(
   WALK_ONLY.map((f) => [`/walk/${f}`, { type: MIME[".json"], body: readFileSync(join(root, "tests/broken", f)) }]),
 );
@@ -394,17 +394,25 @@ async function checkBadFiles() {
   );
 }
 
-/** The three corpus files only a walk of every path finds (too slow for a phone at start):
- *  the widget starts, and a family meets each problem, if at all, as an accessible message. */
+/** The corpus files only a walk of every path finds (too slow for a phone at start): the
+ *  widget starts, and a family meets each problem, if at all, as an accessible message. Each
+ *  file's journey to it, what shows it and its words. */
+const WALK_CASES = {
+  "rules-flow-dead-end.json": [[["role", "parent"], ["age", "under_16"], ["ehcp", "no"], ["about", "health"]], ".srf-error-summary", /cannot go on from here/],
+  "rules-flow-no-route.json": [[["role", "young_person"], ["age", "under_16"], ["ehcp", "in_progress"], ["about", "exclusion"], ["exclusion_type", "permanent"], ["setting", "none"]], '.srf-results [role="alert"]', /found no route/],
+  "rules-flow-no-answers-reach.json": [[["role", "parent"], ["age", "under_16"], ["ehcp", "no"], ["about", "health"]], "article.srf-route", /./],
+};
+
 async function checkWalkOnly() {
-  const cases = [
-    ["rules-flow-dead-end.json", [["role", "parent"], ["age", "under_16"], ["ehcp", "no"], ["about", "health"]], ".srf-error-summary", /cannot go on from here/],
-    ["rules-flow-no-route.json", [["role", "young_person"], ["age", "under_16"], ["ehcp", "in_progress"], ["about", "exclusion"], ["exclusion_type", "permanent"], ["setting", "none"]], '.srf-results [role="alert"]', /found no route/],
-    ["rules-flow-no-answers-reach.json", [["role", "parent"], ["age", "under_16"], ["ehcp", "no"], ["about", "health"]], "article.srf-route", /./],
-  ];
   const lines = [];
   const p = problems();
-  for (const [file, steps, css, words] of cases) {
+  p.expect(WALK_ONLY.length > 0, "the manifest marks no file \"walk\"");
+  for (const file of WALK_ONLY) {
+    if (!WALK_CASES[file]) {
+      p.expect(false, `${file} is marked "walk" in the manifest but has no case here`);
+      continue;
+    }
+    const [steps, css, words] = WALK_CASES[file];
     await withPage(async (page) => {
       const errs = consoleOf(page);
       await page.goto(`${BASE}/walk-${file}.html`, { waitUntil: "load" });
@@ -423,7 +431,7 @@ async function checkWalkOnly() {
       lines.push(`${file}: "${text.slice(0, 60)}"`);
     });
   }
-  t.record(p.ok, "the 3 problems only a walk of every path finds: met as an accessible message where a family would", lines.join("; "), p.text());
+  t.record(p.ok, `the ${WALK_ONLY.length} problems only a walk of every path finds: met as an accessible message where a family would`, lines.join("; "), p.text());
 }
 
 /** The two interface-text files the widget uses without the text check refuses: it starts as
@@ -433,7 +441,12 @@ async function checkLeftOut() {
   const journey = [["role", "parent"], ["age", "under_16"], ["ehcp", "in_progress"], ["about", "la_decision"], ["decision", "refuse_plan"], ["decision_date", { day: 14, month: 10, year: 2026 }], ["certificate", "no"]];
   const lines = [];
   const p = problems();
-  for (const [file, kind, never] of LEFT_OUT) {
+  // The words that must never show, for a file that overrides a national text.
+  const NEVER = { "overlay-interface-text-national.json": /Before \w+day \d+/ };
+  p.expect(LEFT_OUT.length > 0, "the manifest marks no file \"leaves-out\"");
+  for (const [file, kind] of LEFT_OUT) {
+    const never = NEVER[file];
+    if (kind === "overlay" && !never) p.expect(false, `${file}: an overlay marked "leaves-out" needs the words that must never show`);
     await withPage(async (page) => {
       const errs = consoleOf(page);
       await page.goto(`${BASE}/left-out-${file}.html`, { waitUntil: "load" });

@@ -1,0 +1,22 @@
+import { chromium } from "playwright-core";
+import { serve } from "../../tests/web/server.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, journey, open, waitReady } from "../../tests/web/lib.mjs";
+const s = await serve("dist");
+const b = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const page = await b.newPage();
+await open(page, s.url);
+await waitReady(page);
+await journey(page, [["role","parent"],["age","under_16"],["ehcp","in_progress"],["about","la_decision"],["decision","refuse_plan"],["decision_date",{day:"14",month:"10",year:"2026"}],["certificate","no"]]);
+const r = await page.evaluate(() => {
+  const root = document.querySelector("send-route-finder").shadowRoot;
+  const res = root.querySelector(".srf-results") || root;
+  const all = res.querySelectorAll("*");
+  const details = res.querySelectorAll("details");
+  let inClosed = 0; for (const d of details) if (!d.open) inClosed += d.querySelectorAll("*").length;
+  const text = res.textContent.length; const visible = res.innerText.length;
+  const h = res.getBoundingClientRect().height;
+  const tags = {}; for (const e of all) tags[e.tagName] = (tags[e.tagName]||0)+1;
+  return { nodes: all.length, details: details.length, inClosed, text, visible, height: h, html: res.innerHTML.length, tags };
+});
+console.log(JSON.stringify(r, null, 1));
+await b.close(); await s.close();
