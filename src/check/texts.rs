@@ -4,37 +4,54 @@
 
 use super::Reporter;
 use crate::model::links::{is_email, is_https_link, is_phone};
+use crate::read::path::At;
 use crate::read::{Json, JsonPath};
 
 /// Check every string in the document.
 pub(crate) fn check_texts(value: &Json, report: &mut Reporter) {
-    walk(value, &JsonPath::root(), None, report);
+    each_text(value, &At::Root, None, &mut |s, at, key| {
+        check_string(s, &at.path(), key, report)
+    });
 }
 
-fn walk(value: &Json, path: &JsonPath, key: Option<&str>, report: &mut Reporter) {
+/// Every string of a document with its place and the key it is under (in a list, the list's
+/// key); for a key written twice, only the value that counts (the last). One walk for the
+/// command line's checks and the widget's (`widget::usable`), so both see the same texts.
+pub(crate) fn each_text<'a, F: FnMut(&'a str, &At, Option<&'a str>)>(
+    value: &'a Json,
+    at: &At,
+    key: Option<&'a str>,
+    f: &mut F,
+) {
     match value {
         Json::Object(members) => {
-            // A key written twice: only the last counts (and is reported as written twice).
-            let mut seen = std::collections::BTreeSet::new();
-            for m in members.iter().rev() {
-                if seen.insert(m.key.as_str()) {
-                    walk(&m.value, &path.key(&m.key), Some(&m.key), report);
+            for (i, m) in members.iter().enumerate() {
+                if !members[i + 1..].iter().any(|later| later.key == m.key) {
+                    each_text(&m.value, &At::Key(at, &m.key), Some(&m.key), f);
                 }
             }
         }
         Json::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(&item.value, &path.index(i), key, report);
+                each_text(&item.value, &At::Index(at, i), key, f);
             }
         }
-        Json::String(s) => check_string(s, path, key, report),
+        Json::String(s) => f(s, at, key),
         _ => {}
     }
 }
 
+/// A text with no words: empty or only spaces. Both checkers refuse it, with this message.
+pub(crate) fn is_empty_text(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+pub(crate) const EMPTY_TEXT: &str =
+    "this text is empty: write the words people should see, or remove the field if it is optional";
+
 fn check_string(s: &str, path: &JsonPath, key: Option<&str>, report: &mut Reporter) {
-    if s.trim().is_empty() {
-        report.error(path, "this text is empty: write the words people should see, or remove the field if it is optional");
+    if is_empty_text(s) {
+        report.error(path, EMPTY_TEXT);
         return;
     }
     if let Some(c) = s.chars().find(|c| is_hidden_control(*c)) {

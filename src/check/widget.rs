@@ -7,9 +7,10 @@
 //! answers that show no route), which takes too long for a phone. The widget meets those,
 //! if ever, where they happen, with a message (see `ui::journey`).
 
+use super::texts::{each_text, is_empty_text, EMPTY_TEXT};
 use super::{flow, overlay, rules, NoPlaces, Reporter, Severity};
 use crate::model::Ruleset;
-use crate::read::json::{self, Document, Json};
+use crate::read::json::{self, Document};
 use crate::read::path::At;
 use crate::read::{decode, Problem};
 
@@ -72,7 +73,11 @@ fn read<T>(
         .iter()
         .map(|d| format!("{what}: at {}: {TWICE}", d.path))
         .collect();
-    empty_texts(&doc.value, &At::Root, what, &mut problems);
+    each_text(&doc.value, &At::Root, None, &mut |s, at, _| {
+        if is_empty_text(s) {
+            problems.push(format!("{what}: at {}: {EMPTY_TEXT}", at.path()));
+        }
+    });
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -86,43 +91,18 @@ fn read<T>(
 
 const TWICE: &str = "this key is written twice; only one can count";
 
-/// Texts that are empty or only spaces, anywhere (for a key written twice, the one that counts).
-fn empty_texts(value: &Json, at: &At, what: &str, out: &mut Vec<String>) {
-    match value {
-        Json::String(s) if s.trim().is_empty() => {
-            out.push(format!("{what}: at {}: this text is empty", at.path()))
-        }
-        Json::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                empty_texts(&item.value, &At::Index(at, i), what, out);
-            }
-        }
-        Json::Object(members) => {
-            for (i, m) in members.iter().enumerate() {
-                if !members[i + 1..].iter().any(|later| later.key == m.key) {
-                    empty_texts(&m.value, &At::Key(at, &m.key), what, out);
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn finds_empty_texts_and_keys_written_twice() {
-        let doc =
-            json::parse(r#"{"a": [" ", "x"], "b": {"c": 1, "c": 2}, "d": ""}"#).expect("json");
-        let mut out = Vec::new();
-        empty_texts(&doc.value, &At::Root, "the ruleset", &mut out);
+        let e = usable(r#"{"a": [" ", "x"], "d": ""}"#, None).expect_err("empty");
         assert_eq!(
-            out,
+            e,
             [
-                "the ruleset: at a[0]: this text is empty",
-                "the ruleset: at d: this text is empty",
+                format!("the ruleset: at a[0]: {EMPTY_TEXT}"),
+                format!("the ruleset: at d: {EMPTY_TEXT}"),
             ]
         );
         let e = usable(r#"{"b": {"c": 1, "c": 2}}"#, None).expect_err("refused");
