@@ -17,36 +17,38 @@ use crate::engine::wording::{ContactReport, Report, RouteReport};
 use crate::model::{InterfaceTexts, Ui};
 
 /// The file name of the summary, for example `send-options-2026-11-24.html`.
-pub(crate) fn summary_file_name(report: &Report) -> String {
-    format!("send-options-{}.html", report.today)
+pub(crate) fn summary_file_name(report: &Report, words: &InterfaceTexts) -> String {
+    words.fill(Ui::FileSummary, &[("today", &report.today)])
 }
 
 /// The file name of a route's calendar file, for example `last-day-tribunal_appeal.ics`.
-pub(crate) fn calendar_file_name(route: &RouteReport) -> String {
-    file_name("last-day-", route)
+pub(crate) fn calendar_file_name(route: &RouteReport, words: &InterfaceTexts) -> String {
+    words.fill(Ui::FileCalendar, &[("route", &safe_id(route))])
 }
 
 /// The file name of the council's last day, `council-last-day.ics`.
-pub(crate) const CLOCK_FILE_NAME: &str = "council-last-day.ics";
-
-/// The file name of a letter's reply-by day, for example `reply-by-la_complaint.ics`.
-pub(crate) fn reply_file_name(route: &RouteReport) -> String {
-    file_name("reply-by-", route)
+pub(crate) fn clock_file_name(words: &InterfaceTexts) -> String {
+    words.get(Ui::FileClock).to_string()
 }
 
-/// `prefix`, the route's id with any character other than a letter, a digit, `_` or `-` made
-/// a `-`, and `.ics`.
-fn file_name(prefix: &str, route: &RouteReport) -> String {
-    let mut name = prefix.to_string();
+/// The file name of a letter's reply-by day, for example `reply-by-la_complaint.ics`.
+pub(crate) fn reply_file_name(route: &RouteReport, words: &InterfaceTexts) -> String {
+    words.fill(Ui::FileReply, &[("route", &safe_id(route))])
+}
+
+/// The route's id with any character other than a letter, a digit, `_` or `-` made a `-`, for
+/// a file name. (The name's own words are the interface text's: the browser keeps a download's
+/// name to one file, whatever it holds.)
+fn safe_id(route: &RouteReport) -> String {
+    let mut id = String::new();
     for c in route.id.chars() {
-        name.push(if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+        id.push(if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
             c
         } else {
             '-'
         });
     }
-    name.push_str(".ics");
-    name
+    id
 }
 
 /// The results as one printable page: the answers, each route with why it applies, its first
@@ -726,7 +728,7 @@ mod tests {
             appeal.deadline_in_words.as_deref().unwrap_or("?")
         )));
         assert!(html.contains(&r.ruleset.version));
-        assert_eq!(summary_file_name(&r), "send-options-2026-11-24.html");
+        assert_eq!(summary_file_name(&r, &en()), "send-options-2026-11-24.html");
     }
 
     #[test]
@@ -746,7 +748,31 @@ mod tests {
         for line in ics.split("\r\n") {
             assert!(line.len() <= 75, "{line}");
         }
-        assert_eq!(calendar_file_name(appeal), "last-day-tribunal_appeal.ics");
+        assert_eq!(
+            calendar_file_name(appeal, &en()),
+            "last-day-tribunal_appeal.ics"
+        );
+    }
+
+    #[test]
+    fn file_names_come_from_the_interface_texts() {
+        let r = decision_report();
+        let appeal = r
+            .routes
+            .iter()
+            .find(|x| x.id == "tribunal_appeal")
+            .expect("appeal");
+        let mut cy = en();
+        cy.insert("file_calendar".into(), "diwrnod-olaf-{route}.ics".into());
+        cy.insert("file_clock".into(), "cyngor-diwrnod-olaf.ics".into());
+        cy.insert("file_summary".into(), "dewisiadau-{today}.html".into());
+        assert_eq!(
+            calendar_file_name(appeal, &cy),
+            "diwrnod-olaf-tribunal_appeal.ics"
+        );
+        assert_eq!(clock_file_name(&cy), "cyngor-diwrnod-olaf.ics");
+        assert_eq!(summary_file_name(&r, &cy), "dewisiadau-2026-11-24.html");
+        assert!(reply_file_name(appeal, &cy).starts_with("reply-by-"));
     }
 
     #[test]
@@ -903,7 +929,7 @@ mod tests {
             ics.contains("TRIGGER:P1DT9H\r\n"),
             "a reminder the day after"
         );
-        assert_eq!(CLOCK_FILE_NAME, "council-last-day.ics");
+        assert_eq!(clock_file_name(&en()), "council-last-day.ics");
         // No clock, or no known date: no file.
         assert!(clock_calendar_file((&decision_report(), &en()), "20261124T090000Z").is_none());
         let unknown = report_for(serde_json::json!({"role": "parent", "age": "under_16",
@@ -930,8 +956,8 @@ mod tests {
         );
         assert!(ics.contains("SUMMARY:Reply due: "));
         assert!(ics.contains("TRIGGER:PT9H\r\n"));
-        assert!(reply_file_name(route).starts_with("reply-by-"));
-        assert!(reply_file_name(route).ends_with(".ics"));
+        assert!(reply_file_name(route, &en()).starts_with("reply-by-"));
+        assert!(reply_file_name(route, &en()).ends_with(".ics"));
         let without = r
             .routes
             .iter()

@@ -9,7 +9,8 @@
 //      of the ruleset's own content and every date in words is taken out, no word is left but
 //      those of the date explanations ("2 months from ... is ..."), which are not yet in the
 //      table (docs/authoring.md, section 10);
-//   b. overridden texts appear in the widget: the start button, In short, an error;
+//   b. overridden texts appear in the widget: the start button, In short, an error; and the
+//      saved page's file name;
 //   c. the English defaults give the English words (the same rules.json without overrides).
 //
 //   node tests/web/interface-texts.mjs dist      (ONLY=marked,english for some checks)
@@ -123,7 +124,8 @@ const { server, withPage, check, t, finish } = await suite("interface-texts", {
 
 await finish(async () => {
   await check("marked", 600, async () => {
-    await withPage({}, async (p, errors) => {
+    await withPage({ acceptDownloads: true }, async (p, errors) => {
+      let saved = "";
       const screens = new Set();
       const left = new Map(); // word -> where
       const shown = new Set();
@@ -173,6 +175,8 @@ await finish(async () => {
           await inWidget(p, ".srf-delete-saved").waitFor({ state: "visible" });
           await look(`${scenario.id}: results, saved`);
           await inWidget(p, ".srf-delete-saved").click();
+          const [download] = await Promise.all([p.waitForEvent("download"), inWidget(p, ".srf-save").click()]);
+          saved = download.suggestedFilename();
         }
       }
       } catch (error) {
@@ -189,6 +193,7 @@ await finish(async () => {
       const must = ["start_now", "continue", "back", "in_short", "date_real", "date_missing", "problem", "by_day", "version_line", "keep_answers", "saved_note"];
       const missing = must.filter((k) => !shown.has(k));
       t.record(missing.length === 0, "marked: overridden texts appear", missing.length ? `not seen: ${missing.join(", ")}` : `seen: ${must.join(", ")}`);
+      t.record(saved.includes("⟪file_summary⟫"), "marked: the saved page's file name is the overridden text", `"${saved}"`);
     });
   });
 

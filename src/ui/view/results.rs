@@ -130,13 +130,17 @@ impl On {
         if is(".srf-calendar") {
             if let Some(r) = route() {
                 if let Some(ics) = takeaway::calendar_file(with, r, &utc_stamp()) {
-                    download(&takeaway::calendar_file_name(r), "text/calendar", &ics);
+                    download(
+                        &takeaway::calendar_file_name(r, with.1),
+                        "text/calendar",
+                        &ics,
+                    );
                 }
             }
         } else if is(".srf-calendar-reply") {
             if let Some(r) = route() {
                 if let Some(ics) = takeaway::reply_calendar_file(with, r, &utc_stamp()) {
-                    download(&takeaway::reply_file_name(r), "text/calendar", &ics);
+                    download(&takeaway::reply_file_name(r, with.1), "text/calendar", &ics);
                 }
             }
         } else if is(".srf-copy-letter") {
@@ -145,11 +149,11 @@ impl On {
             }
         } else if is(".srf-calendar-clock") {
             if let Some(ics) = takeaway::clock_calendar_file(with, &utc_stamp()) {
-                download(takeaway::CLOCK_FILE_NAME, "text/calendar", &ics);
+                download(&takeaway::clock_file_name(with.1), "text/calendar", &ics);
             }
         } else if is(".srf-save") {
             download(
-                &takeaway::summary_file_name(report),
+                &takeaway::summary_file_name(report, with.1),
                 "text/html",
                 &takeaway::summary_html(report, &self.rules.interface_texts),
             );
