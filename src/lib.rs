@@ -39,6 +39,8 @@ pub mod graph;
 pub mod model;
 pub(crate) mod placeholder;
 pub mod read;
+#[cfg(test)]
+mod testing;
 pub mod ui;
 
 #[cfg(feature = "cli")]

@@ -729,54 +729,23 @@ fn unescape(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{evaluate, report, Answers};
-    use crate::model::apply_overlay;
-    use crate::read::{parse_overlay as load_overlay, parse_ruleset as load_ruleset};
+    use crate::testing;
 
     /// Every scenario of tests/scenarios/*.json, with its council's overlay: its report, rules
     /// and role.
     fn reports() -> Vec<(Report, Ruleset, Role)> {
-        let national = load_ruleset(include_str!("../../rules.json")).expect("rules");
-        let councils = [
-            ("luton", include_str!("../../www/councils/luton.json")),
-            ("sefton", include_str!("../../www/councils/sefton.json")),
-            ("norfolk", include_str!("../../www/councils/norfolk.json")),
-            ("bedford", include_str!("../../www/councils/bedford.json")),
-            (
-                "tower-hamlets",
-                include_str!("../../www/councils/tower-hamlets.json"),
-            ),
-        ];
+        let national = testing::national();
         let mut out = Vec::new();
-        for file in [
-            include_str!("../../tests/scenarios/public.json"),
-            include_str!("../../tests/scenarios/public-2.json"),
-            include_str!("../../tests/scenarios/own.json"),
-            include_str!("../../tests/scenarios/own-2.json"),
-        ] {
-            let json: serde_json::Value = serde_json::from_str(file).expect("scenarios");
-            for s in json["scenarios"].as_array().expect("a list") {
-                let council = s["council"].as_str();
-                let (rules, name) = match council {
-                    Some(c) => {
-                        let (_, text) = councils.iter().find(|(id, _)| *id == c).expect(c);
-                        let overlay = load_overlay(text).expect("overlay");
-                        let name = overlay.council.name.clone();
-                        (apply_overlay(&national, &overlay).0, Some(name))
-                    }
-                    None => (national.clone(), None),
-                };
-                let Ok(answers) = Answers::from_text(&s["answers"].to_string(), &rules) else {
-                    continue;
-                };
-                let today =
-                    dates::parse_iso_date(s["today"].as_str().unwrap_or("2026-11-23")).expect("d");
-                let Ok(evaluation) = evaluate(&rules, &answers, today) else {
-                    continue;
-                };
-                let r = report(&rules, name.as_deref(), &evaluation);
-                let role = Role::from_answer(answers.one("role"));
-                out.push((r, rules, role));
+        for s in testing::scenarios(&[""]) {
+            let (rules, name) = match &s.council {
+                Some(c) => {
+                    let (rules, name) = testing::with_council(&national, c);
+                    (rules, Some(name))
+                }
+                None => (national.clone(), None),
+            };
+            if let Some((evaluation, r)) = testing::run(&rules, &s, name.as_deref()) {
+                out.push((r, rules, evaluation.role));
             }
         }
         assert!(out.len() > 50, "{} scenarios", out.len());

@@ -587,67 +587,55 @@ mod tests {
         rules.interface_texts = marked();
         let english = english();
         let mut seen = std::collections::BTreeSet::new();
-        for file in [
-            include_str!("../../tests/scenarios/public.json"),
-            include_str!("../../tests/scenarios/public-2.json"),
-        ] {
-            let doc: serde_json::Value = serde_json::from_str(file).expect("scenarios");
-            for s in doc["scenarios"].as_array().expect("a list") {
-                let Ok(answers) = Answers::from_text(&s["answers"].to_string(), &rules) else {
-                    continue;
-                };
-                let today =
-                    dates::parse_iso_date(s["today"].as_str().unwrap_or("")).expect("today");
-                let Ok(evaluation) = evaluate(&rules, &answers, today) else {
-                    continue;
-                };
-                for council in [None, Some("Testshire")] {
-                    let r = report(&rules, council, &evaluation);
-                    let mut all =
-                        crate::ui::markup::results_page(&crate::ui::markup::ResultsPage {
-                            report: &r,
-                            rules: &rules,
-                            role: evaluation.role,
-                            level: 2,
-                            saved: council.is_some(),
-                            link: "https://example.org/#a",
-                        });
-                    all.push_str(&summary_html(&r, &rules.interface_texts));
-                    for route in &r.routes {
-                        all.push_str(
-                            &calendar_file((&r, &rules.interface_texts), route, "20261124T090000Z")
-                                .unwrap_or_default(),
-                        );
-                        all.push_str(
-                            &reply_calendar_file(
-                                (&r, &rules.interface_texts),
-                                route,
-                                "20261124T090000Z",
-                            )
-                            .unwrap_or_default(),
-                        );
-                        all.push_str(&serde_json::to_string(route).unwrap_or_default());
-                    }
+        for s in crate::testing::scenarios(&["public"]) {
+            let Some((evaluation, _)) = crate::testing::run(&rules, &s, None) else {
+                continue;
+            };
+            for council in [None, Some("Testshire")] {
+                let r = report(&rules, council, &evaluation);
+                let mut all = crate::ui::markup::results_page(&crate::ui::markup::ResultsPage {
+                    report: &r,
+                    rules: &rules,
+                    role: evaluation.role,
+                    level: 2,
+                    saved: council.is_some(),
+                    link: "https://example.org/#a",
+                });
+                all.push_str(&summary_html(&r, &rules.interface_texts));
+                for route in &r.routes {
                     all.push_str(
-                        &clock_calendar_file((&r, &rules.interface_texts), "20261124T090000Z")
+                        &calendar_file((&r, &rules.interface_texts), route, "20261124T090000Z")
                             .unwrap_or_default(),
                     );
-                    all.push_str(&serde_json::to_string(&r.timescale).unwrap_or_default());
-                    // Calendar files fold long lines and escape commas.
-                    let all = all.replace("\r\n ", "").replace("\\,", ",");
-                    for words in &english {
-                        let mut escaped = String::new();
-                        esc(&mut escaped, words);
-                        assert!(
-                            !all.contains(words.as_str()) && !all.contains(&escaped),
-                            "{}: \"{words}\" is still in English",
-                            s["id"]
-                        );
-                    }
-                    for e in crate::model::interface::texts() {
-                        if all.contains(&format!("⟪{}⟫", e.key)) {
-                            seen.insert(e.key);
-                        }
+                    all.push_str(
+                        &reply_calendar_file(
+                            (&r, &rules.interface_texts),
+                            route,
+                            "20261124T090000Z",
+                        )
+                        .unwrap_or_default(),
+                    );
+                    all.push_str(&serde_json::to_string(route).unwrap_or_default());
+                }
+                all.push_str(
+                    &clock_calendar_file((&r, &rules.interface_texts), "20261124T090000Z")
+                        .unwrap_or_default(),
+                );
+                all.push_str(&serde_json::to_string(&r.timescale).unwrap_or_default());
+                // Calendar files fold long lines and escape commas.
+                let all = all.replace("\r\n ", "").replace("\\,", ",");
+                for words in &english {
+                    let mut escaped = String::new();
+                    esc(&mut escaped, words);
+                    assert!(
+                        !all.contains(words.as_str()) && !all.contains(&escaped),
+                        "{}: \"{words}\" is still in English",
+                        s.id
+                    );
+                }
+                for e in crate::model::interface::texts() {
+                    if all.contains(&format!("⟪{}⟫", e.key)) {
+                        seen.insert(e.key);
                     }
                 }
             }
