@@ -222,6 +222,12 @@ async function measure(browser, base, subject, steps) {
     let journey = [];
     if (steps && subject !== "floor") journey = await page.evaluate((s) => window.__bench.journey(s), steps);
 
+    // The browser's part alone: the same results markup, as static HTML in a shadow root with
+    // the widget's stylesheet, inserted, its heading focused, and painted (two frames), three
+    // times; the widget hidden meanwhile. What is left of the results step above this is ours
+    // (the answers worked out, the markup made, Yew's swap).
+    const staticResults = subject === "ours" && journey.length ? await page.evaluate(() => window.__bench.staticResults(3)) : undefined;
+
     const inpage = await page.evaluate(() => ({
       marks: window.__bench.marks,
       clicks: window.__bench.clicks,
@@ -257,6 +263,7 @@ async function measure(browser, base, subject, steps) {
       firstQuestion: inpage.marks["first question"],
       steps: journey,
       results: last && last.next === "results" ? last.at : undefined,
+      staticResults,
       resultsFromUsable: last && last.next === "results" ? last.at - usableAt : undefined,
       heap: heap.usedSize,
       wasmMemory,
@@ -288,6 +295,7 @@ function report({ sizes, runs, steps, browserVersion, started, seconds, load }) 
     [`Continue → next question painted, all ${steps.length} steps pooled`, null, ms],
     [`Continue → next question painted, median of a run's ${steps.length} steps`, (r) => (r.steps.length ? stats(r.steps.map((s) => s.painted)).median : NaN), ms],
     ["Continue → results painted (last step)", (r) => r.steps.find((s) => s.next === "results")?.painted, ms],
+    ["the same results page as static HTML: inserted, focused and painted (the browser's part alone; the median of 3 a run)", (r) => r.staticResults, ms],
     ["**results painted, from navigation**", (r) => r.results, ms],
     ["results painted, from the first usable click", (r) => r.resultsFromUsable, ms],
     ["JS heap used at the end, after GC (MiB)", (r) => r.heap, mib],
