@@ -327,12 +327,14 @@ function mirrorForReaders(element, root, box) {
     rest = blocks;
     add();
   };
-  // After the next frame is painted, so the copy never delays what the family sees; a page in
-  // the background paints no frames: then after a second.
+  // After the next frame is painted, when the browser has nothing else to do (where it can
+  // say), so the copy never delays what the family sees: reading the results' blocks took a
+  // slow phone some 5 ms, which fell between the results' first two frames; a page in the
+  // background paints no frames: then after a second.
   const observer = new MutationObserver(() => {
     if (queued) return;
     queued = true;
-    requestAnimationFrame(() => setTimeout(update, 0));
+    requestAnimationFrame(() => (window.requestIdleCallback || setTimeout)(update));
     setTimeout(update, 1000);
   });
   observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["hidden", "open", "class"] });
