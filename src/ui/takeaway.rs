@@ -495,6 +495,14 @@ mod tests {
         InterfaceTexts::default()
     }
 
+    /// The appeal to the Tribunal, shown in [`decision_report`].
+    fn appeal(r: &Report) -> &RouteReport {
+        r.routes
+            .iter()
+            .find(|x| x.id == "tribunal_appeal")
+            .expect("the appeal is shown")
+    }
+
     fn decision_report() -> Report {
         let rules = parse_ruleset(include_str!("../../rules.json")).expect("rules");
         let mut answers = Answers::new();
@@ -656,11 +664,7 @@ mod tests {
     #[test]
     fn a_route_s_last_day_in_one_phrase() {
         let r = decision_report();
-        let appeal = r
-            .routes
-            .iter()
-            .find(|x| x.id == "tribunal_appeal")
-            .expect("appeal");
+        let appeal = appeal(&r);
         assert_eq!(
             appeal.by_when(&en()).as_deref(),
             Some("By Monday 14 December 2026")
@@ -706,11 +710,7 @@ mod tests {
             esc(&mut name, &c.name);
             assert!(html.contains(&name), "{}", c.name);
         }
-        let appeal = r
-            .routes
-            .iter()
-            .find(|x| x.id == "tribunal_appeal")
-            .expect("appeal shown");
+        let appeal = appeal(&r);
         assert!(html.contains(&format!(
             "Last day: {}",
             appeal.deadline_in_words.as_deref().unwrap_or("?")
@@ -722,11 +722,7 @@ mod tests {
     #[test]
     fn a_deadline_becomes_an_all_day_event_with_a_reminder_a_week_before() {
         let r = decision_report();
-        let appeal = r
-            .routes
-            .iter()
-            .find(|x| x.id == "tribunal_appeal")
-            .expect("appeal shown");
+        let appeal = appeal(&r);
         let ics = calendar_file((&r, &en()), appeal, "20261124T090000Z").expect("a file");
         let day = appeal.deadline.as_deref().expect("a date").replace('-', "");
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
@@ -745,11 +741,7 @@ mod tests {
     #[test]
     fn file_names_come_from_the_interface_texts() {
         let r = decision_report();
-        let appeal = r
-            .routes
-            .iter()
-            .find(|x| x.id == "tribunal_appeal")
-            .expect("appeal");
+        let appeal = appeal(&r);
         let mut cy = en();
         cy.insert("file_calendar".into(), "diwrnod-olaf-{route}.ics".into());
         cy.insert("file_clock".into(), "cyngor-diwrnod-olaf.ics".into());
