@@ -36,6 +36,7 @@ pub mod check;
 pub mod dates;
 pub mod engine;
 pub mod graph;
+pub(crate) mod join;
 pub mod model;
 pub(crate) mod placeholder;
 pub mod read;

@@ -1,8 +1,8 @@
 //! Placeholders in texts: a name in curly brackets, such as `{day}`. The one reader of that
 //! grammar ([`pieces`]), for every text that has them: a letter's (`{today}`, `{reply_by}`,
 //! `{council}`, `{clock_due}`, `{clock_duty}`, `{clock_source}` and `{answer:<question id>}`,
-//! read by [`Placeholder::named`]), the interface texts (`model::interface::fill`) and the
-//! sentences that say how a date was worked out (`{}`, filled in turn).
+//! read by [`Placeholder::named`]) and the interface texts (`model::interface::fill`), among
+//! them the dates and the sentences that say how a date was worked out.
 //!
 //! `check` uses it to refuse a placeholder the engine cannot fill in, and the engine and the
 //! interface use it to fill them in, so none of them can read a text differently.

@@ -297,7 +297,10 @@ async fn public_scenarios_through_the_widget() {
             let text = article.text_content().unwrap_or_default();
             match want.as_str() {
                 Some(date) => {
-                    let words = dates::long_date(dates::parse_iso_date(date).expect("date"));
+                    let words = send_route_finder::engine::long_date(
+                        &Default::default(),
+                        dates::parse_iso_date(date).expect("date"),
+                    );
                     assert!(
                         text.contains(&words),
                         "{id}: {r} should show {words}: {text}"

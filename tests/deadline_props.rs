@@ -3,6 +3,12 @@
 
 use proptest::prelude::*;
 use send_route_finder::dates::*;
+use send_route_finder::model::InterfaceTexts;
+
+/// A date in the interface's English words.
+fn long_date(d: Date) -> String {
+    send_route_finder::engine::long_date(&InterfaceTexts::default(), d)
+}
 
 /// A date from its Julian day number, known to be in range.
 fn from_julian(day: i32) -> Date {

@@ -5,7 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use send_route_finder::dates::{long_date, Date};
+use send_route_finder::dates::Date;
+use send_route_finder::engine::long_date;
 use send_route_finder::engine::paths::{enumerate, PathOptions};
 use send_route_finder::engine::{report, Answer, Report};
 use send_route_finder::model::{apply_overlay, Ruleset};
@@ -169,7 +170,7 @@ fn every_last_day_says_how_it_was_worked_out() {
             let starts: Vec<String> = answers
                 .iter()
                 .filter_map(|(_, a)| match a {
-                    Answer::Date(Some(d)) => Some(long_date(*d)),
+                    Answer::Date(Some(d)) => Some(long_date(&Default::default(), *d)),
                     _ => None,
                 })
                 .collect();

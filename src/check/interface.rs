@@ -10,6 +10,7 @@
 
 use super::spelling::did_you_mean;
 use super::Reporter;
+use crate::join::join;
 use crate::model::interface::{self, entry, placeholders};
 use crate::model::InterfaceTexts;
 use crate::read::JsonPath;
@@ -54,7 +55,7 @@ fn check_placeholders(default: &str, text: &str, at: &JsonPath, report: &mut Rep
                 "this text has no placeholders".to_string()
             } else {
                 let names: Vec<String> = allowed.iter().map(|n| format!("{{{n}}}")).collect();
-                format!("this text can use {}", names.join(", "))
+                format!("this text can use {}", join(&names, ", "))
             };
             report.warning(
                 at,

@@ -20,6 +20,8 @@ mod widget;
 pub use widget::{usable, MAX_FILE_BYTES};
 
 use crate::dates::{self, Date};
+use crate::engine::date_words::long_date;
+use crate::model::InterfaceTexts;
 use crate::model::Ruleset;
 use crate::read::json::{self, Document};
 use crate::read::{decode, Lines, Problem};
@@ -350,7 +352,7 @@ fn check_review_date(reviewed: Date, today: Date, report: &mut Reporter) {
             &path,
             format!(
                 "last reviewed on {}, more than a year ago: check every text against the law and the local contacts, then update this date",
-                dates::long_date(reviewed)
+                long_date(&InterfaceTexts::default(), reviewed)
             ),
         );
     } else if reviewed > today {
@@ -358,7 +360,7 @@ fn check_review_date(reviewed: Date, today: Date, report: &mut Reporter) {
             &path,
             format!(
                 "last reviewed on {}, which is after today",
-                dates::long_date(reviewed)
+                long_date(&InterfaceTexts::default(), reviewed)
             ),
         );
     }

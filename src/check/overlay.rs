@@ -3,6 +3,7 @@
 use super::rules::{check_route, duplicates};
 use super::spelling::did_you_mean;
 use super::Reporter;
+use crate::join::join;
 use crate::model::{add_texts, lay_over, Overlay, Ruleset};
 use crate::read::JsonPath;
 
@@ -116,7 +117,7 @@ pub(crate) fn check_overlay(
                 format!(
                     "\"{}\" is a national contact, which an overlay cannot change; an overlay fills in only the local ones ({}). Give the council's own contact a new id",
                     contact.id,
-                    national_contacts.iter().filter(|c| c.local).map(|c| format!("\"{}\"", c.id)).collect::<Vec<_>>().join(", ")
+                    join(&national_contacts.iter().filter(|c| c.local).map(|c| format!("\"{}\"", c.id)).collect::<Vec<_>>(), ", ")
                 ),
             );
         }

@@ -3,6 +3,7 @@
 
 use super::spelling::{closest, did_you_mean};
 use super::Reporter;
+use crate::join::join;
 use crate::model::{
     AnswerTest, ClockRule, Condition, DeadlineRule, Kind, Letter, Question, Route, Ruleset,
     CLOCK_STATES, RESULTS, RIGHTS_HOLDERS,
@@ -578,10 +579,7 @@ pub(crate) fn duplicates<'a>(
 }
 
 fn list<'a>(items: impl Iterator<Item = &'a String>) -> String {
-    items
-        .map(|s| format!("\"{s}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
+    join(&items.map(|s| format!("\"{s}\"")).collect::<Vec<_>>(), ", ")
 }
 
 /// The end of a message about an answer value the question does not offer, saying each value

@@ -7,8 +7,6 @@ use std::fmt;
 
 use time::{Date, Month};
 
-use super::words::{month_from_number, month_name, month_number, weekday_name};
-
 /// The last day any calculation here can reach: 31 December 9999. Arithmetic that would go
 /// further stops at this day.
 pub const LATEST: Date = match Date::from_calendar_date(9999, Month::December, 31) {
@@ -27,7 +25,7 @@ const FORM: &str = "write the date as YYYY-MM-DD: a 4-digit year, a 2-digit mont
 /// A date string that is not a real date in the form YYYY-MM-DD.
 ///
 /// Displayed in plain English, for example
-/// `"2026-02-30" is not a real date: February 2026 has 28 days`.
+/// `"2026-02-30" is not a real date: that month has 28 days`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError {
     /// The string as it was given.
@@ -107,7 +105,7 @@ pub fn days_in_month(year: i32, month: Month) -> u8 {
 /// # use send_route_finder::dates::*;
 /// assert_eq!(format_iso(parse_iso_date("2028-02-29").unwrap()), "2028-02-29");
 /// let err = parse_iso_date("2026-02-30").unwrap_err();
-/// assert_eq!(err.to_string(), "\"2026-02-30\" is not a real date: February 2026 has 28 days");
+/// assert_eq!(err.to_string(), "\"2026-02-30\" is not a real date: that month has 28 days");
 /// assert!(parse_iso_date("2026-2-3").is_err());
 /// ```
 pub fn parse_iso_date(s: &str) -> Result<Date, DateError> {
@@ -149,7 +147,7 @@ pub fn parse_iso_date(s: &str) -> Result<Date, DateError> {
     }
     let day = match u8::try_from(day) {
         Ok(day) if day <= length => day,
-        _ => return error(format!("{} {year} has {length} days", month_name(month))),
+        _ => return error(format!("that month has {length} days")),
     };
     match Date::from_calendar_date(year, month, day) {
         Ok(date) => Ok(date),
@@ -169,26 +167,6 @@ pub fn format_iso(d: Date) -> String {
     } else {
         format!("{year:04}-{month:02}-{day:02}")
     }
-}
-
-/// Writes a date in words, GOV.UK style: `Monday 14 December 2026` (no comma, no "th", no
-/// leading zero).
-pub fn long_date(d: Date) -> String {
-    let mut s = String::new();
-    push_long_date(&mut s, d);
-    s
-}
-
-/// [`long_date`], written at the end of `out`.
-#[inline(never)]
-pub fn push_long_date(out: &mut String, d: Date) {
-    out.push_str(weekday_name(d.weekday()));
-    out.push(' ');
-    push_number(out, i64::from(d.day()));
-    out.push(' ');
-    out.push_str(month_name(d.month()));
-    out.push(' ');
-    push_number(out, i64::from(d.year()));
 }
 
 /// A whole number in digits, as `{}` writes it, at the end of `out`.
@@ -269,9 +247,57 @@ pub fn days_from_to(from: Date, to: Date) -> i64 {
     i64::from(to.to_julian_day()) - i64::from(from.to_julian_day())
 }
 
+/// The number of a month: 1 for January to 12 for December.
+pub fn month_number(month: Month) -> u8 {
+    match month {
+        Month::January => 1,
+        Month::February => 2,
+        Month::March => 3,
+        Month::April => 4,
+        Month::May => 5,
+        Month::June => 6,
+        Month::July => 7,
+        Month::August => 8,
+        Month::September => 9,
+        Month::October => 10,
+        Month::November => 11,
+        Month::December => 12,
+    }
+}
+
+/// The month with a number from 1 (January) to 12 (December); `None` for any other number.
+pub fn month_from_number(number: u8) -> Option<Month> {
+    Some(match number {
+        1 => Month::January,
+        2 => Month::February,
+        3 => Month::March,
+        4 => Month::April,
+        5 => Month::May,
+        6 => Month::June,
+        7 => Month::July,
+        8 => Month::August,
+        9 => Month::September,
+        10 => Month::October,
+        11 => Month::November,
+        12 => Month::December,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_numbers_round_trip() {
+        for n in 1..=12u8 {
+            let m = month_from_number(n);
+            assert_eq!(m.map(month_number), Some(n));
+        }
+        assert_eq!(month_from_number(0), None);
+        assert_eq!(month_from_number(13), None);
+        assert_eq!(month_from_number(255), None);
+    }
 
     /// A date for tests, from a string known to be good.
     pub(crate) fn d(s: &str) -> Date {
@@ -340,12 +366,12 @@ mod tests {
         let e = parse_iso_date("2026-02-30").expect_err("not a real date");
         assert_eq!(
             e.to_string(),
-            "\"2026-02-30\" is not a real date: February 2026 has 28 days"
+            "\"2026-02-30\" is not a real date: that month has 28 days"
         );
         let e = parse_iso_date("2027-02-29").expect_err("not a leap year");
-        assert_eq!(e.reason, "February 2027 has 28 days");
+        assert_eq!(e.reason, "that month has 28 days");
         let e = parse_iso_date("2026-04-31").expect_err("April has 30 days");
-        assert_eq!(e.reason, "April 2026 has 30 days");
+        assert_eq!(e.reason, "that month has 30 days");
         let e = parse_iso_date("2026-13-01").expect_err("no month 13");
         assert_eq!(
             e.reason,
@@ -374,12 +400,6 @@ mod tests {
     #[test]
     fn formats() {
         assert_eq!(format_iso(d("2026-12-14")), "2026-12-14");
-        assert_eq!(long_date(d("2026-12-14")), "Monday 14 December 2026");
-        assert_eq!(long_date(d("2027-01-04")), "Monday 4 January 2027");
-        assert_eq!(long_date(d("2026-09-01")), "Tuesday 1 September 2026");
-        assert_eq!(long_date(d("2028-02-29")), "Tuesday 29 February 2028");
-        assert_eq!(long_date(d("2026-12-20")), "Sunday 20 December 2026");
-        assert_eq!(long_date(d("2027-01-02")), "Saturday 2 January 2027");
         let early = Date::from_calendar_date(-44, Month::March, 15).expect("in range");
         assert_eq!(format_iso(early), "-0044-03-15");
         let small = Date::from_calendar_date(33, Month::April, 3).expect("in range");

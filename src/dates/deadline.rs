@@ -13,12 +13,11 @@
 
 use time::{Date, Month};
 
-use super::calendar::{add_days, add_months, LATEST};
-use super::holidays::Holidays;
-use super::words::month_number;
+use super::calendar::{add_days, add_months, month_number, LATEST};
+use super::holidays::{HolidayName, Holidays};
 
 /// One step in working out a last day: what was counted, and each move. The words for
-/// them are in [`super::reasons`].
+/// them are the interface's (`engine::dates_words`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Step {
     /// `count` units after `from` is `gives`.
@@ -48,7 +47,7 @@ pub enum Step {
         from: Date,
         count: u32,
         gives: Date,
-        holidays: Vec<(Date, String)>,
+        holidays: Vec<(Date, HolidayName)>,
     },
     /// `count` days after `from`, not counting `christmas` days from 25 December to 1 January
     /// and `august` days in August, is `gives`.
@@ -66,7 +65,7 @@ pub enum Step {
     /// `day` is not a working day (a weekend, or the named bank holiday): moved to `to`.
     NotWorkingDay {
         day: Date,
-        holiday: Option<String>,
+        holiday: Option<HolidayName>,
         to: Date,
     },
     /// The day is not moved, even off a weekend or holiday.
@@ -81,6 +80,8 @@ pub enum Unit {
     Months,
     Weeks,
     Days,
+    /// Days other than weekends and bank holidays (only in [`Step::WorkingDays`]).
+    WorkingDays,
 }
 
 /// A last day and how it was worked out.
@@ -232,7 +233,7 @@ fn next_working_day(day: Date, h: &Holidays) -> (Date, Option<Step>) {
 }
 
 /// The name of the bank holiday on a day, if it is one.
-pub fn holiday_name(day: Date, h: &Holidays) -> Option<String> {
+pub fn holiday_name(day: Date, h: &Holidays) -> Option<HolidayName> {
     if !h.is_bank_holiday(day) {
         return None;
     }

@@ -20,6 +20,32 @@ pub struct OneOff {
     pub name: String,
 }
 
+/// One of the regular bank holidays, which follow fixed rules ([`Holidays::regular`]); a
+/// `...Substitute` is the day off in its place when it falls on a weekend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Regular {
+    NewYear,
+    NewYearSubstitute,
+    GoodFriday,
+    EasterMonday,
+    EarlyMay,
+    Spring,
+    Summer,
+    Christmas,
+    ChristmasSubstitute,
+    Boxing,
+    BoxingSubstitute,
+}
+
+/// Which bank holiday a day is. The words for a regular one are the interface's (a translation
+/// gives them); a one-off keeps the name the ruleset gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum HolidayName {
+    Regular(Regular),
+    /// A one-off's name, as the ruleset writes it.
+    OneOff(String),
+}
+
 /// England and Wales bank holidays for any year, computed, plus one-off changes.
 ///
 /// ```
@@ -100,14 +126,14 @@ fn last_monday(year: i32, month: Month) -> Option<Date> {
 
 /// The regular bank holidays of a year, in a fixed order that is date order except that the
 /// Christmas substitute day may come after Boxing Day. `None` when the year cannot be held.
-fn regular_array(year: i32) -> Option<[(Date, &'static str); REGULAR_COUNT]> {
+fn regular_array(year: i32) -> Option<[(Date, Regular); REGULAR_COUNT]> {
+    use Regular::*;
     let new_year = ymd(year, Month::January, 1)?;
     let new_year = match new_year.weekday() {
-        Weekday::Saturday | Weekday::Sunday => (
-            on_or_after(new_year, Weekday::Monday),
-            "New Year’s Day (substitute day)",
-        ),
-        _ => (new_year, "New Year’s Day"),
+        Weekday::Saturday | Weekday::Sunday => {
+            (on_or_after(new_year, Weekday::Monday), NewYearSubstitute)
+        }
+        _ => (new_year, NewYear),
     };
     let easter = easter_sunday(year)?;
     let good_friday = add_days(easter, -2);
@@ -116,10 +142,10 @@ fn regular_array(year: i32) -> Option<[(Date, &'static str); REGULAR_COUNT]> {
     let spring = last_monday(year, Month::May)?;
     let summer = last_monday(year, Month::August)?;
 
-    const CHRISTMAS: &str = "Christmas Day";
-    const CHRISTMAS_SUB: &str = "Christmas Day (substitute day)";
-    const BOXING: &str = "Boxing Day";
-    const BOXING_SUB: &str = "Boxing Day (substitute day)";
+    const CHRISTMAS: Regular = Christmas;
+    const CHRISTMAS_SUB: Regular = ChristmasSubstitute;
+    const BOXING: Regular = Boxing;
+    const BOXING_SUB: Regular = BoxingSubstitute;
     let christmas = ymd(year, Month::December, 25)?;
     let dec = |day: u8| ymd(year, Month::December, day);
     let (christmas, boxing) = match christmas.weekday() {
@@ -134,11 +160,11 @@ fn regular_array(year: i32) -> Option<[(Date, &'static str); REGULAR_COUNT]> {
 
     Some([
         new_year,
-        (good_friday, "Good Friday"),
-        (easter_monday, "Easter Monday"),
-        (early_may, "Early May bank holiday"),
-        (spring, "Spring bank holiday"),
-        (summer, "Summer bank holiday"),
+        (good_friday, GoodFriday),
+        (easter_monday, EasterMonday),
+        (early_may, EarlyMay),
+        (spring, Spring),
+        (summer, Summer),
         christmas,
         boxing,
     ])
@@ -179,25 +205,27 @@ impl Holidays {
     ///
     /// Only the days off are listed: a Christmas Day on a Saturday is not, its substitute is.
     /// Empty for a year the `time` crate cannot hold.
-    pub fn regular(year: i32) -> Vec<(Date, &'static str)> {
-        let mut days = regular_array(year).map(Vec::from).unwrap_or_default();
+    pub fn regular(year: i32) -> Vec<(Date, HolidayName)> {
+        let mut days: Vec<(Date, HolidayName)> = regular_array(year)
+            .map(|days| days.map(|(d, r)| (d, HolidayName::Regular(r))).into())
+            .unwrap_or_default();
         sort_by_date(&mut days);
         days
     }
 
     /// Whether a date is one of the regular (computed) bank holidays, before one-off changes.
     fn is_regular(d: Date) -> bool {
-        regular_array(d.year()).is_some_and(|days| days.iter().any(|&(day, _)| day == d))
+        regular_array(d.year()).is_some_and(|days| days.iter().any(|(day, _)| *day == d))
     }
 
     /// The bank holidays of a year: the regular ones without those cancelled, plus the extra
     /// ones, in date order. A day is listed once, under its first name (a regular holiday's
     /// own name before an extra one's).
-    pub fn in_year(&self, year: i32) -> Vec<(Date, String)> {
-        let mut days: Vec<(Date, String)> = Vec::new();
-        let mut push = |date: Date, name: &str| {
+    pub fn in_year(&self, year: i32) -> Vec<(Date, HolidayName)> {
+        let mut days: Vec<(Date, HolidayName)> = Vec::new();
+        let mut push = |date: Date, name: HolidayName| {
             if date.year() == year && !days.iter().any(|(d, _)| *d == date) {
-                days.push((date, name.to_string()));
+                days.push((date, name));
             }
         };
         for (date, name) in Holidays::regular(year) {
@@ -206,7 +234,7 @@ impl Holidays {
             }
         }
         for one_off in &self.extra {
-            push(one_off.date, &one_off.name);
+            push(one_off.date, HolidayName::OneOff(one_off.name.clone()));
         }
         sort_by_date(&mut days);
         days
@@ -274,6 +302,11 @@ fn sort_by_date<T>(days: &mut [(Date, T)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A holiday's name in the interface's English.
+    fn name(n: &HolidayName) -> String {
+        crate::engine::date_words::holiday(&crate::model::InterfaceTexts::default(), n)
+    }
     use crate::dates::calendar::{format_iso, parse_iso_date};
 
     fn d(s: &str) -> Date {
@@ -347,9 +380,9 @@ mod tests {
                 "2026-12-28"
             ]
         );
-        let names: Vec<&str> = Holidays::regular(2026)
-            .into_iter()
-            .map(|(_, n)| n)
+        let names: Vec<String> = Holidays::regular(2026)
+            .iter()
+            .map(|(_, n)| name(n))
             .collect();
         assert_eq!(
             names,
@@ -382,8 +415,8 @@ mod tests {
             ]
         );
         let h = Holidays::regular(2027);
-        assert_eq!(h[6].1, "Christmas Day (substitute day)");
-        assert_eq!(h[7].1, "Boxing Day (substitute day)");
+        assert_eq!(name(&h[6].1), "Christmas Day (substitute day)");
+        assert_eq!(name(&h[7].1), "Boxing Day (substitute day)");
     }
 
     #[test]
@@ -402,9 +435,9 @@ mod tests {
             ]
         );
         let h = Holidays::regular(2022);
-        assert_eq!(h[0].1, "New Year’s Day (substitute day)");
-        assert_eq!(h[6].1, "Boxing Day");
-        assert_eq!(h[7].1, "Christmas Day (substitute day)");
+        assert_eq!(name(&h[0].1), "New Year’s Day (substitute day)");
+        assert_eq!(name(&h[6].1), "Boxing Day");
+        assert_eq!(name(&h[7].1), "Christmas Day (substitute day)");
     }
 
     #[test]
@@ -487,7 +520,7 @@ mod tests {
                 assert_eq!(day.year(), year);
                 assert!(
                     !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday),
-                    "{year}: {name} on a weekend"
+                    "{year}: {name:?} on a weekend"
                 );
             }
         }
@@ -596,7 +629,7 @@ mod tests {
         let year: Vec<(String, String)> = h
             .in_year(2022)
             .into_iter()
-            .map(|(date, name)| (format_iso(date), name))
+            .map(|(date, n)| (format_iso(date), name(&n)))
             .collect();
         let dates: Vec<&str> = year.iter().map(|(d, _)| d.as_str()).collect();
         assert_eq!(
@@ -625,11 +658,7 @@ mod tests {
     fn in_year_without_changes_matches_regular() {
         let h = Holidays::default();
         for year in [2020, 2021, 2022, 2026, 2027, 2028] {
-            let a: Vec<(Date, String)> = Holidays::regular(year)
-                .into_iter()
-                .map(|(d, n)| (d, n.to_string()))
-                .collect();
-            assert_eq!(h.in_year(year), a);
+            assert_eq!(h.in_year(year), Holidays::regular(year));
         }
         assert!(h.in_year(10_000).is_empty());
     }
@@ -666,9 +695,10 @@ mod tests {
         );
         let year = h.in_year(2026);
         assert_eq!(year.len(), 9);
-        assert!(year.contains(&(d("2026-12-25"), "Christmas Day".to_string())));
-        assert!(year.contains(&(d("2026-07-01"), "A".to_string())));
-        assert!(year.contains(&(d("2026-08-31"), "Back again".to_string())));
+        let named = |day: &str, n: &str| year.iter().any(|(x, y)| *x == d(day) && name(y) == n);
+        assert!(named("2026-12-25", "Christmas Day"));
+        assert!(named("2026-07-01", "A"));
+        assert!(named("2026-08-31", "Back again"));
         assert!(h.is_bank_holiday(d("2026-08-31")));
         for pair in year.windows(2) {
             assert!(pair[0].0 < pair[1].0);

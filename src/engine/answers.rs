@@ -1,5 +1,6 @@
 //! Typed answers, keyed by question id (docs/contract.md, section 1).
 
+use crate::join::join;
 use serde_json::{Map, Value};
 
 use crate::read::json::{self, Json, Member};
@@ -287,11 +288,12 @@ impl Why<'_> {
         let offered = || {
             question
                 .map(|q| {
-                    q.options
+                    let values: Vec<String> = q
+                        .options
                         .iter()
                         .map(|o| format!("\"{}\"", o.value))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                        .collect();
+                    join(&values, ", ")
                 })
                 .unwrap_or_default()
         };

@@ -6,11 +6,12 @@
 //! question on a sample date, an earlier date and "I do not know"; an optional question also on
 //! no answer.
 
+use crate::join::join;
 use std::collections::BTreeSet;
 
 use super::condition::{holds, offers, Asked};
 use super::outcome::evaluate_with;
-use super::{Answer, Answers, DeadlineOutcome, EvalError, Evaluation};
+use super::{Answer, Answers, DeadlineOutcome, EvalError, Evaluation, Stop};
 use crate::dates::{self, Date};
 use crate::model::{Kind, Question, Ruleset, RESULTS};
 
@@ -186,8 +187,13 @@ impl<F: FnMut(&Answers, &Evaluation)> State<'_, F> {
             Err(EvalError::NotOffered { question, .. }) => {
                 self.problem(answers, PathProblemKind::DeadEnd(question))
             }
+            // The walk above stops first at a fault in the ruleset; the question it names.
             Err(EvalError::Ruleset(stop)) => {
-                self.problem(answers, PathProblemKind::DeadEnd(format!("{stop:?}")))
+                let at = match stop {
+                    Stop::Unanswered(q) | Stop::DeadEnd(q) | Stop::Loop(q) | Stop::Missing(q) => q,
+                    Stop::Results => String::new(),
+                };
+                self.problem(answers, PathProblemKind::DeadEnd(at))
             }
         }
     }
@@ -205,7 +211,7 @@ impl<F: FnMut(&Answers, &Evaluation)> State<'_, F> {
 
 /// The routes, their groups and their deadline states, as one line.
 pub fn outcome_line(evaluation: &Evaluation) -> String {
-    evaluation
+    let routes: Vec<String> = evaluation
         .routes
         .iter()
         .map(|s| {
@@ -216,9 +222,8 @@ pub fn outcome_line(evaluation: &Evaluation) -> String {
             };
             format!("{}:{}{deadline}", s.id, s.group)
         })
-        .collect::<Vec<_>>()
-        .join(",")
-        + &outcome_extras(evaluation)
+        .collect();
+    join(&routes, ",") + &outcome_extras(evaluation)
 }
 
 /// Whose right it is (when the young person's) and the council's clock, after the routes.

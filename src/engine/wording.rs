@@ -1,8 +1,10 @@
 //! The evaluation in words, for the person using the tool: what the results page shows and
 //! what `route-finder evaluate` prints.
 
+use crate::join::join;
 use serde::Serialize;
 
+use super::date_words::{explain, long_date};
 use super::{Answer, Answers, DeadlineOutcome, Evaluation};
 use crate::dates;
 use crate::model::{Contact, InterfaceTexts, Letter, Question, Role, Ruleset, Text, Ui};
@@ -220,7 +222,7 @@ pub fn report(rules: &Ruleset, council: Option<&str>, evaluation: &Evaluation) -
             let (deadline, in_words, days_left) = match shown.deadline {
                 DeadlineOutcome::Date { date, days_left } => (
                     Some(dates::format_iso(date)),
-                    Some(dates::long_date(date)),
+                    Some(long_date(texts, date)),
                     Some(days_left),
                 ),
                 _ => (None, None, None),
@@ -233,9 +235,9 @@ pub fn report(rules: &Ruleset, council: Option<&str>, evaluation: &Evaluation) -
                     match (say_opt(&route.deadline_unknown), &shown.earliest) {
                         (Some(text), Some(w)) => Some(format!(
                             "{text} {}",
-                            texts.fill(Ui::CountingFromKnown, &[("how", &dates::explain(w))])
+                            texts.fill(Ui::CountingFromKnown, &[("how", &explain(texts, w))])
                         )),
-                        (None, Some(w)) => Some(dates::explain(w)),
+                        (None, Some(w)) => Some(explain(texts, w)),
                         (text, None) => text,
                     }
                 }
@@ -264,7 +266,7 @@ pub fn report(rules: &Ruleset, council: Option<&str>, evaluation: &Evaluation) -
                     .worked
                     .as_ref()
                     .filter(|_| shown.deadline.date().is_some())
-                    .map(dates::explain),
+                    .map(|w| explain(texts, w)),
                 days_left,
                 passed: shown.deadline.passed(),
                 deadline_note,
@@ -331,14 +333,14 @@ fn timescale(rules: &Ruleset, evaluation: &Evaluation) -> Option<TimescaleReport
         (Some(due), Some(days)) if days < 0 => texts.fill(
             Ui::ClockLate,
             &[
-                ("day", &dates::long_date(due)),
+                ("day", &long_date(texts, due)),
                 ("days", &texts.days(-days)),
             ],
         ),
-        (Some(due), Some(0)) => texts.fill(Ui::ClockToday, &[("day", &dates::long_date(due))]),
+        (Some(due), Some(0)) => texts.fill(Ui::ClockToday, &[("day", &long_date(texts, due))]),
         (Some(due), Some(days)) => texts.fill(
             Ui::ClockStill,
-            &[("day", &dates::long_date(due)), ("days", &texts.days(days))],
+            &[("day", &long_date(texts, due)), ("days", &texts.days(days))],
         ),
         _ if step.due.is_none() => texts.get(Ui::ClockWhich).to_string(),
         _ => texts.get(Ui::ClockNoStart).to_string(),
@@ -349,7 +351,7 @@ fn timescale(rules: &Ruleset, evaluation: &Evaluation) -> Option<TimescaleReport
         .filter_map(|(i, date)| {
             let what = step.milestones.get(*i)?.what.for_role(role);
             let passed = *date < evaluation.today;
-            let day = dates::long_date(*date);
+            let day = long_date(texts, *date);
             let args = [("what", what), ("day", day.as_str())];
             Some(if passed {
                 (texts.fill(Ui::MilestonePassed, &args), true)
@@ -363,7 +365,7 @@ fn timescale(rules: &Ruleset, evaluation: &Evaluation) -> Option<TimescaleReport
         _ => headline,
     };
     let mut reason = match &t.due {
-        Some(worked) => dates::explain(worked),
+        Some(worked) => explain(texts, worked),
         None if step.due.is_none() => texts.get(Ui::ClockReasonWhich).to_string(),
         None => texts.get(Ui::ClockReasonNoStart).to_string(),
     };
@@ -373,7 +375,7 @@ fn timescale(rules: &Ruleset, evaluation: &Evaluation) -> Option<TimescaleReport
             if let Some(earlier) = last_year.and_then(|d| d.previous_day()) {
                 reason.push(' ');
                 reason.push_str(
-                    &texts.fill(Ui::ClockSeptember, &[("day", &dates::long_date(earlier))]),
+                    &texts.fill(Ui::ClockSeptember, &[("day", &long_date(texts, earlier))]),
                 );
             }
         }
@@ -390,7 +392,7 @@ fn timescale(rules: &Ruleset, evaluation: &Evaluation) -> Option<TimescaleReport
         due: due.map(dates::format_iso),
         late: t.late(),
         reason,
-        due_in_words: due.map(dates::long_date),
+        due_in_words: due.map(|d| long_date(texts, d)),
         days_left: t.days_left,
         headline,
         duty: say(&step.duty),
@@ -433,13 +435,13 @@ fn letter(
                 }
             };
             match p {
-                Placeholder::Today => out.push_str(&dates::long_date(today)),
-                Placeholder::ReplyBy => out.push_str(&dates::long_date(reply_by)),
+                Placeholder::Today => out.push_str(&long_date(texts, today)),
+                Placeholder::ReplyBy => out.push_str(&long_date(texts, reply_by)),
                 Placeholder::Council => {
                     out.push_str(council.unwrap_or(texts.get(Ui::LetterCouncil)))
                 }
                 Placeholder::ClockDue => match clock.and_then(|t| t.due.as_ref()) {
-                    Some(w) => out.push_str(&dates::long_date(w.date)),
+                    Some(w) => out.push_str(&long_date(texts, w.date)),
                     None => out.push_str(texts.get(Ui::LetterClockDue)),
                 },
                 Placeholder::ClockDuty => match clock_step {
@@ -451,9 +453,10 @@ fn letter(
                     None => out.push_str(texts.get(Ui::LetterClockSource)),
                 },
                 Placeholder::Answer(q) => match (rules.question(q), evaluation.answers.get(q)) {
-                    (Some(question), Some(a)) => {
-                        out.push_str(&answer_in_words(question, a, role, texts).value.join(", "))
-                    }
+                    (Some(question), Some(a)) => out.push_str(&join(
+                        &answer_in_words(question, a, role, texts).value,
+                        ", ",
+                    )),
                     _ => out.push_str(texts.get(Ui::LetterAnswer)),
                 },
                 // Not a placeholder (the check refuses it): kept as written.
@@ -497,7 +500,7 @@ pub(crate) fn answer_in_words(
     let value = match a {
         Answer::One(v) => vec![label(v)],
         Answer::Many(vs) => vs.iter().map(|v| label(v)).collect(),
-        Answer::Date(Some(d)) => vec![dates::long_date(*d)],
+        Answer::Date(Some(d)) => vec![long_date(texts, *d)],
         Answer::Date(None) => vec![q
             .unknown_label
             .as_ref()

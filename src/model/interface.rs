@@ -102,6 +102,7 @@ texts! {
     DateAndUnknown "date_and_unknown" false "Enter a date, or tick the box if you do not know it – not both",
     DateEmpty "date_empty" false "Enter the date, or tick the box if you do not know it",
     DateFuture "date_future" false "The date must be today or in the past",
+    DateLong "date_long" true "{weekday} {day} {month} {year}",
     DateMissing "date_missing" false "The date must include {parts}",
     DateReal "date_real" false "The date must be a real date",
     Day "day" false "Day",
@@ -121,6 +122,15 @@ texts! {
     FirstTitle "first_title" false "What to do first",
     HelpQuestion "help_question" false "Help with this question",
     HelpTitle "help_title" false "Free, independent help",
+    HolidayBoxing "holiday_boxing" true "Boxing Day",
+    HolidayChristmas "holiday_christmas" true "Christmas Day",
+    HolidayEarlyMay "holiday_early_may" true "Early May bank holiday",
+    HolidayEasterMonday "holiday_easter_monday" true "Easter Monday",
+    HolidayGoodFriday "holiday_good_friday" true "Good Friday",
+    HolidayNewYear "holiday_new_year" true "New Year’s Day",
+    HolidaySpring "holiday_spring" true "Spring bank holiday",
+    HolidaySubstitute "holiday_substitute" true "{name} (substitute day)",
+    HolidaySummer "holiday_summer" true "Summer bank holiday",
     InShort "in_short" false "In short",
     KeepAnswers "keep_answers" false "Save my answers on this device",
     KeepAnswersBody "keep_answers_body" false "You can keep your answers in this browser on this device, to come back to them. Anyone who uses this device could see them.",
@@ -144,6 +154,20 @@ texts! {
     MilestoneDue "milestone_due" true "The council must {what} by {day}.",
     MilestonePassed "milestone_passed" true "The council had to {what} by {day}. That day has passed.",
     Month "month" false "Month",
+    MonthApril "month_april" true "April",
+    MonthAugust "month_august" true "August",
+    MonthDecember "month_december" true "December",
+    MonthFebruary "month_february" true "February",
+    MonthJanuary "month_january" true "January",
+    MonthJuly "month_july" true "July",
+    MonthJune "month_june" true "June",
+    MonthMarch "month_march" true "March",
+    MonthMay "month_may" true "May",
+    MonthNovember "month_november" true "November",
+    MonthOctober "month_october" true "October",
+    MonthOne "month_one" true "1 month",
+    MonthSeptember "month_september" true "September",
+    Months "months" true "{n} months",
     NewTab "new_tab" false "(opens in a new tab)",
     NoRoute "no_route" false "Sorry, this tool found no route for these answers. That is a fault in the tool, not in your answers. Ask your local SENDIASS for help.",
     NotKnown "not_known" false "Not known",
@@ -153,6 +177,24 @@ texts! {
     PartYear "part_year" false "a year",
     Phone "phone" false "Phone:",
     Problem "problem" false "There is a problem",
+    ReasonAugust "reason_august" true "{day} is in August. So the last day moves to the first working day after 31 August: {to}.",
+    ReasonBankHoliday "reason_bank_holiday" true "{day} is a bank holiday ({name}). So the last day moves to the next working day: {to}.",
+    ReasonCertificateLater "reason_certificate_later" true "1 month from the certificate date, {from}, is {day}. That is later, so it is the one that counts.",
+    ReasonCertificateNotLater "reason_certificate_not_later" true "1 month from the certificate date, {from}, is {day}. That is not later, so it does not change the date.",
+    ReasonCertificateOnly "reason_certificate_only" true "The decision date is not known. So this counts 1 month from the certificate date, {from}: {day}. The real last day may be later, but never earlier.",
+    ReasonCertificateUnknown "reason_certificate_unknown" true "The certificate date is not known. So this counts from the decision alone. The real last day may be later, but never earlier.",
+    ReasonChristmas "reason_christmas" true "{day} falls from 25 December to 1 January. So the last day moves to the first working day after 1 January: {to}.",
+    ReasonCount "reason_count" true "{count} from {from} is {day}.",
+    ReasonDayBefore "reason_day_before" true "The law says before {limit}, so the last day is {day}.",
+    ReasonHoliday "reason_holiday" true "{name} ({day})",
+    ReasonHolidays "reason_holidays" true "Bank holidays left out: {holidays}.",
+    ReasonNotCountedAugust "reason_not_counted_august" true "That does not count the {august} in August.",
+    ReasonNotCountedBoth "reason_not_counted_both" true "That does not count the {christmas} from 25 December to 1 January and the {august} in August.",
+    ReasonNotCountedChristmas "reason_not_counted_christmas" true "That does not count the {christmas} from 25 December to 1 January.",
+    ReasonNotMoved "reason_not_moved" true "This day is not moved for weekends or bank holidays.",
+    ReasonSixMonths "reason_six_months" true "6 months starting with {from} end on {day}, the day before the same date 6 months on.",
+    ReasonWeekend "reason_weekend" true "{day} is a {weekday}. So the last day moves to the next working day: {to}.",
+    ReasonWorkingDays "reason_working_days" true "{count} after {from} is {day}. Weekends and bank holidays are not counted.",
     ReplyCalendar "reply_calendar" false "Add the reply-by date to your calendar",
     ReplyCalendarEnd "reply_calendar_end" false "({day}, .ics file)",
     ResultsTitle "results_title" false "Your options",
@@ -175,10 +217,21 @@ texts! {
     Today "today" true "(today)",
     VersionLine "version_line" false "Rules version {version}, last checked {reviewed}. This is not legal advice.",
     Website "website" false "Website:",
+    WeekOne "week_one" true "1 week",
+    WeekdayFriday "weekday_friday" true "Friday",
+    WeekdayMonday "weekday_monday" true "Monday",
+    WeekdaySaturday "weekday_saturday" true "Saturday",
+    WeekdaySunday "weekday_sunday" true "Sunday",
+    WeekdayThursday "weekday_thursday" true "Thursday",
+    WeekdayTuesday "weekday_tuesday" true "Tuesday",
+    WeekdayWednesday "weekday_wednesday" true "Wednesday",
+    Weeks "weeks" true "{n} weeks",
     WhyLabel "why_label" false "Why this applies:",
     WhyTitle "why_title" false "Why this applies",
     WorkedOut "worked_out" true "How this date was worked out",
     WorkedOutLabel "worked_out_label" true "How this date was worked out:",
+    WorkingDayOne "working_day_one" true "1 working day",
+    WorkingDays "working_days" true "{n} working days",
     Year "year" false "Year",
     YearDigits "year_digits" false "The year must include 4 numbers, for example 2026",
 }
@@ -331,10 +384,15 @@ impl InterfaceTexts {
 
     /// "1 day" or "{n} days".
     pub fn days(&self, n: i64) -> String {
+        self.count(Ui::DayOne, Ui::Days, n)
+    }
+
+    /// `one` when `n` is 1, else `many` with its `{n}` filled in: "1 week", "3 weeks".
+    pub fn count(&self, one: Ui, many: Ui, n: i64) -> String {
         if n == 1 {
-            self.get(Ui::DayOne).to_string()
+            self.get(one).to_string()
         } else {
-            self.fill_n(Ui::Days, n)
+            self.fill_n(many, n)
         }
     }
 }

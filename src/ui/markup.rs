@@ -14,7 +14,7 @@
 //!
 //! Plain Rust, tested natively like [`takeaway`](super::takeaway).
 
-use crate::dates;
+use crate::engine::date_words::iso_in_words;
 use crate::engine::wording::{ContactReport, Report, RouteReport, TimescaleReport};
 use crate::model::{links, InterfaceTexts, Role, Ruleset, Ui};
 
@@ -204,10 +204,7 @@ pub(crate) fn results_page(p: &ResultsPage<'_>) -> String {
     h.push_str("<p class=\"srf-body\">");
     button(h, "srf-button srf-start-again", t.get(Ui::StartAgain));
     h.push_str("</p></section>");
-    let reviewed = &report.ruleset.last_reviewed;
-    let reviewed = dates::parse_iso_date(reviewed)
-        .map(dates::long_date)
-        .unwrap_or_else(|_| reviewed.clone());
+    let reviewed = iso_in_words(t, &report.ruleset.last_reviewed);
     text_p(
         h,
         "srf-body srf-small srf-version",
@@ -422,9 +419,7 @@ fn route(h: &mut String, r: &RouteReport, level: u8, t: &InterfaceTexts) {
         // A first letter to change and copy, marked as a starting point, with the day it asks
         // for a reply by as a calendar file.
         let id = letter_id(r);
-        let by = dates::parse_iso_date(&letter.reply_by)
-            .map(dates::long_date)
-            .unwrap_or_default();
+        let by = iso_in_words(t, &letter.reply_by);
         h.push_str(
             "<details class=\"srf-details srf-letter\"><summary class=\"srf-details__summary\">",
         );

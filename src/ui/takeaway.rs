@@ -13,7 +13,9 @@
 
 use super::markup::{esc, say};
 use crate::dates;
+use crate::engine::date_words::iso_in_words;
 use crate::engine::wording::{ContactReport, Report, RouteReport};
+use crate::join::join;
 use crate::model::{InterfaceTexts, Ui};
 
 /// The file name of the summary, for example `send-options-2026-11-24.html`.
@@ -70,7 +72,10 @@ pub(crate) fn summary_html(report: &Report, words: &InterfaceTexts) -> String {
     h.push_str("</h1>\n<p class=\"meta\">");
     esc(
         &mut h,
-        &words.fill(Ui::SummaryMade, &[("day", &in_words(&report.today))]),
+        &words.fill(
+            Ui::SummaryMade,
+            &[("day", &iso_in_words(words, &report.today))],
+        ),
     );
     h.push_str("</p>\n");
     if let Some(note) = &report.rights_note {
@@ -115,7 +120,7 @@ pub(crate) fn summary_html(report: &Report, words: &InterfaceTexts) -> String {
         h.push_str("<dt>");
         esc(&mut h, &a.label);
         h.push_str("</dt><dd>");
-        esc(&mut h, &a.value.join(", "));
+        esc(&mut h, &join(&a.value, ", "));
         h.push_str("</dd>\n");
     }
     h.push_str("</dl>\n");
@@ -149,7 +154,10 @@ pub(crate) fn summary_html(report: &Report, words: &InterfaceTexts) -> String {
             Ui::SummaryVersion,
             &[
                 ("version", &report.ruleset.version),
-                ("reviewed", &in_words(&report.ruleset.last_reviewed)),
+                (
+                    "reviewed",
+                    &iso_in_words(words, &report.ruleset.last_reviewed),
+                ),
             ],
         ),
     );
@@ -294,13 +302,6 @@ fn contact_html(h: &mut String, c: &ContactReport, words: &InterfaceTexts) {
     h.push_str("</li>\n");
 }
 
-/// An ISO date in words, or as it is if it is not one.
-fn in_words(iso: &str) -> String {
-    dates::parse_iso_date(iso)
-        .map(dates::long_date)
-        .unwrap_or_else(|_| iso.to_string())
-}
-
 const STYLE: &str = "body{margin:0;font-family:arial,sans-serif;font-size:16px;line-height:1.4;color:#0b0c0c}\n\
 main{max-width:760px;margin:0 auto;padding:20px}\n\
 h1{font-size:28px}h2{font-size:22px;margin-top:32px;border-top:2px solid #0b0c0c;padding-top:12px}h3{font-size:19px;margin-bottom:4px}\n\
@@ -413,7 +414,10 @@ fn event(
     (trigger, alarm): (&str, &str),
 ) -> String {
     let compact = |d: dates::Date| dates::format_iso(d).replace('-', "");
-    description.push_str(&words.fill(Ui::CalWorked, &[("day", &in_words(&report.today))]));
+    description.push_str(&words.fill(
+        Ui::CalWorked,
+        &[("day", &iso_in_words(words, &report.today))],
+    ));
     let mut out = String::new();
     for l in [
         "BEGIN:VCALENDAR",
@@ -812,7 +816,10 @@ mod tests {
                     let by = dates::parse_iso_date(&letter.reply_by).expect("reply_by");
                     assert!(by > today, "{t}");
                     assert!(
-                        t.contains(&format!("reply by {}", dates::long_date(by))),
+                        t.contains(&format!(
+                            "reply by {}",
+                            crate::engine::date_words::long_date(&rules.interface_texts, by)
+                        )),
                         "{t}"
                     );
                 } else if route.id == "mediation_advice" {

@@ -2,6 +2,7 @@
 //! as the heading inside the legend, a short hint, "Help with this question" folded away when
 //! the ruleset has more to say, the error message and Continue.
 
+use crate::join::join;
 use yew::prelude::*;
 
 use super::parts::{back_link, body, error_summary, heading};
@@ -64,7 +65,7 @@ pub(crate) fn question_screen(props: &QuestionProps<'_>) -> Html {
             { error_summary(&journey.errors, &props.summary, props.levels, texts) }
             <form class="srf-form" novalidate=true {onsubmit}>
                 <div class={classes!("srf-form-group", error.map(|_| "srf-form-group--error"))}>
-                    <fieldset class="srf-fieldset" aria-describedby={(!described.is_empty()).then(|| described.join(" "))}>
+                    <fieldset class="srf-fieldset" aria-describedby={(!described.is_empty()).then(|| join(&described, " "))}>
                         <legend class="srf-fieldset__legend">
                             { heading(props.levels, 0, "srf-heading-l srf-fieldset__heading", Some(props.heading.clone()), html! { {question.text.for_role(role)} }) }
                         </legend>
