@@ -26,6 +26,7 @@ const css = readFileSync(join(dir, "send-route-finder.css"), "utf8")
   .replace(/:\s+/g, ":") // space after a colon (no selector has one)
   .replace(/\s+!important/g, "!important")
   .replace(/([\s:,(])0\.(\d)/g, "$1.$2") // 0.75em is .75em
+  .replace(/#([0-9a-f])\1([0-9a-f])\2([0-9a-f])\3\b/gi, "#$1$2$3") // #ffdd00 is #fd0
   .trim();
 writeFileSync(loaderPath, loader.replace(MARK, `const CSS = ${JSON.stringify(css)};`));
 // The linked copy, for browsers without constructed stylesheets, ships the same short form.

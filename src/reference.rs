@@ -114,12 +114,24 @@ pub fn markdown(rules: &Ruleset) -> String {
         "The widget's own words, by key. A ruleset or an overlay changes one under\n\
          `interface_texts`: `{{\"start_now\": \"Begin\"}}`. A word in curly brackets, such as\n\
          `{{day}}`, is filled in by the widget: keep it. A national text carries the law: only the\n\
-         national ruleset can change it, and `route-finder check` refuses an overlay that tries.\n"
+         national ruleset can change it, and `route-finder check` refuses an overlay that tries.\n\
+         Texts marked \"loader\" are shown by the script a page includes, before the widget runs:\n\
+         while it loads, in the quick exit, and when it cannot start. The loader shows\n\
+         `start_now` and `new_tab` too.\n"
     );
-    let _ = writeln!(m, "| Key | National | English |\n|---|---|---|");
+    let _ = writeln!(
+        m,
+        "| Key | National | Loader | English |\n|---|---|---|---|"
+    );
     for e in crate::model::interface::texts() {
         let national = if e.national { "yes" } else { "" };
-        let _ = writeln!(m, "| `{}` | {national} | {} |", e.key, cell(e.default));
+        let by = if e.loader { "loader" } else { "" };
+        let _ = writeln!(
+            m,
+            "| `{}` | {national} | {by} | {} |",
+            e.key,
+            cell(e.default)
+        );
     }
     m
 }

@@ -21,6 +21,9 @@ const here = import.meta.url;
 const stylesheet = new URL("send-route-finder.css", here).href;
 const CSS = null; // the build puts the stylesheet here (scripts/inline-css.mjs)
 const WASM_INTEGRITY = null; // the build puts the wasm's hash here (scripts/release-files.mjs)
+// The loader's words: English defaults from the table of interface texts (src/model/interface.rs),
+// by key. Each widget lays its ruleset's and its overlay's interface_texts over them (wording).
+const WORDS = null; // the build puts the loader's words here (scripts/inline-words.mjs)
 
 /** The stylesheet, made once and shared by every widget on the page; null where the browser
  *  cannot (before Safari 16.4) or the build did not inline it: then each root links the file. */
@@ -53,18 +56,39 @@ const ready = import("./send_route_finder.js").then(async (glue) => {
 });
 ready.catch(() => {}); // reported per element below
 
-const FAILED = "Sorry, the route finder could not start. The information below still applies.";
-// When the council's file cannot be used: the national routes run, and the family is told.
-const NO_LOCAL = "Local contact details could not be loaded. To find your council's SEND team, use ";
 const FIND_COUNCIL = "https://www.gov.uk/find-local-council";
-const FIND_COUNCIL_TEXT = "GOV.UK's Find your local council";
+
+/** A widget's words: the loader's English, then those its ruleset and its overlay give under
+ *  interface_texts (the overlay's win), once both files are in. `say(node, key)` gives a node
+ *  its words now, and again when the files' words come. */
+function wording(files) {
+  const words = { ...WORDS };
+  const said = new Map();
+  const say = (node, key) => {
+    said.set(node, key);
+    node.textContent = words[key];
+    return node;
+  };
+  const done = files.then((texts) => {
+    for (const text of texts) {
+      try {
+        const over = JSON.parse(text).interface_texts;
+        for (const key in words) if (typeof over?.[key] === "string" && over[key].trim()) words[key] = over[key];
+      } catch {
+        // not JSON: the widget says why; the loader keeps its words
+      }
+    }
+    for (const [node, key] of said) if (node.textContent !== words[key]) node.textContent = words[key];
+  });
+  return { words, say, done };
+}
 
 /** The one line a family sees when the council's file could not be used: a link to the
  *  council's own page from the element's fallback content (an https link), else GOV.UK's
  *  "Find your local council". */
-function noLocalNotice(element) {
+function noLocalNotice(element, { words }) {
   let href = FIND_COUNCIL;
-  let text = FIND_COUNCIL_TEXT;
+  let text = words.find_council;
   for (const a of element.querySelectorAll("a[href]")) {
     try {
       const url = new URL(a.getAttribute("href"), document.baseURI);
@@ -77,13 +101,15 @@ function noLocalNotice(element) {
       // not an address: keep looking
     }
   }
-  const notice = make("p", "srf-body srf-inset srf-no-local", NO_LOCAL);
   const link = make("a", "", text);
   link.href = href;
   link.target = "_blank";
   link.rel = "noopener noreferrer";
-  link.append(make("span", "srf-visually-hidden", " (opens in a new tab)"));
-  notice.append(link, ".");
+  link.append(make("span", "srf-visually-hidden", ` ${words.new_tab}`));
+  // The words around {link}; the link at the end if a translation left it out.
+  const [before, after = ""] = words.no_local.split("{link}");
+  const notice = make("p", "srf-body srf-inset srf-no-local", before);
+  notice.append(link, after);
   return notice;
 }
 
@@ -128,7 +154,7 @@ function tell(element, name) {
 
 /** The start screen as the widget draws it (src/ui/view/start.rs and mod.rs), from the
  *  fallback's marked texts; or nothing when the fallback has no title. */
-function startScreen(element, level, onStart) {
+function startScreen(element, level, onStart, { say }) {
   const texts = (name) => [...element.querySelectorAll(`[data-srf="${name}"]`)].map((e) => e.textContent.trim());
   const [title] = texts("title");
   if (!title) return undefined;
@@ -139,7 +165,9 @@ function startScreen(element, level, onStart) {
   screen.append(heading);
   for (const p of [...texts("paragraph"), ...texts("time")]) screen.append(make("p", "srf-body", p));
   for (const p of texts("privacy")) screen.append(make("p", "srf-body srf-inset", p));
-  const button = make("button", "srf-button srf-button--start", "Start now");
+  const button = make("button", "srf-button srf-button--start");
+  const label = say(new Text(), "start_now");
+  button.append(label);
   button.type = "button";
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   for (const [k, v] of Object.entries({ class: "srf-button__start-icon", width: "17.5", height: "19", viewBox: "0 0 33 40", "aria-hidden": "true", focusable: "false" })) {
@@ -157,8 +185,8 @@ function startScreen(element, level, onStart) {
   button.addEventListener("click", () => {
     if (button.getAttribute("aria-disabled") === "true") return;
     button.setAttribute("aria-disabled", "true");
-    button.firstChild.textContent = "Starting";
-    live.textContent = "Loading the questions.";
+    say(label, "starting");
+    say(live, "loading_questions");
     onStart();
   });
   app.append(screen, live);
@@ -217,12 +245,14 @@ function exitNow() {
   location.replace(exitTo || NEUTRAL);
 }
 
-function exitButton(url) {
+function exitButton(url, { say }) {
   exitTo = exitTo || url;
   const box = make("div", "srf-exit");
-  const button = make("button", "srf-exit__button", "Exit this page");
+  const button = make("button", "srf-exit__button");
   button.type = "button";
-  button.append(make("span", "srf-visually-hidden", ", or press Shift 3 times"));
+  const hint = make("span", "srf-visually-hidden", ", ");
+  hint.append(say(new Text(), "exit_shift"));
+  button.append(say(new Text(), "exit_page"), hint);
   button.addEventListener("click", exitNow);
   box.append(button);
   return box;
@@ -402,8 +432,8 @@ function savedAnswers(key) {
 }
 
 /** If the widget cannot start: keep the fallback, add a message above it. */
-function showFailure(element, root) {
-  const message = make("p", "srf-load-error", FAILED);
+function showFailure(element, root, { say }) {
+  const message = say(make("p", "srf-load-error"), "load_failed");
   message.setAttribute("role", "alert");
   const exit = root.querySelector(".srf-exit"); // the quick exit stays
   stopMirror(element);
@@ -435,6 +465,7 @@ class SendRouteFinder extends HTMLElement {
     const council = councilUrl
       ? fetchText(councilUrl, "council").then((text) => ({ text }), (error) => ({ error: String(error && error.message ? error.message : error) }))
       : Promise.resolve({});
+    const said = wording(Promise.all([rules.catch(() => ""), council.then((c) => c.text)]));
 
     // The shadow root: the stylesheet, a box for the widget, and a slot that shows the
     // fallback until the start screen can be drawn styled.
@@ -443,7 +474,7 @@ class SendRouteFinder extends HTMLElement {
     const box = make("div", "srf-root");
     box.hidden = true;
     const slot = document.createElement("slot");
-    const exit = this.hasAttribute("quick-exit") ? [exitButton(neutralPage(this.getAttribute("quick-exit")))] : [];
+    const exit = this.hasAttribute("quick-exit") ? [exitButton(neutralPage(this.getAttribute("quick-exit")), said)] : [];
     root.replaceChildren(...nodes, ...exit, box, slot);
     mirrorForReaders(this, root, box);
 
@@ -451,7 +482,7 @@ class SendRouteFinder extends HTMLElement {
     const early = startScreen(this, level, () => {
       begun = true;
       tell(this, "srf-start");
-    });
+    }, said);
     const showEarly = () => {
       if (early && !box.hasChildNodes() && root.contains(box)) {
         box.append(early);
@@ -470,7 +501,7 @@ class SendRouteFinder extends HTMLElement {
     const linked = answersFromLink(name);
     const saved = linked === undefined ? savedAnswers(storeKey) : undefined;
 
-    Promise.all([ready, rules, council, styled])
+    Promise.all([ready, rules, council, styled, said.done])
       .then(([glue, rulesText, councilFile]) => {
         if (!this.isConnected) return; // taken off the page while loading
         const focused = early && root.activeElement && early.contains(root.activeElement);
@@ -483,7 +514,7 @@ class SendRouteFinder extends HTMLElement {
         if (why) {
           // For the council: why, in the console. For the family: one line and a way on.
           console.error(`send-route-finder: ${why}`);
-          box.replaceChildren(noLocalNotice(this), widget);
+          box.replaceChildren(noLocalNotice(this, said), widget);
         } else {
           box.replaceChildren(widget);
         }
@@ -496,7 +527,7 @@ class SendRouteFinder extends HTMLElement {
       })
       .catch((error) => {
         console.error("send-route-finder: could not start:", error);
-        showFailure(this, root);
+        showFailure(this, root, said);
         // For the page (the demo's preview shows it): why, in words. Never an answer.
         this.dispatchEvent(new CustomEvent("srf-failed", { bubbles: true, composed: true, detail: String(error && error.message ? error.message : error) }));
       });

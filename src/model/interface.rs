@@ -26,36 +26,49 @@ pub struct Entry {
     pub national: bool,
     /// The English words, with their `{name}` placeholders.
     pub default: &'static str,
+    /// True for a text the loader shows (before the widget runs), not the widget.
+    pub loader: bool,
 }
 
 macro_rules! texts {
-    ($($name:ident $key:literal $national:literal $default:literal,)*) => {
-        /// An interface text, by name: its place in the table ([`texts`]).
+    (
+        widget { $($name:ident $key:literal $national:literal $default:literal,)* }
+        loader { $($lkey:literal $lnational:literal $ldefault:literal,)* }
+    ) => {
+        /// An interface text the widget shows, by name: its place in the table ([`texts`]).
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         #[allow(missing_docs)]
         pub enum Ui { $($name,)* }
 
-        /// The English default of every interface text, in the order of [`Ui`], one a line.
-        /// One text rather than a list of structs: the widget then carries no table of
+        /// The English default of every text the widget shows, in the order of [`Ui`], one a
+        /// line. One text rather than a list of structs: the widget then carries no table of
         /// pointers (1 KB, gzipped).
         const TABLE: &str = concat!($($default, "\n",)*);
 
-        /// The key of every interface text, in the order of [`Ui`], one a line. Only the
-        /// command line's check, the reference and the tests use it: the widget finds a key
-        /// by its [`HASHES`] (0.3 KB less, gzipped).
-        const KEYS: &str = concat!($($key, "\n",)*);
+        /// The English default of every text the loader shows (`www/send-route-finder.js`,
+        /// before the widget runs), one a line, after those of [`TABLE`]. The build writes
+        /// them into the loader (`scripts/inline-words.mjs`); the widget does not carry them.
+        const LOADER_TABLE: &str = concat!($($ldefault, "\n",)*);
 
-        /// The hash of every key ([`hash`]), in the order of [`Ui`]. A test checks that no
-        /// two are the same.
-        const HASHES: &[u16] = &[$(hash($key),)*];
+        /// How many texts the widget shows: the loader's come after them.
+        const WIDGET_COUNT: usize = [$(stringify!($name),)*].len();
 
-        /// Whether each text, in the order of [`Ui`], is national.
-        const NATIONAL: &[bool] = &[$($national,)*];
+        /// The key of every interface text, the widget's then the loader's, one a line. Only
+        /// the command line's check, the reference and the tests use it: the widget finds a
+        /// key by its [`HASHES`] (0.3 KB less, gzipped).
+        const KEYS: &str = concat!($($key, "\n",)* $($lkey, "\n",)*);
+
+        /// The hash of every key ([`hash`]), in the order of [`KEYS`], with its lowest bit
+        /// set when the text is national (one table, not two: 40 B less in the widget,
+        /// gzipped). A test checks that no two hashes are the same.
+        const HASHES: &[u16] = &[$(hash($key) | $national as u16,)* $(hash($lkey) | $lnational as u16,)*];
     };
 }
 
-// Name, key, national (carries the law), English default. Keep the keys in alphabetical order.
+// The widget's texts: name, key, national (carries the law), English default. Then the
+// loader's: key, national, English default. Keep the keys of each in alphabetical order.
 texts! {
+    widget {
     Address "address" false "Address:",
     And "and" false "and",
     AnnounceProblem "announce_problem" false "There is a problem. Check the question.",
@@ -234,38 +247,51 @@ texts! {
     WorkingDays "working_days" true "{n} working days",
     Year "year" false "Year",
     YearDigits "year_digits" false "The year must include 4 numbers, for example 2026",
+    }
+    loader {
+    "exit_page" false "Exit this page",
+    "exit_shift" false "or press Shift 3 times",
+    "find_council" false "GOV.UK's Find your local council",
+    "load_failed" false "Sorry, the route finder could not start. The information below still applies.",
+    "loading_questions" false "Loading the questions.",
+    "no_local" false "Local contact details could not be loaded. To find your council's SEND team, use {link}.",
+    "starting" false "Starting",
+    }
 }
 
-/// Every interface text, in the order of [`Ui`]. The keys are in alphabetical order (a test
-/// says so).
+/// Every interface text: the widget's, in the order of [`Ui`], then the loader's. The keys of
+/// each are in alphabetical order (a test says so).
 pub fn texts() -> impl Iterator<Item = Entry> {
-    (0..NATIONAL.len()).map(nth)
+    (0..HASHES.len()).map(nth)
 }
 
 /// The entry of a key, if it is one.
 pub fn entry(key: &str) -> Option<Entry> {
-    (0..NATIONAL.len()).map(nth).find(|e| e.key == key)
+    (0..HASHES.len()).map(nth).find(|e| e.key == key)
 }
 
 /// Whether a key is national; `None` when it is not a key. For the widget: by its hash.
 pub fn national(key: &str) -> Option<bool> {
     let h = hash(key);
-    let i = HASHES.iter().position(|x| *x == h)?;
-    NATIONAL.get(i).copied()
+    HASHES.iter().find(|x| *x & !1 == h).map(|x| x & 1 == 1)
 }
 
 /// The entry in place `n` of the table.
 fn nth(n: usize) -> Entry {
     Entry {
         key: line(KEYS, n),
-        national: NATIONAL.get(n).copied().unwrap_or(true),
+        national: HASHES.get(n).is_none_or(|x| x & 1 == 1),
         default: default(n),
+        loader: n >= WIDGET_COUNT,
     }
 }
 
-/// The English default in place `n` of the table.
+/// The English default in place `n` of the table: the widget's texts, then the loader's.
 fn default(n: usize) -> &'static str {
-    line(TABLE, n)
+    match n.checked_sub(WIDGET_COUNT) {
+        Some(l) => line(LOADER_TABLE, l),
+        None => line(TABLE, n),
+    }
 }
 
 /// Line `n` of `text` (empty past its end). Each line break is found by the standard
@@ -283,9 +309,10 @@ fn line(text: &'static str, n: usize) -> &'static str {
     rest.split_once('\n').map_or("", |(line, _)| line)
 }
 
-/// The FNV-1a hash of a key, folded to 16 bits. Two keys never share one (a test says so);
-/// a key that is not one may, 1 time in 500 (`check` refuses it first, and the widget then
-/// uses it for the text that has its hash, or leaves it out if that text is national).
+/// The FNV-1a hash of a key, folded to 16 bits, the lowest left 0 (for [`HASHES`]' national
+/// bit). Two keys never share one (a test says so); a key that is not one may, 1 time in 180
+/// (`check` refuses it first, and the widget then uses it for the text that has its hash, or
+/// leaves it out if that text is national).
 const fn hash(key: &str) -> u16 {
     let bytes = key.as_bytes();
     let mut h: u32 = 0x811c_9dc5;
@@ -295,7 +322,7 @@ const fn hash(key: &str) -> u16 {
         h = h.wrapping_mul(0x0100_0193);
         i += 1;
     }
-    (h ^ (h >> 16)) as u16
+    (h ^ (h >> 16)) as u16 & !1
 }
 
 /// `template` with each `{name}` filled in from `args` (a name, its value); a `{name}` not in
@@ -363,10 +390,10 @@ impl InterfaceTexts {
 
     /// The words of a text: its override, or its English default.
     pub fn get(&self, text: Ui) -> &str {
-        let h = HASHES.get(text as usize).copied();
+        let h = HASHES.get(text as usize).map(|x| x & !1);
         match self.0.iter().rev().find(|(k, ..)| Some(*k) == h) {
             Some((.., v)) => v,
-            None => default(text as usize),
+            None => line(TABLE, text as usize),
         }
     }
 
@@ -442,7 +469,7 @@ mod tests {
     #[test]
     fn keys_are_sorted_and_unique() {
         let all: Vec<Entry> = texts().collect();
-        for pair in all.windows(2) {
+        for pair in all.windows(2).filter(|p| p[0].loader == p[1].loader) {
             assert!(
                 pair[0].key < pair[1].key,
                 "{} before {}",
@@ -450,6 +477,17 @@ mod tests {
                 pair[1].key
             );
         }
+        let mut keys: Vec<&str> = all.iter().map(|e| e.key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), all.len(), "a key is written twice");
+        assert_eq!(all.iter().filter(|e| !e.loader).count(), WIDGET_COUNT);
+        assert_eq!(
+            entry("starting").map(|e| (e.loader, e.default)),
+            Some((true, "Starting"))
+        );
+        assert_eq!(entry("start_now").map(|e| e.loader), Some(false));
+        assert_eq!(national("exit_page"), Some(false));
         assert!(all
             .iter()
             .all(|e| !e.default.is_empty() && !e.default.contains('\t')));
@@ -458,8 +496,8 @@ mod tests {
         assert_eq!(entry("nope"), None);
         assert_eq!(nth(Ui::Year as usize).key, "year");
         assert_eq!(nth(Ui::Address as usize).key, "address");
-        assert_eq!(all.len(), Ui::YearDigits as usize + 1);
-        let mut hashes = HASHES.to_vec();
+        assert_eq!(WIDGET_COUNT, Ui::YearDigits as usize + 1);
+        let mut hashes: Vec<u16> = HASHES.iter().map(|x| x & !1).collect();
         hashes.sort_unstable();
         hashes.dedup();
         assert_eq!(hashes.len(), all.len(), "two keys have the same hash");

@@ -441,9 +441,26 @@ impl Journey {
 /// The id of an input: the first choice of a question, or a date's day box, unless a value is given.
 pub(crate) fn input_id(question: &str, value: Option<&str>) -> String {
     match value {
-        Some(v) => format!("srf-{question}-{v}"),
-        None => format!("srf-{question}"),
+        Some(v) => field_id(question, v),
+        None => {
+            let mut id = String::from("srf-");
+            id.push_str(question);
+            id
+        }
     }
+}
+
+/// The id of a part of a question: `srf-<question>-<part>`, where the part is a choice's
+/// value, "day", "month", "year", "unknown", "hint" or "error". Written out rather than with
+/// `format!`, which costs the widget more for each.
+#[inline(never)]
+pub(crate) fn field_id(question: &str, part: &str) -> String {
+    let mut id = String::with_capacity(question.len() + part.len() + 5);
+    id.push_str("srf-");
+    id.push_str(question);
+    id.push('-');
+    id.push_str(part);
+    id
 }
 
 /// Whether a choice is offered after the answers before its question.
@@ -514,7 +531,7 @@ pub(crate) fn read_draft(
         .map(|o| o.value.as_str());
     let error = |message: &str, parts: Vec<DatePart>| FieldError {
         target: match question.kind {
-            Kind::Date => format!("srf-{}-day", question.id),
+            Kind::Date => field_id(&question.id, "day"),
             _ => input_id(&question.id, first),
         },
         message: message.to_string(),
@@ -551,9 +568,9 @@ pub(crate) fn read_draft(
             .map(|d| Answer::Date(Some(d)))
             .map_err(|(m, parts)| {
                 let target = match parts.first() {
-                    Some(DatePart::Month) => format!("srf-{}-month", question.id),
-                    Some(DatePart::Year) => format!("srf-{}-year", question.id),
-                    _ => format!("srf-{}-day", question.id),
+                    Some(DatePart::Month) => field_id(&question.id, "month"),
+                    Some(DatePart::Year) => field_id(&question.id, "year"),
+                    _ => field_id(&question.id, "day"),
                 };
                 FieldError {
                     target,

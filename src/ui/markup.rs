@@ -286,8 +286,12 @@ fn list(h: &mut String, tag: &str, class: &str, items: &[String]) {
 /// A heading `below` the embedding's first heading `level` (kept within 1 to 6); with an id,
 /// focus can be moved to it by a link of the results.
 fn heading(h: &mut String, (level, below): (u8, u8), class: &str, id: Option<&str>, text: &str) {
-    let n = level.saturating_add(below).clamp(1, 6);
-    h.push_str(&format!("<h{n} class=\"{class}\""));
+    let n = char::from(b'0' + level.saturating_add(below).clamp(1, 6));
+    h.push_str("<h");
+    h.push(n);
+    h.push_str(" class=\"");
+    h.push_str(class);
+    h.push('"');
     if let Some(id) = id {
         h.push_str(" id=\"");
         esc(h, id);
@@ -295,7 +299,9 @@ fn heading(h: &mut String, (level, below): (u8, u8), class: &str, id: Option<&st
     }
     h.push('>');
     esc(h, text);
-    h.push_str(&format!("</h{n}>"));
+    h.push_str("</h");
+    h.push(n);
+    h.push('>');
 }
 
 /// A section of the page's end, with its label and heading (left open).
@@ -566,7 +572,7 @@ fn contact(h: &mut String, c: &ContactReport, t: &InterfaceTexts) {
                 .chars()
                 .filter(|c| c.is_ascii_digit() || *c == '+')
                 .collect();
-            link(h, &format!("tel:{digits}"), phone);
+            link(h, "tel:", &digits, phone);
         } else {
             exact(h, phone);
         }
@@ -575,7 +581,7 @@ fn contact(h: &mut String, c: &ContactReport, t: &InterfaceTexts) {
     if let Some(email) = &c.email {
         label(h, t.get(Ui::Email));
         if links::is_email(email) {
-            link(h, &format!("mailto:{email}"), email);
+            link(h, "mailto:", email, email);
         } else {
             exact(h, email);
         }
@@ -614,8 +620,9 @@ fn label(h: &mut String, label: &str) {
 }
 
 /// A tel: or mailto: link, kept as it is by page translation.
-fn link(h: &mut String, href: &str, text: &str) {
+fn link(h: &mut String, scheme: &str, href: &str, text: &str) {
     h.push_str("<a href=\"");
+    h.push_str(scheme);
     esc(h, href);
     h.push_str("\" translate=\"no\">");
     esc(h, text);

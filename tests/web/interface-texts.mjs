@@ -10,7 +10,11 @@
 //      holiday's name or how a last day was worked out either (they are texts too);
 //   b. overridden texts appear in the widget: the start button, In short, an error; and the
 //      saved page's file name;
-//   c. the English defaults give the English words (the same rules.json without overrides).
+//   c. the English defaults give the English words (the same rules.json without overrides);
+//   d. the loader's words (shown before the widget runs) come from the table and the
+//      ruleset's overrides too: the early start button, "Starting" and its announcement, the
+//      quick exit, the line when the council's file cannot be loaded, and the message when
+//      the widget cannot start.
 //
 //   node tests/web/interface-texts.mjs dist      (ONLY=marked,english for some checks)
 //
@@ -32,8 +36,9 @@ const root = new URL("../../", import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), "utf8");
 
 // The keys and English defaults, from the table itself (src/model/interface.rs).
-const TABLE = [...read("src/model/interface.rs").matchAll(/^\s+[A-Z]\w* "([a-z_]+)" (true|false) "((?:[^"\\]|\\.)*)",$/gm)].map(
-  (m) => ({ key: m[1], national: m[2] === "true", english: JSON.parse(`"${m[3]}"`) }),
+// The widget's (`Name "key" …`) and the loader's (`"key" …`).
+const TABLE = [...read("src/model/interface.rs").matchAll(/^\s+([A-Z]\w* )?"([a-z_]+)" (true|false) "((?:[^"\\]|\\.)*)",$/gm)].map(
+  (m) => ({ key: m[2], national: m[3] === "true", english: JSON.parse(`"${m[4]}"`), loader: !m[1] }),
 );
 const placeholders = (text) => [...text.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]);
 
@@ -106,6 +111,11 @@ const { server, withPage, check, t, finish } = await suite("interface-texts", {
     "/marked.html": page("marked-rules.json"),
     "/marked-rules.json": { type: "application/json", body: JSON.stringify(marked) },
     "/english.html": page("rules.json"),
+    "/loader.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Loader</title></head>
+<body><main><h1>Loader</h1>
+<send-route-finder rules="marked-rules.json" council="councils/no-such-council.json" quick-exit heading-level="2">
+<h2 data-srf="title">Options</h2><p data-srf="paragraph">Find help.</p></send-route-finder>
+</main><script type="module" src="send-route-finder.js"></script></body></html>`,
   },
 });
 
@@ -185,6 +195,70 @@ await finish(async () => {
       t.record(missing.length === 0, "marked: overridden texts appear", missing.length ? `not seen: ${missing.join(", ")}` : `seen: ${must.join(", ")}`);
       t.record(saved.includes("⟪file_summary⟫"), "marked: the saved page's file name is the overridden text", `"${saved}"`);
     });
+  });
+
+  await check("loader", 120, async () => {
+    const LOADER = TABLE.filter((e) => e.loader);
+    // The loader's words, as a family sees and hears them: in the widget's box and the quick
+    // exit, hidden text included (the shadow root, without the widget's own screen).
+    const loaderText = (p) =>
+      p.evaluate(() => {
+        const root = document.querySelector("send-route-finder").shadowRoot;
+        const parts = [];
+        for (const el of root.querySelectorAll(".srf-exit, .srf-no-local, .srf-load-error, .srf-button--start, [aria-live]")) {
+          parts.push(el.textContent);
+        }
+        return parts.join("\n");
+      });
+    const english = (text) => LOADER.filter((e) => text.includes(e.english)).map((e) => e.key);
+    const seen = new Set();
+    const noted = [];
+    const look = async (p, where) => {
+      const text = await loaderText(p);
+      for (const m of text.matchAll(/⟪([a-z_]+)⟫/g)) seen.add(m[1]);
+      for (const key of english(text)) noted.push(`${key} in English (${where})`);
+    };
+    // The wasm held back: the loader's start screen, then Start pressed; then the wasm let
+    // through, with the council's file missing.
+    await withPage({}, async (p, errors) => {
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await p.route("**/send_route_finder_bg.wasm*", async (route) => {
+        await held;
+        await route.continue();
+      });
+      await p.goto(`${server.url}loader.html`, { waitUntil: "load" });
+      const start = inWidget(p, ".srf-button--start");
+      await start.waitFor({ state: "visible", timeout: 10000 });
+      await p.waitForFunction(() => document.querySelector("send-route-finder").shadowRoot.querySelector(".srf-button--start")?.textContent.includes("⟪"), null, { timeout: 10000 });
+      await look(p, "start screen, before the wasm");
+      await start.click();
+      await p.waitForFunction(() => document.querySelector("send-route-finder").shadowRoot.querySelector("[aria-live]")?.textContent.includes("⟪"), null, { timeout: 10000 });
+      await look(p, "Start pressed, before the wasm");
+      release();
+      await p.locator("send-route-finder[data-srf-ready]").waitFor({ state: "attached", timeout: 20000 });
+      await look(p, "the council's file missing");
+      // The missing council's file is said in the console, as it should be; nothing else.
+      const others = errors.filter((e) => !e.includes("no-such-council.json"));
+      if (others.length) noted.push(`page errors: ${others.join("; ")}`);
+    });
+    // The wasm cannot be loaded: the loader's message.
+    await withPage({}, async (p) => {
+      await p.route("**/send_route_finder_bg.wasm*", (route) => route.abort());
+      await p.goto(`${server.url}loader.html`, { waitUntil: "load" });
+      await inWidget(p, ".srf-load-error").waitFor({ state: "visible", timeout: 20000 });
+      await p.waitForFunction(() => document.querySelector("send-route-finder").shadowRoot.querySelector(".srf-load-error")?.textContent.includes("⟪"), null, { timeout: 10000 });
+      await look(p, "the widget cannot start");
+    });
+    const want = [...LOADER.map((e) => e.key), "start_now", "new_tab"];
+    const missing = want.filter((k) => !seen.has(k));
+    t.record(
+      missing.length === 0 && noted.length === 0,
+      "loader",
+      missing.length || noted.length
+        ? `not seen: ${missing.join(", ") || "none"}; ${noted.join("; ")}`
+        : `the loader's ${want.length} texts all overridden by the ruleset: ${want.join(", ")}; no English left`,
+    );
   });
 
   await check("english", 60, async () => {

@@ -9,7 +9,7 @@ use super::parts::{back_link, body, error_summary, heading};
 use super::Levels;
 use crate::model::{InterfaceTexts, Kind, Question, Role, Ui};
 use crate::ui::browser;
-use crate::ui::journey::{input_id, Action, DatePart, Draft, FieldError, Journey};
+use crate::ui::journey::{field_id, input_id, Action, DatePart, Draft, FieldError, Journey};
 
 /// What the question screen needs from the app.
 pub(crate) struct QuestionProps<'a> {
@@ -30,8 +30,8 @@ pub(crate) fn question_screen(props: &QuestionProps<'_>) -> Html {
     let role = journey.role();
     let texts = &journey.rules.interface_texts;
     let error = journey.errors.first();
-    let hint_id = format!("srf-{}-hint", question.id);
-    let error_id = format!("srf-{}-error", question.id);
+    let hint_id = field_id(&question.id, "hint");
+    let error_id = field_id(&question.id, "error");
     let described: Vec<String> = [
         question.hint.as_ref().map(|_| hint_id.clone()),
         error.map(|_| error_id.clone()),
@@ -159,7 +159,7 @@ fn date_input(
     };
     let wrong = |p: DatePart| error.is_some_and(|e| e.parts.contains(&p));
     let field = |part: DatePart, name: &str, label: &str, value: &str, width: &'static str| {
-        let id = format!("srf-{}-{name}", question.id);
+        let id = field_id(&question.id, name);
         let dispatch = dispatch.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             if let Some(value) = browser::input_value(&e) {
@@ -175,7 +175,7 @@ fn date_input(
             </div>
         }
     };
-    let unknown_id = format!("srf-{}-unknown", question.id);
+    let unknown_id = field_id(&question.id, "unknown");
     let on_unknown = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
