@@ -10,6 +10,7 @@
 //   TRUNK_STAGING_DIR=dist node scripts/inline-words.mjs
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { interfaceTable } from "./interface-table.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
 const MARK = "const WORDS = null; // the build puts the loader's words here (scripts/inline-words.mjs)";
@@ -20,18 +21,7 @@ if (!loader.includes(MARK)) {
   process.exit(1);
 }
 
-/** Every interface text in the table: key → { national, text }. */
-function table(source = readFileSync(new URL("../src/model/interface.rs", import.meta.url), "utf8")) {
-  const texts = new Map();
-  // `Name "key" national "default",` (the widget's) and `"key" national "default",` (the loader's).
-  for (const m of source.matchAll(/^\s+(?:[A-Z]\w* )?"([a-z_]+)" (true|false) "((?:[^"\\]|\\.)*)",$/gm)) {
-    if (/\\u\{/.test(m[3])) throw new Error(`inline-words: ${m[1]}: a \\u{…} escape cannot be read here`);
-    texts.set(m[1], { national: m[2] === "true", text: JSON.parse(`"${m[3]}"`) });
-  }
-  return texts;
-}
-
-const texts = table();
+const texts = new Map(interfaceTable().map((e) => [e.key, e]));
 // The code without its comments (which name files such as this one).
 const code = loader.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
 // The keys the loader names: `words.<key>`, and the last argument of each `say(node, "<key>")`.
@@ -54,7 +44,7 @@ for (const key of named) {
     console.error(`inline-words: the loader names "${key}", a national text: an overlay must not change it`);
     process.exit(1);
   }
-  words[key] = entry.text;
+  words[key] = entry.english;
 }
 writeFileSync(loaderPath, loader.replace(MARK, `const WORDS = ${JSON.stringify(words)};`));
 console.log(`inline-words: ${Object.keys(words).length} words put in ${loaderPath}`);

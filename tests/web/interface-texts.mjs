@@ -22,6 +22,7 @@
 // "interface-texts: N passed, M failed".
 
 import { readFileSync } from "node:fs";
+import { interfaceTable } from "../../scripts/interface-table.mjs";
 import {
   fill,
   inWidget,
@@ -35,11 +36,9 @@ import {
 const root = new URL("../../", import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), "utf8");
 
-// The keys and English defaults, from the table itself (src/model/interface.rs).
-// The widget's (`Name "key" …`) and the loader's (`"key" …`).
-const TABLE = [...read("src/model/interface.rs").matchAll(/^\s+([A-Z]\w* )?"([a-z_]+)" (true|false) "((?:[^"\\]|\\.)*)",$/gm)].map(
-  (m) => ({ key: m[2], national: m[3] === "true", english: JSON.parse(`"${m[4]}"`), loader: !m[1] }),
-);
+// The keys and English defaults, from the table itself (src/model/interface.rs): the widget's
+// and the loader's.
+const TABLE = interfaceTable();
 const placeholders = (text) => [...text.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]);
 
 const national = JSON.parse(read("rules.json"));
