@@ -60,7 +60,9 @@ const FIND_COUNCIL = "https://www.gov.uk/find-local-council";
 
 /** A widget's words: the loader's English, then those its ruleset and its overlay give under
  *  interface_texts (the overlay's win), once both files are in. `say(node, key)` gives a node
- *  its words now, and again when the files' words come. */
+ *  its words now, and again when the files' words change. `use(texts)` lays the words of
+ *  these files alone over the English: when the widget cannot use the overlay, neither does
+ *  the loader. */
 function wording(files) {
   const words = { ...WORDS };
   const said = new Map();
@@ -69,7 +71,8 @@ function wording(files) {
     node.textContent = words[key];
     return node;
   };
-  const done = files.then((texts) => {
+  const use = (texts) => {
+    Object.assign(words, WORDS);
     for (const text of texts) {
       try {
         const over = JSON.parse(text).interface_texts;
@@ -79,8 +82,8 @@ function wording(files) {
       }
     }
     for (const [node, key] of said) if (node.textContent !== words[key]) node.textContent = words[key];
-  });
-  return { words, say, done };
+  };
+  return { words, say, use, done: files.then(use) };
 }
 
 /** The one line a family sees when the council's file could not be used: a link to the
@@ -512,8 +515,10 @@ class SendRouteFinder extends HTMLElement {
           ? `the council's file could not be loaded, so the widget shows national contacts only: ${councilFile.error}`
           : unused;
         if (why) {
-          // For the council: why, in the console. For the family: one line and a way on.
+          // For the council: why, in the console. For the family: one line and a way on, in
+          // the ruleset's words alone, as the widget now is.
           console.error(`send-route-finder: ${why}`);
+          said.use([rulesText]);
           box.replaceChildren(noLocalNotice(this, said), widget);
         } else {
           box.replaceChildren(widget);

@@ -14,7 +14,10 @@
 //   d. the loader's words (shown before the widget runs) come from the table and the
 //      ruleset's overrides too: the early start button, "Starting" and its announcement, the
 //      quick exit, the line when the council's file cannot be loaded, and the message when
-//      the widget cannot start.
+//      the widget cannot start;
+//   e. a council's overlay gives the loader's words too (the quick exit and the start
+//      button), but only while the widget uses it: with an overlay the widget cannot use (a
+//      typo in a key), the loader's words are the ruleset's again.
 //
 //   node tests/web/interface-texts.mjs dist      (ONLY=marked,english for some checks)
 //
@@ -102,6 +105,18 @@ const page = (rules) => `<!doctype html><html lang="en"><head><meta charset="utf
 <send-route-finder rules="${rules}" heading-level="2"><p>Find help on GOV.UK.</p></send-route-finder>
 </main><script type="module" src="send-route-finder.js"></script></body></html>`;
 
+// Luton's overlay, wording the loader's quick exit and start button its own way; with
+// `refused`, a typo too ("contact" for "contacts"), so the widget cannot use it.
+const overlay = (refused) => ({
+  ...JSON.parse(read("www/councils/luton.json")),
+  interface_texts: { exit_page: "⟪overlay exit_page⟫", start_now: "⟪overlay start_now⟫" },
+  ...(refused ? { contact: {} } : {}),
+});
+const overlayPage = (council) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Overlay</title></head>
+<body><main><h1>Overlay</h1>
+<send-route-finder rules="rules.json" council="${council}" quick-exit heading-level="2"><p>Find help.</p></send-route-finder>
+</main><script type="module" src="send-route-finder.js"></script></body></html>`;
+
 // Every public scenario a family can answer (not those the widget must not let through).
 const SCENARIOS = publicScenarios().filter((s) => !s.expect?.invalid);
 
@@ -110,6 +125,10 @@ const { server, withPage, check, t, finish } = await suite("interface-texts", {
     "/marked.html": page("marked-rules.json"),
     "/marked-rules.json": { type: "application/json", body: JSON.stringify(marked) },
     "/english.html": page("rules.json"),
+    "/overlay-used.html": overlayPage("overlay-used.json"),
+    "/overlay-used.json": { type: "application/json", body: JSON.stringify(overlay(false)) },
+    "/overlay-refused.html": overlayPage("overlay-refused.json"),
+    "/overlay-refused.json": { type: "application/json", body: JSON.stringify(overlay(true)) },
     "/loader.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Loader</title></head>
 <body><main><h1>Loader</h1>
 <send-route-finder rules="marked-rules.json" council="councils/no-such-council.json" quick-exit heading-level="2">
@@ -257,6 +276,33 @@ await finish(async () => {
       missing.length || noted.length
         ? `not seen: ${missing.join(", ") || "none"}; ${noted.join("; ")}`
         : `the loader's ${want.length} texts all overridden by the ruleset: ${want.join(", ")}; no English left`,
+    );
+  });
+
+  await check("overlay", 60, async () => {
+    const shown = {};
+    for (const name of ["used", "refused"]) {
+      await withPage({}, async (p, errors) => {
+        await p.goto(`${server.url}overlay-${name}.html`, { waitUntil: "load" });
+        await p.locator("send-route-finder[data-srf-ready]").waitFor({ state: "attached", timeout: 20000 });
+        shown[name] = await p.evaluate(() => {
+          const root = document.querySelector("send-route-finder").shadowRoot;
+          return {
+            exit: root.querySelector(".srf-exit__button")?.firstChild?.textContent,
+            start: root.querySelector(".srf-button--start")?.textContent.trim(),
+            notice: !!root.querySelector(".srf-no-local"),
+          };
+        });
+        shown[name].errors = errors.length;
+      });
+    }
+    const english = (key) => TABLE.find((e) => e.key === key).english;
+    const { used, refused } = shown;
+    t.record(
+      used.exit === "⟪overlay exit_page⟫" && used.start === "⟪overlay start_now⟫" && !used.notice && used.errors === 0 &&
+        refused.exit === english("exit_page") && refused.start === english("start_now") && refused.notice,
+      "overlay: the loader's words follow the overlay only while the widget uses it",
+      JSON.stringify(shown),
     );
   });
 
