@@ -7,8 +7,9 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { stagingDir } from "./build-step.mjs";
 
-const dir = resolve(process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist");
+const dir = resolve(stagingDir());
 const out = join(dir, "preview");
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ["ignore", "inherit", "inherit"] });
 

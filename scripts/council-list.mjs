@@ -7,15 +7,11 @@
 //   TRUNK_STAGING_DIR=dist node scripts/council-list.mjs
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { marked, stagingDir } from "./build-step.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
 const MARK = "<!-- the build lists the councils here (scripts/council-list.mjs) -->";
-const pagePath = join(dir, "index.html");
-const page = readFileSync(pagePath, "utf8");
-if (!page.includes(MARK)) {
-  console.error(`council-list: ${pagePath} has no line "${MARK}"`);
-  process.exit(1);
-}
+const pagePath = join(stagingDir(), "index.html");
+const page = marked("council-list", pagePath, MARK);
 const escape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const start = /<send-route-finder[^>]*\scouncil="([^"]*)"/.exec(page)?.[1];
 const folder = new URL("../www/councils/", import.meta.url);

@@ -9,15 +9,12 @@
 //   TRUNK_STAGING_DIR=dist node scripts/inline-css.mjs
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { marked, stagingDir } from "./build-step.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
+const dir = stagingDir();
 const MARK = "const CSS = null; // the build puts the stylesheet here (scripts/inline-css.mjs)";
 const loaderPath = join(dir, "send-route-finder.js");
-const loader = readFileSync(loaderPath, "utf8");
-if (!loader.includes(MARK)) {
-  console.error(`inline-css: ${loaderPath} has no line "${MARK}"`);
-  process.exit(1);
-}
+const loader = marked("inline-css", loaderPath, MARK);
 const css = readFileSync(join(dir, "send-route-finder.css"), "utf8")
   .replace(/\/\*[\s\S]*?\*\//g, "") // comments
   .replace(/\s+/g, " ") // runs of white space

@@ -8,18 +8,14 @@
 // (an overlay could then change it: the loader does not know which file is national).
 //
 //   TRUNK_STAGING_DIR=dist node scripts/inline-words.mjs
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { marked, stagingDir } from "./build-step.mjs";
 import { interfaceTable } from "./interface-table.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
 const MARK = "const WORDS = null; // the build puts the loader's words here (scripts/inline-words.mjs)";
-const loaderPath = join(dir, "send-route-finder.js");
-const loader = readFileSync(loaderPath, "utf8");
-if (!loader.includes(MARK)) {
-  console.error(`inline-words: ${loaderPath} has no line "${MARK}"`);
-  process.exit(1);
-}
+const loaderPath = join(stagingDir(), "send-route-finder.js");
+const loader = marked("inline-words", loaderPath, MARK);
 
 const texts = new Map(interfaceTable().map((e) => [e.key, e]));
 // The code without its comments (which name files such as this one).

@@ -17,19 +17,16 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { marked, stagingDir } from "./build-step.mjs";
 import { minify } from "./minify.mjs";
 import { snippet } from "./snippet.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
+const dir = stagingDir();
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 const MARK = "const WASM_INTEGRITY = null; // the build puts the wasm's hash here (scripts/release-files.mjs)";
 
 const loaderPath = join(dir, "send-route-finder.js");
-const loader = readFileSync(loaderPath, "utf8");
-if (!loader.includes(MARK)) {
-  console.error(`release-files: ${loaderPath} has no line "${MARK}"`);
-  process.exit(1);
-}
+const loader = marked("release-files", loaderPath, MARK);
 const wasmHash = sri(readFileSync(join(dir, "send_route_finder_bg.wasm")));
 // The glue, minified before its hash goes into the loader's address for it.
 const gluePath = join(dir, "send_route_finder.js");

@@ -19,8 +19,9 @@
 //   TRUNK_STAGING_DIR=dist node scripts/short-names.mjs
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stagingDir } from "./build-step.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
+const dir = stagingDir();
 const wasmPath = join(dir, "send_route_finder_bg.wasm");
 const gluePath = join(dir, "send_route_finder.js");
 const MODULE = "./send_route_finder_bg.js";
