@@ -555,10 +555,11 @@ fn days_left(days: Option<i64>, t: &InterfaceTexts) -> String {
     out
 }
 
-/// A contact. Its details carry `translate="no"`: a browser's page translation must not
-/// change a number, an address or a web address a family copies. Only an https address, an
-/// email address and a phone number that look like one become links.
-fn contact(h: &mut String, c: &ContactReport, t: &InterfaceTexts) {
+/// A contact, on the results and in the saved summary file (`takeaway`). Its details carry
+/// `translate="no"`: a browser's page translation must not change a number, an address or a
+/// web address a family copies. Only an https address, an email address and a phone number
+/// that look like one become links.
+pub(crate) fn contact(h: &mut String, c: &ContactReport, t: &InterfaceTexts) {
     h.push_str("<li class=\"srf-contact\"><p class=\"srf-body srf-contact__name\"><strong>");
     esc(h, &c.name);
     h.push_str("</strong></p>");

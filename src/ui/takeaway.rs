@@ -11,10 +11,10 @@
 //! [`journey`](super::journey), it is built without the `web` feature too and its tests run
 //! natively.
 
-use super::markup::{esc, say};
+use super::markup::{contact, esc, say};
 use crate::dates;
 use crate::engine::date_words::iso_in_words;
-use crate::engine::wording::{ContactReport, Report, RouteReport};
+use crate::engine::wording::{Report, RouteReport};
 use crate::join::join;
 use crate::model::{InterfaceTexts, Ui};
 
@@ -143,7 +143,7 @@ pub(crate) fn summary_html(report: &Report, words: &InterfaceTexts) -> String {
         say(&mut h, words, Ui::HelpTitle);
         h.push_str("</h2>\n<ul class=\"contacts\">\n");
         for c in &report.help {
-            contact_html(&mut h, c, words);
+            contact(&mut h, c, words);
         }
         h.push_str("</ul>\n");
     }
@@ -262,7 +262,7 @@ fn route_html(h: &mut String, r: &RouteReport, words: &InterfaceTexts) {
         say(h, words, Ui::ContactsTitle);
         h.push_str("</strong></p>\n<ul class=\"contacts\">\n");
         for c in &r.contacts {
-            contact_html(h, c, words);
+            contact(h, c, words);
         }
         h.push_str("</ul>\n");
     }
@@ -271,43 +271,12 @@ fn route_html(h: &mut String, r: &RouteReport, words: &InterfaceTexts) {
     h.push_str("</p>\n</section>\n");
 }
 
-fn contact_html(h: &mut String, c: &ContactReport, words: &InterfaceTexts) {
-    h.push_str("<li><strong>");
-    esc(h, &c.name);
-    h.push_str("</strong>");
-    for (label, value) in [
-        ("", &c.about),
-        (words.get(Ui::Phone), &c.phone),
-        (words.get(Ui::Email), &c.email),
-        (words.get(Ui::Website), &c.web),
-        (words.get(Ui::Address), &c.address),
-        ("", &c.not_known),
-    ] {
-        if let Some(v) = value {
-            h.push_str("<br>");
-            esc(h, label);
-            if !label.is_empty() {
-                h.push(' ');
-            }
-            // Contact details are copied exactly: page translation must leave them alone.
-            if label.is_empty() {
-                esc(h, v);
-            } else {
-                h.push_str("<span translate=\"no\">");
-                esc(h, v);
-                h.push_str("</span>");
-            }
-        }
-    }
-    h.push_str("</li>\n");
-}
-
 const STYLE: &str = "body{margin:0;font-family:arial,sans-serif;font-size:16px;line-height:1.4;color:#0b0c0c}\n\
 main{max-width:760px;margin:0 auto;padding:20px}\n\
 h1{font-size:28px}h2{font-size:22px;margin-top:32px;border-top:2px solid #0b0c0c;padding-top:12px}h3{font-size:19px;margin-bottom:4px}\n\
 dt{font-weight:bold}dd{margin:0 0 8px}section{break-inside:avoid;margin-bottom:20px}\n\
 .deadline{border-left:6px solid #d4351c;padding-left:12px}.meta{color:#505a5f;font-size:14px}\n\
-.contacts{padding-left:20px}.note{border-left:6px solid #b1b4b6;padding-left:12px}\n\
+.contacts{padding-left:20px}.contacts p{margin:0}.srf-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}.note{border-left:6px solid #b1b4b6;padding-left:12px}\n\
 @media print{body{font-size:12pt}h2{break-after:avoid}}\n";
 
 /// A route's last day as an all-day calendar event with a reminder a week before, or `None`

@@ -70,8 +70,13 @@ async function checkTakeaway() {
     p.expect(missing.length === 0, `not in the summary: ${missing.join(" | ")}`);
     p.expect(missingDays.length === 0, `last days not in the summary: ${missingDays.join(" | ")}`);
     p.expect(!!version && text.includes(`Ruleset version ${version}`), `ruleset version ${version} not in the summary`);
-    // Offline: the file needs nothing else (no src or href to fetch).
-    p.expect(!/\s(src|href)=(?!"#)/.test(html), "the summary refers to other files (links within it are fine)");
+    // Offline: the file needs nothing else (nothing it loads: no src, no linked stylesheet,
+    // no url()). Its links are only those a family can follow: within the file, and the
+    // contacts' https, tel: and mailto: addresses, as on the results.
+    p.expect(!/\ssrc=|<link\b|<base\b|url\(/i.test(html), "the summary loads other files");
+    const hrefs = [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]);
+    p.expect(hrefs.every((h) => /^(#|https:\/\/|tel:|mailto:)/.test(h)), `links other than https, tel: and mailto: in the summary: ${hrefs.join(" ")}`);
+    p.expect(hrefs.some((h) => h.startsWith("tel:")), "no contact's phone number is a link in the summary");
     // The file itself, opened as a page: accessible too.
     const viewer = await page.context().newPage();
     await viewer.goto(`file://${summaryPath}`);
