@@ -516,9 +516,10 @@ class SendRouteFinder extends HTMLElement {
           : unused;
         if (why) {
           // For the council: why, in the console. For the family: one line and a way on, in
-          // the ruleset's words alone, as the widget now is.
+          // the ruleset's words alone, as the widget now is (an overlay that could not be
+          // fetched never gave its words; one the widget refused did).
           console.error(`send-route-finder: ${why}`);
-          said.use([rulesText]);
+          if (unused) said.use([rulesText]);
           box.replaceChildren(noLocalNotice(this, said), widget);
         } else {
           box.replaceChildren(widget);
